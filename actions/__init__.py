@@ -1,0 +1,1 @@
+"""Rasa custom actions: read the tracker, ask bot.questions, send the reply. Nothing more."""

@@ -1,0 +1,91 @@
+"""Shared plumbing of the actions: the knowledge base, reading the tracker, sending a reply."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answers import Reply, for_channel
+from bot.config import KB_URL_SETTING, database_url
+from bot.kb import KnowledgeBase, KnowledgeBaseMissing
+from bot.questions import Outcome, Question
+
+logger = logging.getLogger(__name__)
+
+FAILURE_TEXT = "Er ging iets mis bij het opzoeken van het antwoord. Probeer het over een moment opnieuw."
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    kb = KnowledgeBase.from_url(database_url())
+    try:
+        kb.check()
+    except KnowledgeBaseMissing as exc:
+        raise KnowledgeBaseMissing(
+            f"Kennisbank niet bruikbaar ({exc}). Controleer de instelling {KB_URL_SETTING} "
+            "en laad de kennisbank met: python -m bot kb load"
+        ) from exc
+    return kb
+
+
+def entity(tracker: Tracker, name: str) -> str | None:
+    """The entity's value in the latest message (the first one, when several)."""
+    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+    return str(values[0]) if values and values[0] is not None else None
+
+
+def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Question:
+    """A Question from the latest message, filled up with remembered slots."""
+    def value(name: str) -> str | None:
+        return entity(tracker, name) or tracker.get_slot(name)
+
+    text = tracker.latest_message.get("text") or ""
+    return Question(
+        kind=kind,
+        # A button payload ("/ask_fund") carries no words to search for.
+        text="" if text.startswith("/") else text,
+        need=value("behoefte"),
+        age=value("leeftijd"),
+        applicant=value("aanvrager"),
+        gemeente=value("gemeente"),
+        # A name or topic only counts for the message that names it.
+        name=entity(tracker, "naam"),
+        target=entity(tracker, "doelgroep"),
+        topic=entity(tracker, "onderwerp"),
+        shown_funds=list(tracker.get_slot("laatste_fondsen") or []),
+    )
+
+
+def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> None:
+    channel = tracker.get_latest_input_channel()
+    buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
+    dispatcher.utter_message(text=for_channel(reply.text, channel), buttons=buttons or None)
+
+
+def remember(outcome: Outcome) -> list[dict[str, Any]]:
+    """Slots that let "meer", "waar staat dat?" and follow-ups continue from this answer."""
+    events = [
+        SlotSet("laatste_vraag", outcome.question.state() if outcome.question.kind != "geen" else None),
+        SlotSet("getoond", float(outcome.reply.shown)),
+        SlotSet("laatste_bronnen", [
+            {"document": c.document, "path": list(c.path), "page": c.page, "url": c.url}
+            for c in outcome.reply.citations
+        ] or None),
+    ]
+    if outcome.fund_ids:
+        events.append(SlotSet("laatste_fondsen", outcome.fund_ids))
+    return events
+
+
+def run_safely(dispatcher: CollectingDispatcher, work) -> list[dict[str, Any]]:
+    """Run an action's work; on any failure the user gets a Dutch message, never silence."""
+    try:
+        return work()
+    except Exception:  # noqa: BLE001 — every failure must reach the user as a message
+        logger.exception("Actie mislukt")
+        dispatcher.utter_message(text=FAILURE_TEXT)
+        return []

@@ -1,0 +1,120 @@
+"""The assistant over REST, started the way `make run` starts it.
+
+Prints: training time (a fresh training of the current data), start-up time to the first
+answer, p50/p95 latency of a knowledge turn (custom action + knowledge-base query) against a
+greeting turn (template answer, no custom action) sequentially and with 20 concurrent
+conversations, and the resident memory of Rasa and the action server.
+Targets on a 2-core machine: knowledge p50 ≤ 1.3 × greeting p50; p95 ≤ 300 ms at 20
+concurrent conversations; training ≤ 5 min; Rasa + actions RSS ≤ 1.6 GB.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+RASA_PORT, ACTIONS_PORT = 5907, 5957
+URL = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook"
+KNOWLEDGE_TURNS = ["welk fonds betaalt een fiets voor een kind van 10?", "hoe begin ik over geldzorgen met een puber?",
+                   "welke signalen van armoede zie je bij een baby?", "welke vragenlijst gebruik je bij kleuters?",
+                   "wat is VoorZorg?"]
+GREETING_TURNS = ["hallo", "goedemorgen", "hoi"]
+ROUNDS = 60
+CONCURRENT = 20
+
+
+def percentile(samples, p):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def turn(sender: str, message: str) -> float:
+    start = time.perf_counter()
+    response = requests.post(URL, json={"sender": sender, "message": message}, timeout=60)
+    response.raise_for_status()
+    assert response.json(), f"geen antwoord op {message!r}"
+    return (time.perf_counter() - start) * 1000
+
+
+def sequential(messages, rounds) -> list[float]:
+    return [turn(f"seq-{i % 5}", messages[i % len(messages)]) for i in range(rounds)]
+
+
+def concurrent(messages, rounds) -> list[float]:
+    with ThreadPoolExecutor(CONCURRENT) as pool:
+        return list(pool.map(lambda i: turn(f"con-{i % CONCURRENT}", messages[i % len(messages)]),
+                             range(rounds * 2)))
+
+
+def rss_mb(pattern: str) -> float:
+    """Resident memory of all processes whose command line contains the pattern."""
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if pattern in cmdline and "rest_bench" not in cmdline:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def training_seconds() -> float:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run([str(ROOT / ".venv/rasa/bin/rasa"), "train", "--force", "--out", out], cwd=ROOT,
+                       check=True, capture_output=True)
+        return time.perf_counter() - start
+
+
+def main() -> int:
+    train_s = training_seconds()
+    env = {**os.environ, "RASA_PORT": str(RASA_PORT), "ACTIONS_PORT": str(ACTIONS_PORT)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                break
+        turn("warmup", KNOWLEDGE_TURNS[0])
+        startup_s = time.perf_counter() - start
+        for message in KNOWLEDGE_TURNS + GREETING_TURNS:
+            turn("warmup", message)
+        results = {
+            "begroeting, na elkaar": sequential(GREETING_TURNS, ROUNDS),
+            "kennisvraag, na elkaar": sequential(KNOWLEDGE_TURNS, ROUNDS),
+            f"begroeting, {CONCURRENT} tegelijk": concurrent(GREETING_TURNS, ROUNDS),
+            f"kennisvraag, {CONCURRENT} tegelijk": concurrent(KNOWLEDGE_TURNS, ROUNDS),
+        }
+        rasa_mb, actions_mb = rss_mb(f"--port {RASA_PORT}"), rss_mb(f"--port {ACTIONS_PORT}")
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=60)
+    print(f"training: {train_s:.0f} s (doel <= 300 s)")
+    print(f"opstarten tot eerste antwoord: {startup_s:.0f} s (model al getraind)")
+    print(f"{'beurt':32} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, samples in results.items():
+        print(f"{label:32} {statistics.median(samples):8.1f} {percentile(samples, 95):8.1f}")
+    ratio = statistics.median(results["kennisvraag, na elkaar"]) / statistics.median(results["begroeting, na elkaar"])
+    p95 = percentile(results[f"kennisvraag, {CONCURRENT} tegelijk"], 95)
+    print(f"kennisvraag p50 / begroeting p50: x{ratio:.2f} (doel <= 1.3)")
+    print(f"kennisvraag p95 bij {CONCURRENT} gesprekken tegelijk: {p95:.0f} ms (doel <= 300 ms)")
+    print(f"geheugen: Rasa {rasa_mb:.0f} MB + action server {actions_mb:.0f} MB = {rasa_mb + actions_mb:.0f} MB "
+          f"(doel <= 1638 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

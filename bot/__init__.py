@@ -1,0 +1,1 @@
+"""Kennisbank en antwoorden van de armoede-assistent, los van Rasa's runtime."""

@@ -1,0 +1,110 @@
+"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .config import KB_URL_SETTING, database_url, knowledge_dir
+
+
+def _kb_validate(args) -> int:
+    from .kb.validate import ValidationError, read_knowledge
+
+    try:
+        knowledge = read_knowledge(knowledge_dir())
+    except ValidationError as exc:
+        print(f"De kennisbank heeft {len(exc.problems)} probleem/problemen:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    total = sum(len(v) for v in knowledge.records.values())
+    print(f"Kennisbank in orde: {total} records in {knowledge_dir()}")
+    return 0
+
+
+def _kb_load(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .kb.load import load, loaded_hash
+    from .kb.queries import make_engine
+    from .kb.validate import ValidationError, read_knowledge
+
+    try:
+        knowledge = read_knowledge(knowledge_dir())
+    except ValidationError as exc:
+        print(f"Niet geladen: de kennisbank heeft {len(exc.problems)} probleem/problemen "
+              "(de database is niet veranderd):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    url = database_url()
+    try:
+        engine = make_engine(url)
+        if args.if_changed and loaded_hash(engine) == knowledge.content_hash:
+            print("Kennisbank is al actueel; niets geladen.")
+            return 0
+        counts = load(engine, knowledge)
+    except SQLAlchemyError as exc:
+        print(f"Niet geladen: de database ({KB_URL_SETTING}={engine.url.render_as_string(hide_password=True)}) "
+              f"gaf een fout; er is niets veranderd.\n  {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    print(f"Kennisbank geladen in {engine.url.render_as_string(hide_password=True)}: "
+          f"{counts['funds']} fondsen, {counts['werkwijzen']} werkwijzen, {counts['hoe_blocks']} hoe-blokken, "
+          f"{counts['signals']} signalen, {counts['instruments']} instrumenten, {counts['entries']} overige records.")
+    return 0
+
+
+def _kb_stats(args) -> int:
+    from .kb import KnowledgeBase, KnowledgeBaseMissing
+
+    kb = KnowledgeBase.from_url(database_url())
+    try:
+        kb.check()
+    except KnowledgeBaseMissing as exc:
+        print(f"Geen kennisbank gevonden ({exc}). Laad eerst: python -m bot kb load "
+              f"(database via {KB_URL_SETTING}).", file=sys.stderr)
+        return 1
+    for label, count in kb.stats().items():
+        print(f"{label:14} {count}")
+    return 0
+
+
+def _nlu_lookups(args) -> int:
+    from .config import PROJECT_ROOT
+    from .kb.validate import ValidationError, read_knowledge
+    from .nlu_lookups import write_lookups
+
+    try:
+        knowledge = read_knowledge(knowledge_dir())
+    except ValidationError as exc:
+        print(f"Kan de lookup-tabellen niet maken; de kennisbank heeft problemen:\n{exc}", file=sys.stderr)
+        return 1
+    stale = write_lookups(knowledge, PROJECT_ROOT / "data" / "nlu" / "lookups", check=args.check)
+    if args.check and stale:
+        print("Lookup-tabellen lopen achter op knowledge/: " + ", ".join(stale) +
+              ". Draai: python -m bot nlu lookups", file=sys.stderr)
+        return 1
+    if stale:
+        print("Lookup-tabellen bijgewerkt: " + ", ".join(stale))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Armoede-assistent: beheer van de kennisbank")
+    sub = parser.add_subparsers(dest="group", required=True)
+    kb = sub.add_parser("kb", help="kennisbank").add_subparsers(dest="command", required=True)
+    kb.add_parser("validate", help="controleer knowledge/*.yml").set_defaults(func=_kb_validate)
+    load = kb.add_parser("load", help="controleer en laad in de database (in één transactie)")
+    load.add_argument("--if-changed", action="store_true", help="alleen laden als de inhoud veranderd is")
+    load.set_defaults(func=_kb_load)
+    kb.add_parser("stats", help="aantallen per soort").set_defaults(func=_kb_stats)
+    nlu = sub.add_parser("nlu", help="trainingsdata").add_subparsers(dest="command", required=True)
+    lookups = nlu.add_parser("lookups", help="maak data/nlu/lookups/ uit knowledge/")
+    lookups.add_argument("--check", action="store_true", help="alleen controleren of ze actueel zijn")
+    lookups.set_defaults(func=_nlu_lookups)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

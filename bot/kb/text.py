@@ -1,0 +1,162 @@
+"""Dutch text matching: normalisation, lemmas (spaCy), light stemming and typo tolerance.
+
+Every word is reduced to a small set of *keys* (the word, its lemma, its stem); a
+query word matches a stored term when their key sets meet. Typos are handled with
+a one-deletion neighbourhood (SymSpell-style), which is a set lookup, not a scan.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Dutch plural and diminutive endings, longest first; a stem keeps at least 3 letters.
+_SUFFIXES = ("etjes", "pjes", "tjes", "jes", "etje", "pje", "tje", "je", "'s", "en", "s")
+
+_EXTRA_STOPWORDS = {
+    "kind", "kinderen", "jaar", "jarige", "oud", "welk", "welke", "fonds", "fondsen",
+    "graag", "iemand", "iets", "krijgen", "kun", "kunnen", "kan", "wie", "wat",
+    "hoe", "waar", "betaalt", "betalen", "vergoedt", "vergoeden", "regeling",
+}
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """The Dutch pipeline: nl_core_news_sm when installed, else blank nl + lookup lemmas."""
+    import spacy
+
+    try:
+        return spacy.load("nl_core_news_sm", disable=["parser", "ner", "tagger", "morphologizer"])
+    except (OSError, ValueError):
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        return nlp
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(strip_accents(w) for w in _nlp().Defaults.stop_words) | _EXTRA_STOPWORDS
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, '&' as 'en', only letters and digits separated by spaces."""
+    text = strip_accents(text.lower()).replace("&", " en ")
+    return " ".join(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    doc = _nlp()(word)
+    return strip_accents(doc[0].lemma_.lower()) if len(doc) == 1 and doc[0].lemma_ else word
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            # "lessen" → "les", "jassen" → "jas": undo the doubled consonant of the plural.
+            if suffix == "en" and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiou":
+                base = base[:-1]
+            return base
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def keys(word: str) -> frozenset[str]:
+    """The forms under which a single normalised word is stored and looked up."""
+    lem = lemma(word)
+    return frozenset({word, lem, stem(word), stem(lem)})
+
+
+def deletions(key: str) -> set[str]:
+    """The key and every string one deletion away: two keys within one edit share one."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in stopwords()]
+
+
+def phrase_key(phrase: str) -> str:
+    """One key for a (multi-word) phrase: the lemma-stem of each word, joined."""
+    return " ".join(stem(lemma(w)) for w in words(phrase))
+
+
+class TermMatcher:
+    """Maps words and phrases a user types to the ids of stored terms.
+
+    Matching order: exact key, then compound head ("voetbalcontributie" → contributie),
+    then one typo for words of five letters or more.
+    """
+
+    MIN_TYPO_LENGTH = 5
+    MIN_HEAD_LENGTH = 4
+
+    def __init__(self, terms: dict[str, str]):
+        # terms: phrase as written → target id
+        self._phrases: dict[str, set[str]] = {}
+        self._typo: dict[str, set[str]] = {}
+        self.max_words = 1
+        for phrase, target in terms.items():
+            tokens = words(phrase)
+            if not tokens:
+                continue
+            if len(tokens) == 1:
+                # A single word is stored under all its forms, so "fietsen" finds "fiets".
+                for key in keys(tokens[0]):
+                    self._phrases.setdefault(key, set()).add(target)
+                    if len(key) >= self.MIN_TYPO_LENGTH:
+                        for variant in deletions(key):
+                            self._typo.setdefault(variant, set()).add(target)
+            else:
+                self._phrases.setdefault(phrase_key(phrase), set()).add(target)
+                self.max_words = max(self.max_words, len(tokens))
+
+    def _word_targets(self, word: str) -> set[str]:
+        for key in keys(word):
+            if key in self._phrases:
+                return set(self._phrases[key])
+        for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1):
+            head = word[start:]
+            for key in (head, stem(head)):
+                if key in self._phrases and len(key) >= self.MIN_HEAD_LENGTH:
+                    return set(self._phrases[key])
+        if len(word) >= self.MIN_TYPO_LENGTH and word not in stopwords():
+            found: set[str] = set()
+            for key in keys(word):
+                for variant in deletions(key):
+                    found |= self._typo.get(variant, set())
+            if found:
+                return found
+        return set()
+
+    def match(self, text: str) -> list[str]:
+        """Target ids found in the text, in the order they appear, without repeats."""
+        tokens = words(text)
+        found: list[str] = []
+        used = [False] * len(tokens)
+        # Longest phrases first, so "sport en cultuur" wins over "sport".
+        for size in range(self.max_words, 1, -1):
+            for i in range(len(tokens) - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                key = " ".join(stem(lemma(w)) for w in tokens[i:i + size])
+                if key in self._phrases:
+                    used[i:i + size] = [True] * size
+                    found.extend(sorted(self._phrases[key]))
+        for i, token in enumerate(tokens):
+            if not used[i] and token not in stopwords():
+                found.extend(sorted(self._word_targets(token)))
+        return list(dict.fromkeys(found))

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make test`: set up both environments, start the test PostgreSQL, run every test in one pytest run
+# (knowledge base, answers, actions, Rasa data validation, conversation tests, NLU gate, end to end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The two environments install in parallel; each is skipped when its pins did not change.
+scripts/setup_env.sh rasa > var-setup-rasa.log 2>&1 & rasa_pid=$!
+scripts/setup_env.sh bot
+if ! wait "$rasa_pid"; then cat var-setup-rasa.log >&2; rm -f var-setup-rasa.log; exit 1; fi
+cat var-setup-rasa.log; rm -f var-setup-rasa.log
+
+TEST_POSTGRES_URL=$(scripts/postgres.sh)
+export TEST_POSTGRES_URL
+trap 'scripts/postgres.sh stop' EXIT
+
+echo ">> Kennisbank controleren…"
+.venv/bot/bin/python -m bot kb validate
+echo ">> Alle tests…"
+.venv/bot/bin/python -m pytest "$@"

@@ -1,0 +1,151 @@
+"""The custom actions, run with real rasa-sdk trackers against the real knowledge base."""
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common
+from actions.conversation_actions import ActionFollowUp, ActionMore, ActionRephrase, ActionSource
+from actions.knowledge_actions import (
+    ActionExamples, ActionFacts, ActionFindFunds, ActionFundApplication, ActionInstruments, ActionSignals,
+    ActionWerkwijze, ActionWhatIs,
+)
+
+
+@pytest.fixture(autouse=True)
+def knowledge_base_env(sqlite_url, monkeypatch):
+    monkeypatch.setenv("KB_DATABASE_URL", sqlite_url)
+    common.knowledge_base.cache_clear()
+    yield
+    common.knowledge_base.cache_clear()
+
+
+class Conversation:
+    """Runs actions turn by turn, applying the slots they set, like Rasa does."""
+
+    def __init__(self, channel: str = "rest"):
+        self.slots: dict = {}
+        self.channel = channel
+
+    def run(self, action, text: str, intent: str, entities: list[tuple[str, str]] = ()) -> str:
+        ents = [{"entity": e, "value": v} for e, v in entities]
+        for e, v in entities:
+            self.slots[{"behoefte": "behoefte", "leeftijd": "leeftijd", "aanvrager": "aanvrager",
+                        "gemeente": "gemeente"}.get(e, e)] = v
+        tracker = Tracker(
+            sender_id="test", slots=dict(self.slots),
+            latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": ents,
+                            "intent_ranking": [{"name": intent, "confidence": 0.9}]},
+            events=[{"event": "user", "text": text, "input_channel": self.channel,
+                     "parse_data": {"intent": {"name": intent}}}],
+            paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+        )
+        dispatcher = CollectingDispatcher()
+        events = action.run(dispatcher, tracker, {})
+        for event in events:
+            if event["event"] == "slot":
+                self.slots[event["name"]] = event["value"]
+        self.messages = dispatcher.messages
+        return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def test_fund_question_names_funds_and_source():
+    text = Conversation().run(ActionFindFunds(), "welk fonds betaalt een fiets voor een kind van 10?", "ask_fund",
+                              [("behoefte", "fiets"), ("leeftijd", "10")])
+    assert "Stichting Leergeld" in text and "Nationaal Fonds Kinderhulp" in text
+    assert "Bron: " in text and "Overzicht fondsen (p. 69)" in text
+    assert "sociale kaart" in text
+
+
+def test_missing_age_is_asked_then_used():
+    chat = Conversation()
+    question = chat.run(ActionFindFunds(), "wie betaalt een fiets?", "ask_fund", [("behoefte", "fiets")])
+    assert "Hoe oud is het kind?" in question
+    assert chat.messages[0]["buttons"]
+    answer = chat.run(ActionFollowUp(), "2 jaar", "inform", [("leeftijd", "2 jaar")])
+    assert "(2 jaar)" in answer
+    assert "Stichting Leergeld" not in answer  # 4 tot 18 jaar
+    assert "Bron:" in answer
+
+
+def test_follow_up_changes_age_keeps_need():
+    chat = Conversation()
+    chat.run(ActionFindFunds(), "fondsen voor zwemles voor een kind van 6", "ask_fund",
+             [("behoefte", "zwemles"), ("leeftijd", "6")])
+    answer = chat.run(ActionFollowUp(), "en voor een puber?", "inform", [("leeftijd", "puber")])
+    assert "zwemles" in answer and "jongere" in answer
+
+
+def test_who_applies_for_the_funds_just_shown():
+    chat = Conversation()
+    chat.run(ActionFindFunds(), "contributie voetbal voor een kind van 9", "ask_fund",
+             [("behoefte", "contributie"), ("leeftijd", "9")])
+    answer = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
+    assert "Jeugdfonds Sport & Cultuur" in answer and "intermediair" in answer
+    assert "Bron:" in answer
+
+
+def test_named_fund_application():
+    answer = Conversation().run(ActionFundApplication(), "kan een ouder zelf bij Kinderhulp aanvragen?",
+                                "ask_fund_application", [("naam", "Kinderhulp")])
+    assert "Nationaal Fonds Kinderhulp" in answer and "intermediair" in answer
+
+
+def test_more_then_source():
+    chat = Conversation()
+    first = chat.run(ActionSignals(), "welke signalen van armoede zie je bij kinderen?", "ask_signals")
+    assert "typ *meer*" in first
+    more = chat.run(ActionMore(), "meer", "ask_more")
+    assert more and more not in first and "Bron:" in more
+    source = chat.run(ActionSource(), "waar staat dat?", "ask_source")
+    assert "Signaleringslijst kinderarmoede" in source and "(p. 67)" in source
+
+
+def test_werkwijze_for_teenager():
+    answer = Conversation().run(ActionWerkwijze(), "hoe begin ik over geldzorgen met een puber?", "ask_werkwijze",
+                                [("leeftijd", "puber")])
+    assert "Bespreken" in answer
+    assert "Bron: Handreiking Omgaan met armoede in de jeugdgezondheid › Bespreken" in answer
+
+
+def test_instruments_for_toddlers_and_what_is():
+    answer = Conversation().run(ActionInstruments(), "welke vragenlijst gebruik je bij kleuters?", "ask_instrument",
+                                [("leeftijd", "kleuters")])
+    assert "LSPPK" in answer and "(p. 63)" in answer
+    voorzorg = Conversation().run(ActionWhatIs(), "wat is VoorZorg?", "ask_what_is", [("naam", "VoorZorg")])
+    assert "VoorZorg" in voorzorg and "Bron:" in voorzorg
+
+
+def test_facts_and_examples():
+    facts = Conversation().run(ActionFacts(), "hoeveel kinderen groeien op in armoede?", "ask_facts")
+    assert "13" in facts or "dertien" in facts
+    examples = Conversation().run(ActionExamples(), "welke gemeenten hebben een financieel spreekuur?", "ask_examples")
+    assert "Lelystad" in examples and "Bron:" in examples
+
+
+def test_unknown_need_says_so_and_points_to_local_sources():
+    answer = Conversation().run(ActionFindFunds(), "welk fonds betaalt een ruimtereis?", "ask_fund",
+                                [("behoefte", "ruimtereis")])
+    assert "ken ik geen fonds" in answer and "sociale kaart" in answer
+    assert "Bron:" not in answer
+
+
+def test_slack_gets_mrkdwn_links():
+    answer = Conversation(channel="slack").run(ActionFindFunds(), "fiets voor kind van 10", "ask_fund",
+                                               [("behoefte", "fiets"), ("leeftijd", "10")])
+    assert "<http" in answer and "](http" not in answer and "**" not in answer
+
+
+def test_rephrase_offers_likely_topics():
+    chat = Conversation()
+    chat.run(ActionRephrase(), "blabla", "nlu_fallback")
+    buttons = chat.messages[0]["buttons"]
+    assert 2 <= len(buttons) <= 3
+
+
+def test_database_failure_gives_dutch_message(monkeypatch):
+    monkeypatch.setenv("KB_DATABASE_URL", "sqlite:////nonexistent/dir/kb.sqlite")
+    common.knowledge_base.cache_clear()
+    answer = Conversation().run(ActionFindFunds(), "fiets voor kind van 10", "ask_fund", [("behoefte", "fiets")])
+    assert answer == common.FAILURE_TEXT

@@ -1,0 +1,44 @@
+"""Dutch word forms, typos and ages, as professionals type them."""
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.ages import parse_age, parse_fase
+from bot.kb.text import TermMatcher, normalize
+
+
+@pytest.mark.parametrize("text,low,high,fase", [
+    ("10", 10, 10, "basisschool"), ("tien jaar", 10, 10, "basisschool"), ("10-jarige", 10, 10, "basisschool"),
+    ("een kind van 6 jaar", 6, 6, "basisschool"), ("peuter", 2, 3.99, "jonge-kinderen"),
+    ("puber", 12, 17.99, "voortgezet-onderwijs"), ("zwangere", -1, -0.01, "ongeboren-pasgeboren"),
+    ("18 maanden", 1.5, 1.5, "jonge-kinderen"), ("groep 8", 10, 12, "basisschool"),
+    ("15-jarige dochter", 15, 15, "voortgezet-onderwijs"), ("een baby", 0, 0.99, "ongeboren-pasgeboren"),
+])
+def test_parse_age(text, low, high, fase):
+    age = parse_age(text)
+    assert (age.low, age.high, age.fase) == (low, high, fase)
+
+
+@pytest.mark.parametrize("text", ["welk fonds betaalt een fiets", "0800-nummer van een fonds", "", None])
+def test_no_age_where_none_is_named(text):
+    assert parse_age(text) is None
+
+
+def test_parents_are_a_target_group():
+    assert parse_fase("hoe praat ik met ouders over geld") == "ouders"
+    assert parse_fase("met een puber") == "voortgezet-onderwijs"
+
+
+def test_normalize_strips_accents_and_ampersand():
+    assert normalize("Financiële & materiële steun!") == "financiele en materiele steun"
+
+
+def test_term_matcher_forms():
+    matcher = TermMatcher({"fiets": "fiets", "zwemles": "zwemles", "sport en cultuur": "sport",
+                           "koelkast": "koelkast"})
+    assert matcher.match("twee fietsen") == ["fiets"]
+    assert matcher.match("kinderfietsje") == ["fiets"]
+    assert matcher.match("zwemlessen en een ijskast") == ["zwemles"]
+    assert matcher.match("koelkats kapot") == ["koelkast"]          # one typo (swap)
+    assert matcher.match("iets voor sport en cultuur") == ["sport"]
+    assert matcher.match("bed") == []                                 # short words: no typo guessing

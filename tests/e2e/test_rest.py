@@ -1,0 +1,46 @@
+"""Questions over Rasa's REST channel to the stack started like `make run`."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+QUESTIONS = [
+    ("welk fonds betaalt een fiets voor een kind van 10?", ["Stichting Leergeld", "Nationaal Fonds Kinderhulp"],
+     "Overzicht fondsen"),
+    ("wie betaalt een laptop voor school voor een 14-jarige", ["Kinderhulp"], "Overzicht fondsen"),
+    ("Welk fonds vergoedt zwemles voor een kind van 6?", ["Stichting Leergeld"], "Bron:"),
+    ("hoe begin ik over geldzorgen met een puber?", ["Bespreken"], "› Bespreken"),
+    ("Hoe vraag ik een moeder naar geldzorgen zonder dat ze zich schaamt?", ["Bespreken"], "Bron:"),
+    ("welke signalen van armoede zie je bij een baby?", ["baby"], "Signaleringslijst kinderarmoede (p. 67)"),
+    ("welke vragenlijst gebruik je bij kleuters?", ["LSPPK"], "(p. 63)"),
+    ("Wat is VoorZorg?", ["VoorZorg"], "Bron:"),
+    ("welke gemeenten hebben een financieel spreekuur in een gezondheidscentrum?", ["Lelystad"], "Loket Gezond Leven"),
+    ("hoeveel kinderen groeien op in armoede?", ["13"], "Bron:"),
+    ("wat is de Alliantie Kinderarmoede?", ["2030"], "bijMEES"),
+]
+
+
+@pytest.mark.parametrize("question,expected,source", QUESTIONS, ids=[q[0][:40] for q in QUESTIONS])
+def test_knowledge_question(chat, question, expected, source):
+    answer = chat.text(question)
+    for item in expected:
+        assert item.lower() in answer.lower(), f"{item!r} ontbreekt in het antwoord op {question!r}:\n{answer}"
+    assert source in answer, f"bron {source!r} ontbreekt:\n{answer}"
+
+
+def test_multi_turn_fund_finding(chat):
+    first = chat.text("welk fonds betaalt een fiets?")
+    assert "Hoe oud is het kind?" in first
+    second = chat.text("ze is tien")
+    assert "Stichting Leergeld" in second and "Bron:" in second
+    who = chat.text("wie kan dat aanvragen?")
+    assert "ouders zelf" in who
+    source = chat.text("waar staat dat?")
+    assert "Overzicht fondsen" in source
+
+
+def test_greeting_and_out_of_scope(chat):
+    assert "anoniem" in chat.text("hallo")
+    answer = chat.text("wat wordt het weer morgen in Utrecht?")
+    assert "niet mee helpen" in answer and "Bron:" not in answer

@@ -1,0 +1,130 @@
+"""Query functions on the real knowledge base, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.ages import parse_age
+
+
+def names(search):
+    return [f.name for f in search.funds]
+
+
+def test_fiets_for_ten_year_old(kb):
+    found = names(kb.find_funds("fiets", age="10"))
+    assert "Stichting Leergeld" in found
+    assert "Nationaal Fonds Kinderhulp" in found
+
+
+@pytest.mark.parametrize("need", ["fietsen", "fiest", "kinderfiets", "Fiets"])
+def test_fiets_inflections_and_typos(kb, need):
+    search = kb.find_funds(need, age="10")
+    assert search.needs == ("fiets",)
+    assert "Stichting Leergeld" in names(search)
+
+
+@pytest.mark.parametrize("need,expected", [
+    ("laptops", "laptop"), ("schoolreisjes", "schoolreis"), ("labtop", "laptop"), ("zwemlessen", "zwemles"),
+])
+def test_plural_and_typo_needs(kb, need, expected):
+    assert expected in kb.resolve_needs(need)
+
+
+def test_age_excludes_stated_ranges_only(kb):
+    search = kb.find_funds("sport", age="2")
+    assert "Stichting Leergeld" not in names(search)          # 4 tot 18 jaar
+    assert "Jeugdfonds Sport & Cultuur" in names(search)      # tot 18 jaar
+    # Funds without a stated age stay, after those whose stated range fits.
+    stated = [f.age_stated for f in search.funds]
+    assert stated == sorted(stated, reverse=True)
+
+
+def test_peutergym_age_two_excludes_leergeld(kb):
+    search = kb.find_funds("peutergym", age=parse_age("2 jaar"))
+    assert "Stichting Leergeld" not in names(search)
+
+
+def test_jeugdfonds_applicant_is_recognised_intermediair(kb):
+    fund = next(f for f in kb.find_funds("contributie").funds if f.name == "Jeugdfonds Sport & Cultuur")
+    assert fund.applicants == ("intermediair",)
+    assert "intermediair" in fund.how_to_apply
+
+
+def test_applicant_filter(kb):
+    search = kb.find_funds("fiets", age="10", applicant="ouders")
+    assert "Stichting Leergeld" in names(search)
+    assert "Nationaal Fonds Kinderhulp" not in names(search)
+
+
+def test_unknown_need_is_reported_not_guessed(kb):
+    search = kb.find_funds("ruimtereis")
+    assert search.funds == () and search.unknown_need == "ruimtereis"
+
+
+def test_fund_results_carry_citations(kb):
+    for fund in kb.find_funds("kleding").funds:
+        assert fund.citation.document and fund.citation.path
+
+
+def test_deterministic_order(kb):
+    assert names(kb.find_funds("fiets")) == names(kb.find_funds("fiets"))
+
+
+def test_bespreken_met_jongeren_block(kb):
+    blocks = kb.hoe_blocks(topic="bespreken met jongeren", age_group="voortgezet-onderwijs")
+    block = blocks[0]
+    assert block.werkwijze_id == "bespreken"
+    assert "jongeren" in block.title.lower()
+    assert block.citation.render().startswith("Handreiking Omgaan met armoede in de jeugdgezondheid › Bespreken ›")
+    assert block.points
+
+
+def test_geldzorgen_met_puber(kb):
+    blocks = kb.hoe_blocks(topic="hoe begin ik over geldzorgen met een puber", age_group="voortgezet-onderwijs")
+    assert blocks[0].werkwijze_id == "bespreken"
+
+
+def test_werkwijze_by_name_and_category(kb):
+    assert kb.werkwijze("signalen verbinden").id == "signalen-verbinden"
+    assert [w.name for w in kb.werkwijzen("stimuleren")] == [
+        "Lichamelijke gezondheid", "Mentale gezondheid", "Participatie"]
+
+
+def test_signals_by_target_and_category(kb):
+    parents = kb.signals(target="ouder", category="financiele-problemen")
+    assert len(parents) == 6 and all(s.target == "ouder" for s in parents)
+    baby_first = kb.signals(target="kind", age_group="ongeboren-pasgeboren")
+    assert "baby" in baby_first[0].text.lower()
+    assert len(kb.risk_groups()) == 8
+
+
+def test_instruments_by_age_group(kb):
+    kleuter = [i.name for i in kb.instruments(age=parse_age("kleuter"))]
+    assert any("LSPPK" in n for n in kleuter)
+    assert not any("KIVPA" in n for n in kleuter)
+    pregnant = [i.name for i in kb.instruments(age_group="ongeboren-pasgeboren")]
+    assert any("ALPHA" in n for n in pregnant)
+
+
+def test_entries_by_name_and_gemeente(kb):
+    named = kb.find_named("wat is VoorZorg?")
+    assert named and named[0][0] == "interventie" and "voorzorg" in named[0][1]
+    lelystad = kb.entries(kind="voorbeeld", gemeente="Lelystad")
+    assert lelystad and "spreekuur" in (lelystad[0].summary + (lelystad[0].text or "")).lower()
+
+
+def test_facts_by_topic(kb):
+    hits = kb.entries(kind="feit", topic="hoeveel kinderen groeien op in armoede")
+    assert any("13" in e.summary or "dertien" in e.summary for e in hits)
+
+
+def test_free_text_search(kb):
+    hits = kb.search("financieel spreekuur gezondheidscentrum")
+    assert hits and hits[0].kind == "voorbeeld"
+    assert all(h.record.citation for h in hits)
+
+
+def test_named_fund(kb):
+    found = kb.find_named("kan een ouder zelf bij Kinderhulp aanvragen?")
+    assert found and found[0][0] == "fonds"
+    assert kb.fund(found[0][1]).name == "Nationaal Fonds Kinderhulp"
