@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers import Reply, for_channel
 from bot.config import KB_URL_SETTING, database_url
 from bot.kb import KnowledgeBase, KnowledgeBaseMissing
+from bot.privacy import REMINDER
 from bot.questions import Outcome, Question
 
 logger = logging.getLogger(__name__)
@@ -60,10 +61,16 @@ def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Questio
     )
 
 
-def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> None:
+def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
+    """Send the reply for the user's channel; add the privacy reminder once if client data was typed."""
     channel = tracker.get_latest_input_channel()
     buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
     dispatcher.utter_message(text=for_channel(reply.text, channel), buttons=buttons or None)
+    found = (tracker.latest_message.get("metadata") or {}).get("client_data")
+    if found and not tracker.get_slot("privacy_gewaarschuwd"):
+        dispatcher.utter_message(text=REMINDER)
+        return [SlotSet("privacy_gewaarschuwd", True)]
+    return []
 
 
 def remember(outcome: Outcome) -> list[dict[str, Any]]:

@@ -35,8 +35,8 @@ class ActionMore(Action):
             outcome = questions.more(knowledge_base(), tracker.get_slot("laatste_vraag"),
                                      int(tracker.get_slot("getoond") or 0),
                                      list(tracker.get_slot("laatste_fondsen") or []))
-            send(dispatcher, tracker, outcome.reply)
-            return remember(outcome) if outcome.question.kind != "geen" and outcome.reply.shown else []
+            events = send(dispatcher, tracker, outcome.reply)
+            return events + (remember(outcome) if outcome.question.kind != "geen" and outcome.reply.shown else [])
         return run_safely(dispatcher, work)
 
 
@@ -48,8 +48,7 @@ class ActionSource(Action):
         def work():
             citations = [Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))
                          for c in tracker.get_slot("laatste_bronnen") or []]
-            send(dispatcher, tracker, answers.source_answer(citations))
-            return []
+            return send(dispatcher, tracker, answers.source_answer(citations))
         return run_safely(dispatcher, work)
 
 
@@ -72,8 +71,8 @@ class ActionFollowUp(Action):
                     update["age"] = update["text"]
             outcome = questions.follow_up(knowledge_base(), tracker.get_slot("laatste_vraag"), update,
                                           list(tracker.get_slot("laatste_fondsen") or []))
-            send(dispatcher, tracker, outcome.reply)
-            return remember(outcome) if outcome.question.kind != "geen" else []
+            events = send(dispatcher, tracker, outcome.reply)
+            return events + (remember(outcome) if outcome.question.kind != "geen" else [])
         return run_safely(dispatcher, work)
 
 
@@ -88,5 +87,4 @@ class ActionRephrase(Action):
         likely = [name for name in ranking if name in TOPIC_BUTTONS][:3] or DEFAULT_TOPICS
         reply = Reply("Ik weet niet zeker wat je bedoelt. Kun je je vraag anders formuleren? "
                       "Of kies een onderwerp:", buttons=[TOPIC_BUTTONS[name] for name in likely])
-        send(dispatcher, tracker, reply)
-        return []
+        return send(dispatcher, tracker, reply)

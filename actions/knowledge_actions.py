@@ -23,8 +23,7 @@ class _QuestionAction(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
             outcome = questions.answer(knowledge_base(), question_from(tracker, self.question_kind))
-            send(dispatcher, tracker, outcome.reply)
-            return remember(outcome)
+            return send(dispatcher, tracker, outcome.reply) + remember(outcome)
         return run_safely(dispatcher, work)
 
 

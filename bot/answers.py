@@ -50,10 +50,13 @@ def first_sentences(text: str, limit: int = 220) -> str:
 
 
 def citation_line(citations: list[r.Citation]) -> str:
-    unique = list(dict.fromkeys(citations))
-    if not unique:
+    """'Bron: …' once per distinct place; linked when that place has exactly one link."""
+    places: dict[str, set[str]] = {}
+    for c in citations:
+        places.setdefault(c.render(), set()).update({c.url} if c.url else set())
+    if not places:
         return ""
-    rendered = [link(c.render(), c.url) for c in unique[:3]]
+    rendered = [link(text, next(iter(urls)) if len(urls) == 1 else None) for text, urls in list(places.items())[:3]]
     label = "Bron" if len(rendered) == 1 else "Bronnen"
     return f"{label}: " + "; ".join(rendered)
 

@@ -284,19 +284,24 @@ class KnowledgeBase:
         for row in self._rows(select(s.Entry.kind, s.Entry.id, s.Entry.name)
                               .where(s.Entry.kind.in_(("interventie", "organisatie", "voorbeeld", "aanpak")))):
             named.append((row["kind"], row["id"], row["name"]))
-        word_owners: dict[str, set[str]] = {}
+        word_owners: dict[str, list[tuple[int, str]]] = {}
         for kind, rid, name in named:
             for w in content_words(name):
-                word_owners.setdefault(w, set()).add(f"{kind}:{rid}")
+                word_owners.setdefault(w, []).append((len(words(name)), f"{kind}:{rid}"))
         generic = {"stichting", "fonds", "nationaal", "project", "landelijke", "interventie", "aanpak",
-                   "gezondheid", "kinderen", "armoede", "methode"}
+                   "gezondheid", "kinderen", "armoede", "methode", "actie"}
         terms: dict[str, str] = {}
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"
             terms[rid.replace("-", " ")] = f"{kind}:{rid}"
-            for w in content_words(name):
-                if len(word_owners[w]) == 1 and len(w) >= 4 and w not in generic:
-                    terms[w] = f"{kind}:{rid}"
+        # A distinctive word stands for its record ("Kinderhulp" → Nationaal Fonds Kinderhulp); when
+        # several names share it, for the one with the shortest name, if that one is unambiguous.
+        for w, owners in word_owners.items():
+            if len(w) < 4 or w in generic:
+                continue
+            owners.sort()
+            if len(owners) == 1 or owners[0][0] < owners[1][0]:
+                terms.setdefault(w, owners[0][1])
         return TermMatcher(terms)
 
     def find_named(self, text: str) -> list[tuple[str, str]]:

@@ -85,6 +85,27 @@ def deletions(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insert, delete, substitute, swap neighbours."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in stopwords()]
 
@@ -98,7 +119,7 @@ class TermMatcher:
     """Maps words and phrases a user types to the ids of stored terms.
 
     Matching order: exact key, then compound head ("voetbalcontributie" → contributie),
-    then one typo for words of five letters or more.
+    then one typo for words of five letters or more (closest first, then longest shared start).
     """
 
     MIN_TYPO_LENGTH = 5
@@ -107,7 +128,7 @@ class TermMatcher:
     def __init__(self, terms: dict[str, str]):
         # terms: phrase as written → target id
         self._phrases: dict[str, set[str]] = {}
-        self._typo: dict[str, set[str]] = {}
+        self._typo: dict[str, set[tuple[str, str]]] = {}
         self.max_words = 1
         for phrase, target in terms.items():
             tokens = words(phrase)
@@ -119,7 +140,7 @@ class TermMatcher:
                     self._phrases.setdefault(key, set()).add(target)
                     if len(key) >= self.MIN_TYPO_LENGTH:
                         for variant in deletions(key):
-                            self._typo.setdefault(variant, set()).add(target)
+                            self._typo.setdefault(variant, set()).add((key, target))
             else:
                 self._phrases.setdefault(phrase_key(phrase), set()).add(target)
                 self.max_words = max(self.max_words, len(tokens))
@@ -134,12 +155,16 @@ class TermMatcher:
                 if key in self._phrases and len(key) >= self.MIN_HEAD_LENGTH:
                     return set(self._phrases[key])
         if len(word) >= self.MIN_TYPO_LENGTH and word not in stopwords():
-            found: set[str] = set()
+            candidates: dict[str, tuple[int, int]] = {}
             for key in keys(word):
                 for variant in deletions(key):
-                    found |= self._typo.get(variant, set())
-            if found:
-                return found
+                    for stored, target in self._typo.get(variant, ()):
+                        rank = (edit_distance(key, stored), -common_prefix(key, stored))
+                        if rank[0] <= 1 and (target not in candidates or rank < candidates[target]):
+                            candidates[target] = rank
+            if candidates:
+                best = min(candidates.values())
+                return {target for target, rank in candidates.items() if rank == best}
         return set()
 
     def match(self, text: str) -> list[str]:

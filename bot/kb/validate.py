@@ -338,8 +338,10 @@ def read_knowledge(directory: Path, extra: dict[str, list[dict]] | None = None) 
         raw[kind] = list(data or []) + list((extra or {}).get(kind, []))
     if extra:
         digest.update(repr(sorted((k, len(v)) for k, v in extra.items())).encode())
+    if checker.problems:
+        # A file that cannot be read would make every reference to it look broken: report it alone.
+        raise ValidationError(checker.problems)
     records, problems = validate_records(raw)
-    problems = checker.problems + problems
     if problems:
         raise ValidationError(problems)
     return Knowledge(records=records, content_hash=digest.hexdigest())

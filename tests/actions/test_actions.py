@@ -28,7 +28,8 @@ class Conversation:
         self.slots: dict = {}
         self.channel = channel
 
-    def run(self, action, text: str, intent: str, entities: list[tuple[str, str]] = ()) -> str:
+    def run(self, action, text: str, intent: str, entities: list[tuple[str, str]] = (),
+            metadata: dict | None = None) -> str:
         ents = [{"entity": e, "value": v} for e, v in entities]
         for e, v in entities:
             self.slots[{"behoefte": "behoefte", "leeftijd": "leeftijd", "aanvrager": "aanvrager",
@@ -36,7 +37,7 @@ class Conversation:
         tracker = Tracker(
             sender_id="test", slots=dict(self.slots),
             latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": ents,
-                            "intent_ranking": [{"name": intent, "confidence": 0.9}]},
+                            "intent_ranking": [{"name": intent, "confidence": 0.9}], "metadata": metadata or {}},
             events=[{"event": "user", "text": text, "input_channel": self.channel,
                      "parse_data": {"intent": {"name": intent}}}],
             paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
@@ -65,7 +66,7 @@ def test_missing_age_is_asked_then_used():
     assert chat.messages[0]["buttons"]
     answer = chat.run(ActionFollowUp(), "2 jaar", "inform", [("leeftijd", "2 jaar")])
     assert "(2 jaar)" in answer
-    assert "Stichting Leergeld" not in answer  # 4 tot 18 jaar
+    assert "- **[Stichting Leergeld]" not in answer  # 4 tot 18 jaar
     assert "Bron:" in answer
 
 
@@ -97,7 +98,7 @@ def test_more_then_source():
     first = chat.run(ActionSignals(), "welke signalen van armoede zie je bij kinderen?", "ask_signals")
     assert "typ *meer*" in first
     more = chat.run(ActionMore(), "meer", "ask_more")
-    assert more and more not in first and "Bron:" in more
+    assert more and more != first and "Bron" in more
     source = chat.run(ActionSource(), "waar staat dat?", "ask_source")
     assert "Signaleringslijst kinderarmoede" in source and "(p. 67)" in source
 
@@ -121,7 +122,7 @@ def test_facts_and_examples():
     facts = Conversation().run(ActionFacts(), "hoeveel kinderen groeien op in armoede?", "ask_facts")
     assert "13" in facts or "dertien" in facts
     examples = Conversation().run(ActionExamples(), "welke gemeenten hebben een financieel spreekuur?", "ask_examples")
-    assert "Lelystad" in examples and "Bron:" in examples
+    assert "Lelystad" in examples and "Bron" in examples
 
 
 def test_unknown_need_says_so_and_points_to_local_sources():
@@ -149,3 +150,13 @@ def test_database_failure_gives_dutch_message(monkeypatch):
     common.knowledge_base.cache_clear()
     answer = Conversation().run(ActionFindFunds(), "fiets voor kind van 10", "ask_fund", [("behoefte", "fiets")])
     assert answer == common.FAILURE_TEXT
+
+
+def test_privacy_reminder_once_when_client_data_was_redacted():
+    chat = Conversation()
+    first = chat.run(ActionFindFunds(), "mevrouw [NAAM] zoekt een fiets voor haar zoon van 10", "ask_fund",
+                     [("behoefte", "fiets"), ("leeftijd", "10")], metadata={"client_data": ["NAAM"]})
+    assert "Stichting Leergeld" in first and "anoniem" in first
+    second = chat.run(ActionFundApplication(), "wie vraagt aan bij [NAAM]?", "ask_fund_application",
+                      metadata={"client_data": ["NAAM"]})
+    assert "anoniem" not in second

@@ -9,14 +9,14 @@ QUESTIONS = [
     ("welk fonds betaalt een fiets voor een kind van 10?", ["Stichting Leergeld", "Nationaal Fonds Kinderhulp"],
      "Overzicht fondsen"),
     ("wie betaalt een laptop voor school voor een 14-jarige", ["Kinderhulp"], "Overzicht fondsen"),
-    ("Welk fonds vergoedt zwemles voor een kind van 6?", ["Stichting Leergeld"], "Bron:"),
+    ("Welk fonds vergoedt zwemles voor een kind van 6?", ["Nationaal Fonds Kinderhulp"], "Bron"),
     ("hoe begin ik over geldzorgen met een puber?", ["Bespreken"], "› Bespreken"),
-    ("Hoe vraag ik een moeder naar geldzorgen zonder dat ze zich schaamt?", ["Bespreken"], "Bron:"),
+    ("Hoe vraag ik een moeder naar geldzorgen zonder dat ze zich schaamt?", ["Bespreken"], "Bron"),
     ("welke signalen van armoede zie je bij een baby?", ["baby"], "Signaleringslijst kinderarmoede (p. 67)"),
     ("welke vragenlijst gebruik je bij kleuters?", ["LSPPK"], "(p. 63)"),
-    ("Wat is VoorZorg?", ["VoorZorg"], "Bron:"),
+    ("Wat is VoorZorg?", ["VoorZorg"], "Bron"),
     ("welke gemeenten hebben een financieel spreekuur in een gezondheidscentrum?", ["Lelystad"], "Loket Gezond Leven"),
-    ("hoeveel kinderen groeien op in armoede?", ["13"], "Bron:"),
+    ("hoeveel kinderen groeien op in armoede?", ["13"], "Bron"),
     ("wat is de Alliantie Kinderarmoede?", ["2030"], "bijMEES"),
 ]
 
