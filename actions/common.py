@@ -55,7 +55,6 @@ def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Questio
         gemeente=value("gemeente"),
         # A name or topic only counts for the message that names it.
         name=entity(tracker, "naam"),
-        target=entity(tracker, "doelgroep"),
         topic=entity(tracker, "onderwerp"),
         shown_funds=list(tracker.get_slot("laatste_fondsen") or []),
     )

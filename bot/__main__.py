@@ -1,4 +1,4 @@
-"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups."""
+"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web."""
 from __future__ import annotations
 
 import argparse
@@ -89,6 +89,12 @@ def _nlu_lookups(args) -> int:
     return 0
 
 
+def _web(args) -> int:
+    from .web.cli import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Armoede-assistent: beheer van de kennisbank")
     sub = parser.add_subparsers(dest="group", required=True)
@@ -102,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     lookups = nlu.add_parser("lookups", help="maak data/nlu/lookups/ uit knowledge/")
     lookups.add_argument("--check", action="store_true", help="alleen controleren of ze actueel zijn")
     lookups.set_defaults(func=_nlu_lookups)
+    web = sub.add_parser("web", help="chatpagina en widget (aiohttp, poort WEB_PORT)")
+    from .web.cli import add_arguments
+    add_arguments(web)
+    web.set_defaults(func=_web)
     args = parser.parse_args(argv)
     return args.func(args)
 

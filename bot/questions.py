@@ -37,7 +37,6 @@ class Question:
     applicant: str | None = None
     gemeente: str | None = None
     name: str | None = None
-    target: str | None = None
     topic: str | None = None
     offset: int = 0
     shown_funds: list[str] = field(default_factory=list)
@@ -122,7 +121,7 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
 
 
 def signals(kb: KnowledgeBase, q: Question) -> Outcome:
-    tokens = set(words(" ".join(filter(None, [q.text, q.target]))))
+    tokens = set(words(q.text))
     fase = parse_fase(q.age) or parse_fase(q.text)
     if tokens & {"risicogroep", "risicogroepen", "risicofactoren", "risico", "risicosituaties"}:
         found = kb.risk_groups()

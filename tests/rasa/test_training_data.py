@@ -61,3 +61,22 @@ def test_nlu_gate(model, tmp_path, artifacts):
         hint = "\nVoorbeelden die fout gaan:\n" + "\n".join(
             f"  '{e['text']}': verwacht {e['intent']}, herkend {e['intent_prediction']['name']}" for e in wrong)
     assert intent_f1 >= INTENT_MACRO_F1 and entity_f1 >= ENTITY_F1, summary + hint
+
+
+def _examples(path) -> set[str]:
+    import re
+
+    import yaml
+    found = set()
+    for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+        if "intent" in block:
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    found.add(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:]).strip().lower())
+    return found
+
+
+def test_test_set_is_held_out():
+    training = set().union(*(_examples(p) for p in (PROJECT_ROOT / "data" / "nlu").glob("*.yml")))
+    leaked = _examples(PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml") & training
+    assert not leaked, f"Deze testzinnen staan ook in de trainingsdata (haal ze uit tests/nlu of data/nlu): {sorted(leaked)}"

@@ -1,0 +1,44 @@
+"""The chat page in headless Chromium against the real assistant (the stack `make run` starts)."""
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from .test_widget import XSS_INPUTS
+
+pytestmark = pytest.mark.e2e
+
+
+def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
+    chat.open(web_real)
+
+    fund = chat.ask("welk fonds betaalt een fiets voor een kind van 10?", expect="Stichting Leergeld")
+    links = [a for a in fund.find_elements(By.TAG_NAME, "a") if "Stichting Leergeld" in a.text]
+    assert links, "Stichting Leergeld hoort een link te zijn:\n" + fund.get_attribute("textContent")
+    assert links[0].get_attribute("href").startswith("http")
+    assert links[0].get_attribute("target") == "_blank" and "noopener" in links[0].get_attribute("rel").split()
+    assert "Bron:" in fund.get_attribute("textContent")
+
+    talk = chat.ask("hoe begin ik over geldzorgen met een puber?", expect="Bespreken")
+    assert talk.find_elements(By.CSS_SELECTOR, "strong"), "de kop van de werkwijze hoort vet te zijn"
+    chat.driver.execute_script("document.querySelector('.ac-log').style.scrollBehavior = 'auto';"
+                               "document.querySelector('.ac-log').scrollTop = 0")
+    chat.driver.save_screenshot(str(artifacts / "webchat.png"))
+
+    # Reload: the conversation is still there, and Rasa continues it (same session).
+    session = chat.session_id()
+    user_before, bot_before = chat.texts("user"), chat.texts("bot")
+    chat.open(web_real, fresh=False)
+    assert chat.texts("user") == user_before and chat.texts("bot") == bot_before
+    assert chat.session_id() == session
+    follow_up = chat.ask("waar staat dat?", expect="Bespreken")        # the source of the last answer
+    assert "Bron" in follow_up.get_attribute("textContent")
+
+    for attack in XSS_INPUTS:
+        before = len(chat.bubbles("bot"))
+        chat.input.send_keys(attack, "\n")
+        chat.wait_for_bot(before)
+        assert chat.texts("user")[-1] == "Jij: " + attack
+    assert not chat.driver.find_elements(By.CSS_SELECTOR, ".ac-log script, .ac-log img")
+    assert not chat.xss_fired()
+    assert chat.console_errors() == []
