@@ -1,6 +1,7 @@
 """One action per kind of knowledge question; each maps to a handler in bot.questions."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,14 +12,14 @@ from bot import questions
 from .common import knowledge_base, question_from, remember, run_safely, send
 
 
-class _QuestionAction(Action):
-    """Answers the latest message as a question of kind `question_kind`."""
+class _QuestionAction(Action, ABC):
+    """Answers the latest message as a question of kind `question_kind` (abstract: not registered itself)."""
 
-    action_name = ""
     question_kind = ""
 
+    @abstractmethod
     def name(self) -> str:
-        return self.action_name
+        ...
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
@@ -28,32 +29,56 @@ class _QuestionAction(Action):
 
 
 class ActionFindFunds(_QuestionAction):
-    action_name, question_kind = "action_find_funds", "fondsen"
+    question_kind = "fondsen"
+
+    def name(self) -> str:
+        return "action_find_funds"
 
 
 class ActionFundApplication(_QuestionAction):
-    action_name, question_kind = "action_fund_application", "aanvragen"
+    question_kind = "aanvragen"
+
+    def name(self) -> str:
+        return "action_fund_application"
 
 
 class ActionWerkwijze(_QuestionAction):
-    action_name, question_kind = "action_werkwijze", "werkwijze"
+    question_kind = "werkwijze"
+
+    def name(self) -> str:
+        return "action_werkwijze"
 
 
 class ActionSignals(_QuestionAction):
-    action_name, question_kind = "action_signals", "signalen"
+    question_kind = "signalen"
+
+    def name(self) -> str:
+        return "action_signals"
 
 
 class ActionInstruments(_QuestionAction):
-    action_name, question_kind = "action_instruments", "instrumenten"
+    question_kind = "instrumenten"
+
+    def name(self) -> str:
+        return "action_instruments"
 
 
 class ActionWhatIs(_QuestionAction):
-    action_name, question_kind = "action_what_is", "wat_is"
+    question_kind = "wat_is"
+
+    def name(self) -> str:
+        return "action_what_is"
 
 
 class ActionFacts(_QuestionAction):
-    action_name, question_kind = "action_facts", "feiten"
+    question_kind = "feiten"
+
+    def name(self) -> str:
+        return "action_facts"
 
 
 class ActionExamples(_QuestionAction):
-    action_name, question_kind = "action_examples", "voorbeelden"
+    question_kind = "voorbeelden"
+
+    def name(self) -> str:
+        return "action_examples"

@@ -182,7 +182,7 @@ def instruments_answer(instruments: list[r.Instrument], age_label: str | None, o
     if not instruments:
         return Reply("Voor die leeftijd noemt de handreiking geen screenings- of gespreksinstrument. " + NOTHING_FOUND)
     page = instruments[offset: offset + PAGE_SIZE]
-    lead = "Screenings- en gespreksinstrumenten" + (f" voor {age_label}" if age_label else "") + ":"
+    lead = "Screenings- en gespreksinstrumenten" + (f" ({age_label})" if age_label else "") + ":"
     items = [f"**{link(i.name, i.url)}**" + (f" ({i.target_text})" if i.target_text else "") +
              f": {first_sentences(i.what, 180)}" for i in page]
     tail = "Ze gaan meestal niet specifiek over armoede; je kunt vragen over financiële zorgen toevoegen." \
@@ -255,7 +255,11 @@ def source_answer(citations: list[r.Citation]) -> Reply:
     if not citations:
         return Reply("Mijn vorige antwoord kwam niet uit een bron. Stel gerust een vraag over fondsen, "
                      "werkwijzen of signalen; ik noem dan steeds waar het staat.")
-    items = [link(c.render(), c.url) for c in dict.fromkeys(citations)]
+    places: dict[str, list[str]] = {}
+    for c in citations:
+        places.setdefault(c.render(), []).extend([c.url] if c.url else [])
+    items = [text + (" — " + ", ".join(link(u, u) for u in dict.fromkeys(urls)) if urls else "")
+             for text, urls in places.items()]
     return Reply("Dat staat in:\n" + "\n".join(f"- {i}" for i in items), citations=list(citations))
 
 

@@ -128,10 +128,10 @@ def signals(kb: KnowledgeBase, q: Question) -> Outcome:
         heading = "Risicogroepen en situaties"
     else:
         target = "ouder" if fase == "ouders" or tokens & {"ouder", "ouders", "moeder", "vader"} else None
-        if target is None and (fase in LEEFTIJDSFASEN or tokens & {"kind", "kinderen", "jongere", "jongeren"}):
+        if target is None and tokens & {"kind", "kinderen", "jongere", "jongeren"}:
             target = "kind"
         found = kb.signals(target=target, age_group=fase)
-        who = {"ouder": "bij ouders", "kind": "bij kinderen en jongeren"}.get(target, "")
+        who = {"ouder": "bij ouders", "kind": "bij kinderen en jongeren"}.get(target, "bij kinderen en ouders")
         heading = " ".join(filter(None, ["Signalen", who, "die op armoede kunnen wijzen"]))
         if fase and fase != "ouders" and any(fase in s.age_groups for s in found):
             heading += f" (eerst die voor {LEEFTIJDSFASEN[fase]})"

@@ -13,6 +13,7 @@ scripts/setup_env.sh bot
 .venv/bot/bin/python -m bot kb load --if-changed
 .venv/bot/bin/python -m bot nlu lookups
 model=$(scripts/train.sh)
+sed "s/127.0.0.1:5055/127.0.0.1:$ACTIONS_PORT/" endpoints.yml > var/endpoints.yml
 
 pids=()
 stop() {
@@ -39,7 +40,7 @@ wait_for "http://127.0.0.1:$ACTIONS_PORT/health" 60 actions "${pids[-1]}"
 
 echo ">> Rasa starten op poort $RASA_PORT (duurt ongeveer een minuut)…"
 .venv/rasa/bin/rasa run --model "$model" --port "$RASA_PORT" --credentials credentials.yml \
-  --endpoints endpoints.yml --cors "$CORS_ORIGINS" >var/log/rasa.log 2>&1 &
+  --endpoints var/endpoints.yml --cors "$CORS_ORIGINS" >var/log/rasa.log 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" 300 rasa "${pids[-1]}"
 

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ACTIONS_PORT=${ACTIONS_PORT:-5055}
+mkdir -p var
 .venv/bot/bin/python -m bot kb load --if-changed
 .venv/bot/bin/python -m bot nlu lookups
 model=$(scripts/train.sh)
@@ -12,4 +13,5 @@ if ! curl -fsS -o /dev/null "http://127.0.0.1:$ACTIONS_PORT/health" 2>/dev/null;
   actions_pid=$!
   trap 'kill $actions_pid 2>/dev/null || true' EXIT
 fi
-.venv/rasa/bin/rasa shell --model "$model" --endpoints endpoints.yml
+sed "s/127.0.0.1:5055/127.0.0.1:$ACTIONS_PORT/" endpoints.yml > var/endpoints.yml
+.venv/rasa/bin/rasa shell --model "$model" --endpoints var/endpoints.yml

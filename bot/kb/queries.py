@@ -246,8 +246,8 @@ class KnowledgeBase:
             found = [i for i in found if age_group in i.age_groups]
         if age:
             found = [i for i in found if age.overlaps(i.min_age, i.max_age)]
-        # Specific instruments before the ones for all ages.
-        found.sort(key=lambda i: len(i.age_groups) >= 4)
+        # The bijlage's instruments first, then specific ones before those for all ages.
+        found.sort(key=lambda i: (i.citation.page is None, len(i.age_groups) >= 4))
         return found
 
     def entries(self, kind: str | None = None, topic: str | None = None,
@@ -288,8 +288,13 @@ class KnowledgeBase:
         for kind, rid, name in named:
             for w in content_words(name):
                 word_owners.setdefault(w, []).append((len(words(name)), f"{kind}:{rid}"))
-        generic = {"stichting", "fonds", "nationaal", "project", "landelijke", "interventie", "aanpak",
-                   "gezondheid", "kinderen", "armoede", "methode", "actie"}
+        # Words that name a kind of thing, not one thing: "welke vragenlijst …" names no instrument.
+        generic = {"stichting", "fonds", "nationaal", "project", "landelijke", "landelijk", "interventie", "aanpak",
+                   "gezondheid", "kinderen", "armoede", "methode", "methodiek", "actie", "vragenlijst", "lijst",
+                   "instrument", "checklist", "training", "programma", "korte", "problemen", "psychosociale",
+                   "ouders", "jongeren", "gemeente", "gesprek", "gesprekstools", "signalering", "vroegsignalering",
+                   "regeling", "regelingen", "steun", "ondersteuning", "kansrijke", "start", "school", "gezonde",
+                   "gezond", "positieve", "opvoeding", "geld", "schulden", "werk", "wijk", "voedselbank", "kleding"}
         terms: dict[str, str] = {}
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"

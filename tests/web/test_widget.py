@@ -167,6 +167,8 @@ def test_phone_width(chat, web_fake, artifacts):
     chat.ask("opmaak", expect="Stichting Leergeld")
     chat.ask("een heel lange vraag zonder spaties: " + "x" * 120, expect="Je zei")
     assert d.execute_script("return document.documentElement.scrollWidth") <= 360
+    assert d.execute_script("return document.documentElement.scrollHeight <= innerHeight"), \
+        "alleen het gesprek scrolt, niet de pagina"
     for selector in (".ac-input", ".ac-send", ".ac-privacy", ".ac-reset"):
         rect = d.execute_script("return arguments[0].getBoundingClientRect().toJSON()",
                                 d.find_element(By.CSS_SELECTOR, selector))

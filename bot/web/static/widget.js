@@ -325,8 +325,10 @@
     saveState(this.state);
     this.renderAll();
     if (this.socket) {
+      this.socket.disconnect();             // a fresh connection joins only the new session's room
       this.ready = false;
-      this.socket.disconnect().connect();   // a fresh connection joins only the new session's room
+      this.lostConnection = false;
+      this.socket.connect();
     }
     this.updateStatus();
     this.input.focus();

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 
 from .test_widget import XSS_INPUTS
@@ -12,7 +13,11 @@ pytestmark = pytest.mark.e2e
 def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     chat.open(web_real)
 
-    fund = chat.ask("welk fonds betaalt een fiets voor een kind van 10?", expect="Stichting Leergeld")
+    try:
+        fund = chat.ask("welk fonds betaalt een fiets voor een kind van 10?", expect="Stichting Leergeld")
+    except TimeoutException as exc:
+        pytest.fail(f"{exc.msg}\nKomt er via socketio niets terug, kijk dan in var/log/rasa.log naar "
+                    "\"coroutine 'AsyncServer.enter_room' was never awaited\" (RasaHQ/rasa#13027).")
     links = [a for a in fund.find_elements(By.TAG_NAME, "a") if "Stichting Leergeld" in a.text]
     assert links, "Stichting Leergeld hoort een link te zijn:\n" + fund.get_attribute("textContent")
     assert links[0].get_attribute("href").startswith("http")
@@ -21,9 +26,11 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
 
     talk = chat.ask("hoe begin ik over geldzorgen met een puber?", expect="Bespreken")
     assert talk.find_elements(By.CSS_SELECTOR, "strong"), "de kop van de werkwijze hoort vet te zijn"
-    chat.driver.execute_script("document.querySelector('.ac-log').style.scrollBehavior = 'auto';"
-                               "document.querySelector('.ac-log').scrollTop = 0")
+    assert chat.driver.find_elements(By.CSS_SELECTOR, ".ac-log > .ac-quick .ac-choice"), "knoppen ontbreken"
+    chat.driver.set_window_size(1000, 1300)       # room for both answers in the screenshot
+    chat.driver.execute_script("var log = document.querySelector('.ac-log'); log.scrollTop = log.scrollHeight")
     chat.driver.save_screenshot(str(artifacts / "webchat.png"))
+    chat.driver.set_window_size(1000, 900)
 
     # Reload: the conversation is still there, and Rasa continues it (same session).
     session = chat.session_id()
@@ -32,7 +39,7 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     assert chat.texts("user") == user_before and chat.texts("bot") == bot_before
     assert chat.session_id() == session
     follow_up = chat.ask("waar staat dat?", expect="Bespreken")        # the source of the last answer
-    assert "Bron" in follow_up.get_attribute("textContent")
+    assert "Handreiking" in follow_up.get_attribute("textContent")
 
     for attack in XSS_INPUTS:
         before = len(chat.bubbles("bot"))
