@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ACTIONS_PORT=${ACTIONS_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
-CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:8000}
+WEB_PORT=${WEB_PORT:-8000}
+CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
 mkdir -p var/log
 
 scripts/setup_env.sh rasa
 scripts/setup_env.sh bot
+scripts/setup_web.sh
 .venv/bot/bin/python -m bot kb load --if-changed
 .venv/bot/bin/python -m bot nlu lookups
 model=$(scripts/train.sh)
@@ -40,13 +42,19 @@ wait_for "http://127.0.0.1:$ACTIONS_PORT/health" 60 actions "${pids[-1]}"
 
 echo ">> Rasa starten op poort $RASA_PORT (duurt ongeveer een minuut)…"
 .venv/rasa/bin/rasa run --model "$model" --port "$RASA_PORT" --credentials credentials.yml \
-  --endpoints var/endpoints.yml --cors "$CORS_ORIGINS" >var/log/rasa.log 2>&1 &
+  --endpoints var/endpoints.yml --cors $CORS_ORIGINS >var/log/rasa.log 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" 300 rasa "${pids[-1]}"
+
+echo ">> Chatpagina starten op poort $WEB_PORT…"
+.venv/bot/bin/python -m bot.web --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" >var/log/web.log 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$WEB_PORT/" 60 web "${pids[-1]}"
 
 cat <<MSG
 
 De assistent draait.
+  Chatten:   http://localhost:$WEB_PORT
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"test","message":"welk fonds betaalt een fiets voor een kind van 10?"}'
   Terminal:  make shell   (in een tweede venster)
   Logboeken: var/log/rasa.log, var/log/actions.log

@@ -9,6 +9,8 @@ scripts/setup_env.sh rasa > var-setup-rasa.log 2>&1 & rasa_pid=$!
 scripts/setup_env.sh bot
 if ! wait "$rasa_pid"; then cat var-setup-rasa.log >&2; rm -f var-setup-rasa.log; exit 1; fi
 cat var-setup-rasa.log; rm -f var-setup-rasa.log
+scripts/setup_web.sh
+scripts/setup_browser.sh
 
 TEST_POSTGRES_URL=$(scripts/postgres.sh)
 export TEST_POSTGRES_URL

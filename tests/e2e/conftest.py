@@ -17,7 +17,7 @@ ACTIONS_PORT = 5956
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory, model):
-    env = {**os.environ, "RASA_PORT": str(RASA_PORT), "ACTIONS_PORT": str(ACTIONS_PORT),
+    env = {**os.environ, "RASA_PORT": str(RASA_PORT), "ACTIONS_PORT": str(ACTIONS_PORT), "WEB_PORT": "5916",
            "KB_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'kb.sqlite'}"}
     log = open(PROJECT_ROOT / "var" / "log" / "e2e-run.log", "w") if (PROJECT_ROOT / "var" / "log").exists() \
         else open(tmp_path_factory.mktemp("log") / "run.log", "w")
@@ -32,10 +32,17 @@ def stack(tmp_path_factory, model):
         if time.time() > deadline:
             break
     if proc.poll() is not None or not output or not output[-1].startswith("READY"):
-        os.killpg(proc.pid, signal.SIGINT)
+        _stop(proc)
         pytest.fail("De assistent startte niet zoals bij `make run`:\n" + "".join(output[-30:]))
     yield f"http://127.0.0.1:{RASA_PORT}"
-    os.killpg(proc.pid, signal.SIGINT)
+    _stop(proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        return
     try:
         proc.wait(timeout=30)
     except subprocess.TimeoutExpired:

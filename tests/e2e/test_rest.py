@@ -12,11 +12,11 @@ QUESTIONS = [
     ("Welk fonds vergoedt zwemles voor een kind van 6?", ["Nationaal Fonds Kinderhulp"], "Bron"),
     ("hoe begin ik over geldzorgen met een puber?", ["Bespreken"], "› Bespreken"),
     ("Hoe vraag ik een moeder naar geldzorgen zonder dat ze zich schaamt?", ["Bespreken"], "Bron"),
-    ("welke signalen van armoede zie je bij een baby?", ["baby"], "Signaleringslijst kinderarmoede (p. 67)"),
+    ("welke signalen van armoede zie je bij een baby?", ["baby"], "Signaleringslijst kinderarmoede"),
     ("welke vragenlijst gebruik je bij kleuters?", ["LSPPK"], "(p. 63)"),
     ("Wat is VoorZorg?", ["VoorZorg"], "Bron"),
     ("welke gemeenten hebben een financieel spreekuur in een gezondheidscentrum?", ["Lelystad"], "Loket Gezond Leven"),
-    ("hoeveel kinderen groeien op in armoede?", ["13"], "Bron"),
+    ("hoeveel kinderen groeien op in armoede?", ["dertien"], "Bron"),
     ("wat is de Alliantie Kinderarmoede?", ["2030"], "bijMEES"),
 ]
 
