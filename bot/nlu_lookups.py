@@ -12,9 +12,9 @@ HEADER = "# Gegenereerd uit knowledge/ door `python -m bot nlu lookups`; niet me
 
 def lookup_tables(knowledge: Knowledge) -> dict[str, list[str]]:
     rec = knowledge.records
-    needs = sorted({p for n in rec["behoefte"] for p in [n["naam"], *(n.get("synoniemen") or [])]}, key=str.lower)
+    needs = sorted({p for n in rec["behoefte"] for p in [n["naam"], *(n.get("synoniemen") or [])]}, key=lambda s: (s.lower(), s))
     names = sorted({x["naam"] for kind in ("fonds", "instrument", "interventie", "organisatie", "aanpak")
-                    for x in rec[kind] if not x.get("gemeente")}, key=str.lower)
+                    for x in rec[kind] if not x.get("gemeente")}, key=lambda s: (s.lower(), s))
     gemeenten = sorted({x["gemeente"] for kind in ("fonds", "voorbeeld") for x in rec[kind] if x.get("gemeente")})
     return {"behoefte": needs, "naam": names, "gemeente": gemeenten}
 
