@@ -37,7 +37,10 @@ sio.attach(app)
 async def session_request(sid, data):
     session_id = (data or {}).get("session_id")
     log.append({"event": "session_request", "session_id": session_id})
-    await sio.enter_room(sid, session_id)
+    # Like Rasa 3.6 itself: enter_room is a plain call in the python-socketio we pin (< 5.10).
+    entered = sio.enter_room(sid, session_id)
+    if entered is not None:
+        await entered
     await sio.emit("session_confirm", session_id, room=sid)
 
 
