@@ -1,5 +1,5 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run test setup kb lookups train shell bench validate clean
+.PHONY: run test setup kb lookups train shell bench validate opruimen clean
 
 run:
 	@scripts/run.sh
@@ -28,6 +28,10 @@ shell: setup
 
 bench: setup
 	@scripts/bench.sh
+
+# Verwijdert gesprekken ouder dan BEWAARTERMIJN_DAGEN (standaard 30) uit TRACKER_STORE_URL; `make opruimen DAGEN=7`.
+opruimen: setup
+	@.venv/bot/bin/python -m bot gesprekken opruimen $(if $(DAGEN),--dagen $(DAGEN))
 
 clean:
 	rm -rf models results var .pytest_cache

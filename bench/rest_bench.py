@@ -10,7 +10,6 @@ concurrent conversations; training ≤ 5 min; Rasa + actions RSS ≤ 1.6 GB.
 from __future__ import annotations
 
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -22,7 +21,11 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-RASA_PORT, ACTIONS_PORT = 5907, 5957
+sys.path.insert(0, str(ROOT))
+from tests.stack import Stack  # noqa: E402  (the same start-up as `make run` and the end-to-end tests)
+
+RASA_PORT = 5907
+ACTIONS_PORT = RASA_PORT + 50
 URL = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook"
 KNOWLEDGE_TURNS = ["welk fonds betaalt een fiets voor een kind van 10?", "hoe begin ik over geldzorgen met een puber?",
                    "welke signalen van armoede zie je bij een baby?", "welke vragenlijst gebruik je bij kleuters?",
@@ -80,14 +83,11 @@ def training_seconds() -> float:
 
 def main() -> int:
     train_s = training_seconds()
-    env = {**os.environ, "RASA_PORT": str(RASA_PORT), "ACTIONS_PORT": str(ACTIONS_PORT), "WEB_PORT": "5917"}
+    state = Path(tempfile.mkdtemp(prefix="rest-bench-"))
+    stack = Stack(state, RASA_PORT)
     start = time.perf_counter()
-    proc = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     try:
-        for line in proc.stdout:
-            if line.startswith("READY"):
-                break
+        stack.start()
         turn("warmup", KNOWLEDGE_TURNS[0])
         startup_s = time.perf_counter() - start
         for message in KNOWLEDGE_TURNS + GREETING_TURNS:
@@ -100,8 +100,7 @@ def main() -> int:
         }
         rasa_mb, actions_mb = rss_mb(f"--port {RASA_PORT}"), rss_mb(f"--port {ACTIONS_PORT}")
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        proc.wait(timeout=60)
+        stack.stop()
     print(f"training: {train_s:.0f} s (doel <= 300 s)")
     print(f"opstarten tot eerste antwoord: {startup_s:.0f} s (model al getraind)")
     print(f"{'beurt':32} {'p50 ms':>8} {'p95 ms':>8}")

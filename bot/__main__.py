@@ -1,4 +1,4 @@
-"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web."""
+"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web | gesprekken opruimen."""
 from __future__ import annotations
 
 import argparse
@@ -89,6 +89,35 @@ def _nlu_lookups(args) -> int:
     return 0
 
 
+def _gesprekken_opruimen(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .deploy.retention import RetentionSettingError, delete_old_conversations, retention_days
+    from .deploy.tracker_store import SETTING, TrackerStoreSettingError, tracker_store_from_env
+
+    try:
+        days = retention_days(args.dagen)
+        store = tracker_store_from_env()
+    except (RetentionSettingError, TrackerStoreSettingError) as exc:
+        print(f"Niet opgeruimd: {exc}", file=sys.stderr)
+        return 1
+    if store.kind == "none":
+        print(f"{SETTING}=geen: er worden geen gesprekken opgeslagen, dus niets op te ruimen.")
+        return 0
+    if store.kind == "sqlite" and not store.path.exists():
+        print(f"Nog geen gesprekken opgeslagen ({store.path} bestaat niet); niets verwijderd.")
+        return 0
+    try:
+        outcome = delete_old_conversations(store.sqlalchemy_url(), days)
+    except SQLAlchemyError as exc:
+        print(f"Niet opgeruimd: de database met gesprekken ({store.describe()}, instelling {SETTING}) gaf een "
+              f"fout; er is niets verwijderd.\n  {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    print(f"{outcome.deleted} gesprek(ken) verwijderd waarvan het laatste bericht ouder is dan {days} dagen; "
+          f"{outcome.kept} bewaard ({store.describe()}).")
+    return 0
+
+
 def _web(args) -> int:
     from .web.cli import run
 
@@ -108,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     lookups = nlu.add_parser("lookups", help="maak data/nlu/lookups/ uit knowledge/")
     lookups.add_argument("--check", action="store_true", help="alleen controleren of ze actueel zijn")
     lookups.set_defaults(func=_nlu_lookups)
+    talks = sub.add_parser("gesprekken", help="opgeslagen gesprekken (TRACKER_STORE_URL)")
+    talks = talks.add_subparsers(dest="command", required=True)
+    clean = talks.add_parser("opruimen", help="verwijder gesprekken ouder dan de bewaartermijn")
+    clean.add_argument("--dagen", help="bewaartermijn in dagen (standaard BEWAARTERMIJN_DAGEN, anders 30)")
+    clean.set_defaults(func=_gesprekken_opruimen)
     web = sub.add_parser("web", help="chatpagina en widget (aiohttp, poort WEB_PORT)")
     from .web.cli import add_arguments
     add_arguments(web)

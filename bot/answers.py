@@ -85,11 +85,18 @@ def _age(fund: r.Fund) -> str:
     return "leeftijd niet vermeld in de bron"
 
 
+def echo(user_text: str, limit: int = 40) -> str:
+    """User words repeated in an answer: letters, digits and plain punctuation only, so no link,
+    markup or address typed by the user comes back as something to click."""
+    plain = " ".join(re.sub(r"[^\w\s'’,-]|https?|www\.", " ", user_text).split())
+    return plain if len(plain) <= limit else plain[:limit].rsplit(" ", 1)[0] + "…"
+
+
 # --- funds -----------------------------------------------------------------------------
 
 def funds_answer(search: r.FundSearch, offset: int = 0) -> Reply:
     if search.unknown_need:
-        return Reply(f"Voor '{search.unknown_need}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND)
+        return Reply(f"Voor '{echo(search.unknown_need)}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND)
     if not search.funds:
         about = " of ".join(search.needs) or "deze vraag"
         age = f" voor een kind van {search.age_label}" if search.age_label else ""
@@ -274,9 +281,29 @@ _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def for_channel(text: str, channel: str | None) -> str:
-    """Markdown as written for the web widget and Teams; Slack gets mrkdwn."""
+    """Markdown as written for the web widget; Slack gets mrkdwn, Teams the markdown it renders."""
     if channel == "slack":
-        text = _MD_LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1)}>", text)
-        text = _MD_BOLD.sub(r"*\1*", text)
-        return text.replace("\n- ", "\n• ")
+        return _slack_mrkdwn(text)
+    if channel == "botframework":
+        # Rasa's connectors send each blank-line paragraph as its own message: keep those breaks.
+        return "\n\n".join(_teams_markdown(part) for part in text.split("\n\n"))
     return text
+
+
+_MD_ITALIC = re.compile(r"(?<![*\w])\*([^*\n]+)\*(?![*\w])")
+
+
+def _slack_mrkdwn(text: str) -> str:
+    # Slack reads <, > and & as markup: escape them first (https://api.slack.com/reference/surfaces/formatting).
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_ITALIC.sub(r"_\1_", text)
+    text = _MD_LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1)}>", text)
+    text = _MD_BOLD.sub(r"*\1*", text)
+    return re.sub(r"(?m)^- ", "• ", text)
+
+
+def _teams_markdown(paragraph: str) -> str:
+    """Teams joins single newlines into one line and shows no lists on phones: use <br> and bullets."""
+    paragraph = paragraph.replace("<", "&lt;").replace(">", "&gt;")
+    lines = ["• " + line[2:] if line.startswith("- ") else line for line in paragraph.split("\n")]
+    return "<br>".join(lines)

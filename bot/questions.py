@@ -178,6 +178,9 @@ def facts(kb: KnowledgeBase, q: Question) -> Outcome:
 
 
 def examples(kb: KnowledgeBase, q: Question) -> Outcome:
+    # "wat is het Meedoenfonds Zwolle?" reads like a question about Zwolle, but names a fund.
+    if any(kind == "fonds" for kind, _ in kb.find_named(q.text)):
+        return what_is(kb, q)
     if q.gemeente:
         found = kb.entries(kind="voorbeeld", gemeente=q.gemeente)
         if found:

@@ -9,42 +9,40 @@ from __future__ import annotations
 
 from typing import Any, Awaitable, Callable
 
-from rasa.core.channels.botframework import BotFrameworkInput
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.rest import RestInput
-from rasa.core.channels.slack import SlackInput
-from rasa.core.channels.socketio import SocketIOInput
 
+import rasa_patches
 from bot.privacy import redact
+from channels.always_answer import always_answering
+from channels.lenient_rest import LenientRestInput
+from channels.normalise import EMPTY_MESSAGE_REPLY, normalise
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
+
+# Every channel Rasa serves comes through this module: the place to install our measured
+# fixes to Rasa itself (rasa_patches/).
+rasa_patches.install()
 
 
 def redacting(on_new_message: Handler) -> Handler:
     async def handle(message: UserMessage) -> Any:
-        result = redact(message.text or "")
+        normalised = normalise(message.text)
+        if not normalised.text:
+            # Rasa would answer an empty message with silence; say what we need instead.
+            return await message.output_channel.send_response(message.sender_id, {"text": EMPTY_MESSAGE_REPLY})
+        result = redact(normalised.text)
         message.text = result.text
+        if not isinstance(message.metadata, dict):
+            message.metadata = None
         if result.found:
             message.metadata = {**(message.metadata or {}), "client_data": list(result.found)}
+        if normalised.truncated:
+            message.metadata = {**(message.metadata or {}), "truncated": True}
         return await on_new_message(message)
-    return handle
+    # Never silence: a Dutch message when the turn fails or takes too long (channels/always_answer.py).
+    return always_answering(handle)
 
 
-class RedactingRestInput(RestInput):
-    def blueprint(self, on_new_message: Handler):
-        return super().blueprint(redacting(on_new_message))
-
-
-class RedactingSocketIOInput(SocketIOInput):
-    def blueprint(self, on_new_message: Handler):
-        return super().blueprint(redacting(on_new_message))
-
-
-class RedactingSlackInput(SlackInput):
-    def blueprint(self, on_new_message: Handler):
-        return super().blueprint(redacting(on_new_message))
-
-
-class RedactingBotFrameworkInput(BotFrameworkInput):
+class RedactingRestInput(LenientRestInput):
     def blueprint(self, on_new_message: Handler):
         return super().blueprint(redacting(on_new_message))

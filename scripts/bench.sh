@@ -7,3 +7,6 @@ echo "== Kennisbank (bench/kb_bench.py)"
 echo
 echo "== Assistent over REST (bench/rest_bench.py)"
 .venv/bot/bin/python bench/rest_bench.py
+echo
+echo "== Belasting: 20 gesprekken tegelijk over REST en socketio (bench/load.py)"
+.venv/rasa/bin/python bench/load.py

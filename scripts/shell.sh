@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ACTIONS_PORT=${ACTIONS_PORT:-5055}
 mkdir -p var
+# Same endpoints as `make run`: action server port and tracker store (TRACKER_STORE_URL); stops when unusable.
+STATE_DIR=var .venv/bot/bin/python -m bot.deploy.endpoints var/endpoints.yml
 .venv/bot/bin/python -m bot kb load --if-changed
 .venv/bot/bin/python -m bot nlu lookups
 model=$(scripts/train.sh)
@@ -13,5 +15,4 @@ if ! curl -fsS -o /dev/null "http://127.0.0.1:$ACTIONS_PORT/health" 2>/dev/null;
   actions_pid=$!
   trap 'kill $actions_pid 2>/dev/null || true' EXIT
 fi
-sed "s/127.0.0.1:5055/127.0.0.1:$ACTIONS_PORT/" endpoints.yml > var/endpoints.yml
 .venv/rasa/bin/rasa shell --model "$model" --endpoints var/endpoints.yml

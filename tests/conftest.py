@@ -14,6 +14,14 @@ from bot.kb import KnowledgeBase
 from bot.kb.load import load
 from bot.kb.queries import make_engine
 from bot.kb.validate import read_knowledge
+from tests.channels.fake_microsoft import APP_ID as TEAMS_APP_ID
+from tests.channels.fake_microsoft import APP_PASSWORD as TEAMS_APP_PASSWORD
+from tests.channels.fake_microsoft import TENANT_ID as TEAMS_TENANT_ID
+from tests.channels.fake_microsoft import FakeMicrosoft
+from tests.channels.fake_slack import BOT_TOKEN as SLACK_BOT_TOKEN
+from tests.channels.fake_slack import SIGNING_SECRET as SLACK_SIGNING_SECRET
+from tests.channels.fake_slack import FakeSlack
+from tests.stack import RASA_PORT, Chat, Stack
 
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 
@@ -89,3 +97,82 @@ def model() -> str:
                             capture_output=True, text=True, timeout=1500)
     assert result.returncode == 0, "Het model kon niet getraind worden:\n" + result.stderr[-4000:]
     return result.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def stack_state(tmp_path_factory) -> Path:
+    """The shared stack's own state directory: generated configuration, logs, tracker store."""
+    return tmp_path_factory.mktemp("stack")
+
+
+@pytest.fixture(scope="session")
+def fake_microsoft():
+    """Microsoft's side of Teams on loopback (metadata, keys, tokens, connector), next to the stack's ports."""
+    fake = FakeMicrosoft(RASA_PORT + 20).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_slack():
+    """Slack's Web API on loopback, recording chat.postMessage."""
+    fake = FakeSlack(RASA_PORT + 30).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def channel_env(fake_microsoft, fake_slack) -> dict[str, str]:
+    """Settings that switch on the Teams and Slack channels of the shared stack, pointing at the fakes."""
+    return {
+        "TEAMS_APP_ID": TEAMS_APP_ID, "TEAMS_APP_PASSWORD": TEAMS_APP_PASSWORD, "TEAMS_TENANT_ID": TEAMS_TENANT_ID,
+        "TEAMS_OPENID_URL": fake_microsoft.openid_url, "TEAMS_TOKEN_URL": fake_microsoft.token_url,
+        "SLACK_BOT_TOKEN": SLACK_BOT_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+    }
+
+
+@pytest.fixture(scope="session")
+def tracker_database(postgres_server) -> str:
+    """A fresh PostgreSQL database for the shared stack's conversations (SQLAlchemy URL)."""
+    name = f"gesprekken_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def tracker_env(tracker_database) -> dict[str, str]:
+    """The shared stack keeps its conversations in PostgreSQL (the SQLite default: tests/persistence)."""
+    return {"TRACKER_STORE_URL": tracker_database}
+
+
+@pytest.fixture(scope="session")
+def stack_env(channel_env, tracker_env) -> dict[str, str]:
+    return {**channel_env, **tracker_env}
+
+
+@pytest.fixture(scope="session")
+def running_stack(stack_state, stack_env, model) -> Stack:
+    """The real stack, started the way `make run` starts it, once for all tests that need it."""
+    running = Stack(stack_state, RASA_PORT, env=stack_env)
+    try:
+        running.start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(running_stack) -> str:
+    """Base URL of the shared stack's Rasa."""
+    return running_stack.url
+
+
+@pytest.fixture
+def chat(stack, request) -> Chat:
+    return Chat(stack, f"e2e-{request.node.name}")

@@ -277,6 +277,9 @@ class KnowledgeBase:
         named: list[tuple[str, str, str]] = []
         for row in self._rows(select(s.Fund.id, s.Fund.name).where(s.Fund.gemeente.is_(None))):
             named.append(("fonds", row["id"], row["name"]))
+        # A local fund answers to its full name only: its words ("Zwolle") would otherwise stand for it.
+        local_funds = {row["name"]: f"fonds:{row['id']}"
+                       for row in self._rows(select(s.Fund.id, s.Fund.name).where(s.Fund.gemeente.is_not(None)))}
         for row in self._rows(select(s.Instrument.id, s.Instrument.name)):
             named.append(("instrument", row["id"], row["name"]))
         for row in self._rows(select(s.Werkwijze.id, s.Werkwijze.name)):
@@ -295,7 +298,7 @@ class KnowledgeBase:
                    "ouders", "jongeren", "gemeente", "gesprek", "gesprekstools", "signalering", "vroegsignalering",
                    "regeling", "regelingen", "steun", "ondersteuning", "kansrijke", "start", "school", "gezonde",
                    "gezond", "positieve", "opvoeding", "geld", "schulden", "werk", "wijk", "voedselbank", "kleding"}
-        terms: dict[str, str] = {}
+        terms: dict[str, str] = dict(local_funds)
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"
             terms[rid.replace("-", " ")] = f"{kind}:{rid}"

@@ -50,3 +50,17 @@ def test_source_answer_repeats_citations(kb_sqlite):
 
 def test_nothing_found_points_to_local_information():
     assert "sociale kaart" in answers.NOTHING_FOUND
+
+
+def test_unknown_need_is_echoed_without_links_or_markup():
+    from bot.answers import echo, funds_answer
+    from bot.kb.records import FundSearch
+    assert echo("ruimtereis") == "ruimtereis"
+    for hostile in ["[klik](https://evil.example/x)", "https://evil.example/x", "<img src=x onerror=alert(1)>",
+                    "**vet** _schuin_ `code`"]:
+        shown = echo(hostile)
+        assert not any(mark in shown for mark in "[]()<>*`:/"), shown
+    assert len(echo("lange " * 40)) <= 41
+    fields = {name: None for name in FundSearch.__dataclass_fields__}
+    reply = funds_answer(FundSearch(**{**fields, "funds": [], "needs": [], "unknown_need": "[x](https://evil.example)"}))
+    assert "https" not in reply.text and "](" not in reply.text and "Voor 'x evil example'" in reply.text

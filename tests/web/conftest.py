@@ -6,7 +6,6 @@ import subprocess
 import pytest
 
 from bot.config import PROJECT_ROOT
-from tests.e2e.conftest import stack  # noqa: F401  (the real stack, started the way `make run` starts it)
 
 from .browser import ChatPage, ensure_chromium, start_chromium
 from .servers import start_fake_rasa, start_web
@@ -40,11 +39,11 @@ def web_fake(web_assets, fake_rasa, web_logs) -> str:
 
 
 @pytest.fixture(scope="session")
-def web_real(web_assets, stack, web_logs) -> str:   # noqa: F811
-    """The web app, its widget talking to the real Rasa of `stack`."""
-    proc, base = start_web(stack, web_logs)
-    yield base
-    proc.stop()
+def web_real(web_assets, running_stack) -> str:
+    """The chat page the stack started (as `make run` does), its widget talking to that Rasa.
+
+    Its own page, not one on another port: Rasa accepts the widget's websocket only from CORS_ORIGINS."""
+    return f"http://127.0.0.1:{running_stack.web_port}"
 
 
 @pytest.fixture(scope="session")

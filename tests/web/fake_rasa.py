@@ -1,7 +1,9 @@
 """A stand-in for Rasa's socketio channel, for the widget tests (runs in .venv/rasa, which has python-socketio).
 
-Behaves like Rasa with `session_persistence: true`: session_request puts the connection in the
-room of its session_id and answers session_confirm; replies go to that room. The replies are
+Behaves like our Rasa channel (channels/socketio_sessions.py): session_request keeps a session id
+this server issued and replaces any other by a new one (session_confirm); user_uttered belongs to
+the session confirmed for the connection, is normalised and redacted with the real code, confirmed
+to the sender (`user_confirmed` {text, ref}), and answered in that session's room. The replies are
 scripted by the message text (see REPLIES); anything else is echoed, markup and all.
 GET /log returns what arrived, so tests can check the session ids the widget used.
 
@@ -9,10 +11,16 @@ Usage: .venv/rasa/bin/python tests/web/fake_rasa.py PORT   (prints READY when li
 """
 from __future__ import annotations
 
+import secrets
 import sys
+from pathlib import Path
 
 import socketio
 from aiohttp import web
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))     # the project, for the real redaction
+from bot.privacy import redact  # noqa: E402
+from channels.normalise import normalise  # noqa: E402
 
 XSS = '<script>window.__xss=1</script> en <img src=x onerror="window.__xss=1"> en [klik](javascript:window.__xss=1)'
 
@@ -28,6 +36,8 @@ REPLIES = {
 }
 
 log: list[dict] = []
+issued: set[str] = set()
+session_of: dict[str, str] = {}      # connection -> its confirmed session id
 sio = socketio.AsyncServer(async_mode="aiohttp", cors_allowed_origins="*")
 app = web.Application()
 sio.attach(app)
@@ -37,6 +47,10 @@ sio.attach(app)
 async def session_request(sid, data):
     session_id = (data or {}).get("session_id")
     log.append({"event": "session_request", "session_id": session_id})
+    if session_id not in issued:
+        session_id = f"{secrets.token_hex(16)}-{secrets.token_hex(16)}"      # the shape of a signed id
+        issued.add(session_id)
+    session_of[sid] = session_id
     # Like Rasa 3.6 itself: enter_room is a plain call in the python-socketio we pin (< 5.10).
     entered = sio.enter_room(sid, session_id)
     if entered is not None:
@@ -47,8 +61,10 @@ async def session_request(sid, data):
 @sio.on("user_uttered")
 async def user_uttered(sid, data):
     log.append({"event": "user_uttered", **data})
-    reply = REPLIES.get(data.get("message", ""), {"text": f"Je zei: {data.get('message', '')}"})
-    await sio.emit("bot_uttered", reply, room=data.get("session_id"))
+    text = redact(normalise(data.get("message")).text).text
+    await sio.emit("user_confirmed", {"text": text, "ref": data.get("ref")}, room=sid)
+    reply = REPLIES.get(text, {"text": f"Je zei: {text}"})
+    await sio.emit("bot_uttered", reply, room=session_of.get(sid))
 
 
 async def get_log(request):

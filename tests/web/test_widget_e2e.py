@@ -16,7 +16,7 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     try:
         fund = chat.ask("welk fonds betaalt een fiets voor een kind van 10?", expect="Stichting Leergeld")
     except TimeoutException as exc:
-        pytest.fail(f"{exc.msg}\nKomt er via socketio niets terug, kijk dan in var/log/rasa.log naar "
+        pytest.fail(f"{exc.msg}\nKomt er via socketio niets terug, kijk dan in de log-map van de stack (rasa.log) naar "
                     "\"coroutine 'AsyncServer.enter_room' was never awaited\" (RasaHQ/rasa#13027).")
     links = [a for a in fund.find_elements(By.TAG_NAME, "a") if "Stichting Leergeld" in a.text]
     assert links, "Stichting Leergeld hoort een link te zijn:\n" + fund.get_attribute("textContent")
@@ -40,6 +40,16 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     assert chat.session_id() == session
     follow_up = chat.ask("waar staat dat?", expect="Bespreken")        # the source of the last answer
     assert "Handreiking" in follow_up.get_attribute("textContent")
+
+    # Client data typed anyway: Rasa redacts it and confirms the redacted text; only that is shown and kept.
+    chat.ask("mevrouw Jansen met bsn 111222333 vraagt om een laptop voor haar zoon Daan")
+    chat.wait(lambda _: "[BSN]" in chat.texts("user")[-1], "de vraag werd niet vervangen door de geredigeerde tekst")
+    assert chat.texts("user")[-1] == "Jij: mevrouw [NAAM] met bsn [BSN] vraagt om een laptop voor haar zoon [NAAM]"
+    stored = chat.driver.execute_script("return JSON.stringify(Object.assign({}, localStorage))")
+    for secret in ("Jansen", "111222333", "Daan"):
+        assert secret not in stored, f"{secret} staat in localStorage"
+    chat.open(web_real, fresh=False)
+    assert "Jansen" not in " ".join(chat.texts("user")) and "[BSN]" in chat.texts("user")[-1]
 
     for attack in XSS_INPUTS:
         before = len(chat.bubbles("bot"))

@@ -2,9 +2,11 @@
  *
  * <script src="…/widget.js" data-rasa-url="http://localhost:5005"></script> adds a chat
  * button to any page; with data-target="#id" the chat fills that element instead.
- * The session id and the shown messages live in localStorage; after a reload the widget
- * sends Rasa a session_request with the same session_id, so Rasa continues the conversation.
- * Bot text goes through renderMarkdown (DOM nodes only); user text is only ever textContent.
+ * Rasa (channels/socketio_sessions.py) issues a signed session id in session_confirm; the widget
+ * keeps that id and the shown messages in localStorage, and after a reload asks for the same
+ * session, so Rasa continues the conversation. A question is shown as typed only until Rasa
+ * confirms it (`user_confirmed`) with client data redacted; only that redacted text is shown
+ * and kept. Bot text goes through renderMarkdown (DOM nodes only); user text is only ever textContent.
  */
 (function () {
   "use strict";
@@ -60,8 +62,11 @@
     return node;
   }
 
-  function newSessionId() {
-    var bytes = new Uint8Array(16);
+  var SESSION_ID = /^[\w-]{8,128}$/;
+
+  /* A reference that pairs a sent question with Rasa's confirmation of it. */
+  function newRef() {
+    var bytes = new Uint8Array(8);
     (window.crypto || window.msCrypto).getRandomValues(bytes);
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
   }
@@ -82,12 +87,11 @@
   function loadState() {
     try {
       var data = JSON.parse(localStorage.getItem(storageKey) || "null");
-      if (data && typeof data.sessionId === "string" && /^[\w-]{8,64}$/.test(data.sessionId) &&
-          Array.isArray(data.messages)) {
+      if (data && (data.sessionId === null || SESSION_ID.test(data.sessionId)) && Array.isArray(data.messages)) {
         return { sessionId: data.sessionId, messages: data.messages.map(cleanMessage).filter(Boolean) };
       }
     } catch (e) { /* unreadable or blocked storage: start afresh */ }
-    return { sessionId: newSessionId(), messages: [] };
+    return { sessionId: null, messages: [] };   // Rasa issues the session id
   }
 
   function saveState(state) {
@@ -104,7 +108,8 @@
     var self = this;
     var id = "armoede-chat-" + (++counter);
     this.state = loadState();
-    this.pending = [];
+    this.pending = [];          // questions not yet sent: {message, ref}
+    this.unconfirmed = {};      // sent, shown as typed, not kept until Rasa confirms them: ref -> {bubble, shown, payload}
     this.ready = false;
     this.waiting = null;
     this.socket = null;
@@ -207,7 +212,7 @@
     return wrap;
   };
 
-  /* One message into the log; a bot message's buttons only while it is the last message. */
+  /* One message into the log (returns its bubble); a bot message's buttons only while it is the last message. */
   Chat.prototype.appendMessage = function (message, withButtons) {
     var self = this;
     var user = message.from === "user";
@@ -230,6 +235,7 @@
       this.log.appendChild(quick);
     }
     this.scrollDown();
+    return bubble;
   };
 
   Chat.prototype.addMessage = function (message) {
@@ -251,11 +257,15 @@
     else this.setStatus("");
   };
 
-  /* Show `shown` (a question, or a button's title), send `text` (the question, or the payload). */
+  /* Show `shown` (a question, or a button's title), send `text` (the question, or the payload).
+   * Shown, not kept: what is kept is Rasa's redacted text (see confirm). */
   Chat.prototype.send = function (text, shown) {
     var self = this;
-    this.addMessage({ from: "user", text: shown, buttons: [] });
-    this.pending.push(text);
+    var ref = newRef();
+    var bubble = this.appendMessage({ from: "user", text: shown, buttons: [] }, false);
+    bubble.parentNode.classList.add("ac-unconfirmed");
+    this.unconfirmed[ref] = { bubble: bubble, shown: shown, payload: text !== shown };
+    this.pending.push({ message: text, ref: ref });
     clearTimeout(this.waiting);
     this.waiting = setTimeout(function () {
       self.waiting = null;
@@ -270,8 +280,23 @@
   /* Messages go out only after session_confirm, so Rasa has put this connection in the session's room. */
   Chat.prototype.flush = function () {
     while (this.ready && this.pending.length) {
-      this.socket.emit("user_uttered", { message: this.pending.shift(), session_id: this.state.sessionId });
+      var next = this.pending.shift();
+      this.socket.emit("user_uttered", { message: next.message, ref: next.ref, session_id: this.state.sessionId });
     }
+  };
+
+  /* Rasa's user_confirmed event: the question as Rasa keeps it, client data replaced by [BSN], [NAAM] …
+   * That text replaces what was typed, on screen and in localStorage. A button keeps its title. */
+  Chat.prototype.confirm = function (data) {
+    var sent = data && typeof data.ref === "string" && this.unconfirmed[data.ref];
+    if (!sent || typeof data.text !== "string") return;
+    delete this.unconfirmed[data.ref];
+    var text = sent.payload ? sent.shown : data.text;
+    sent.bubble.lastChild.textContent = text;
+    sent.bubble.parentNode.classList.remove("ac-unconfirmed");
+    this.state.messages.push({ from: "user", text: text, buttons: [] });
+    if (this.state.messages.length > MAX_STORED) this.state.messages.shift();
+    saveState(this.state);
   };
 
   /* A bot_uttered event: { text, quick_replies | buttons } from Rasa's socketio channel. */
@@ -301,7 +326,7 @@
     });
     socket.on("session_confirm", function (sessionId) {
       var confirmed = typeof sessionId === "string" ? sessionId : sessionId && sessionId.session_id;
-      if (confirmed && confirmed !== self.state.sessionId && /^[\w-]{8,64}$/.test(confirmed)) {
+      if (confirmed && confirmed !== self.state.sessionId && SESSION_ID.test(confirmed)) {
         self.state.sessionId = confirmed;
         saveState(self.state);
       }
@@ -309,6 +334,7 @@
       self.flush();
       self.updateStatus();
     });
+    socket.on("user_confirmed", function (data) { self.confirm(data); });
     socket.on("bot_uttered", function (data) { self.receive(data); });
     socket.on("disconnect", function () { self.ready = false; self.lostConnection = true; self.updateStatus(); });
     socket.on("connect_error", function () { self.ready = false; self.lostConnection = true; self.updateStatus(); });
@@ -320,8 +346,9 @@
     clearTimeout(this.waiting);
     this.waiting = null;
     this.pending = [];
+    this.unconfirmed = {};
     try { localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
-    this.state = { sessionId: newSessionId(), messages: [] };
+    this.state = { sessionId: null, messages: [] };   // the new connection gets a new id from Rasa
     saveState(this.state);
     this.renderAll();
     if (this.socket) {

@@ -1,0 +1,260 @@
+"""Microsoft Teams, through Rasa's Bot Framework connector, with the checks Rasa 3.6 leaves out.
+
+Rasa's `BotFrameworkInput` checks the token's signature (key chosen by `kid`), audience and
+expiry, but takes the algorithm from the token itself, never checks the issuer, the channel's
+endorsement of the key or the token's `serviceUrl`, and only knows Microsoft's fixed URLs.
+This input channel checks all of those against configurable OpenID metadata, strips
+`<at>…</at>` mentions, redacts client data (channels/redacting.py) and replies to the
+activity (so Teams keeps the answer under the question) with a token from a configurable
+token URL (single-tenant registrations use their own tenant).
+
+Credentials (credentials.yml, written by `python -m bot.deploy.credentials`):
+  app_id, app_password        the Azure Bot registration
+  tenant_id                   optional: single-tenant registrations
+  openid_url, token_url       optional: other Microsoft endpoints (and fakes in tests)
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime
+import html
+import logging
+import re
+import time
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from urllib.parse import quote
+
+import aiohttp
+import jwt
+import requests
+from jwt import InvalidKeyError, PyJWTError
+from jwt.algorithms import RSAAlgorithm
+from rasa.core.channels.botframework import MICROSOFT_OPEN_ID_URI, BotFramework, BotFrameworkInput
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from channels.redacting import redacting
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+# Bot Connector tokens are issued by this issuer, for every tenant (Bot Framework authentication spec).
+BOT_CONNECTOR_ISSUER = "https://api.botframework.com"
+CONNECTOR_SCOPE = "https://api.botframework.com/.default"
+MULTI_TENANT = "botframework.com"
+# Clock skew allowed between Microsoft and this server (the Bot Framework SDKs allow 5 minutes).
+LEEWAY_SECONDS = 300
+# Microsoft rotates signing keys; an unknown `kid` triggers a refresh, at most this often.
+KEY_REFRESH_MIN_SECONDS = 300
+KEY_REFRESH_MAX_AGE = datetime.timedelta(days=1)
+
+_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+
+def token_url_for(tenant_id: Optional[str]) -> str:
+    return f"https://login.microsoftonline.com/{tenant_id or MULTI_TENANT}/oauth2/v2.0/token"
+
+
+def strip_mentions(text: str) -> str:
+    """The message without `<at>Name</at>` mentions (of the bot or anyone else) and HTML entities."""
+    return " ".join(html.unescape(_MENTION.sub(" ", text or "")).split())
+
+
+class ConnectorToken:
+    """The bot's own access token for the Bot Connector service, fetched and renewed as needed."""
+
+    def __init__(self, token_url: str, app_id: str, app_password: str):
+        self.token_url, self.app_id, self.app_password = token_url, app_id, app_password
+        self._token: Optional[str] = None
+        self._expires = 0.0
+        self._lock = asyncio.Lock()
+
+    async def get(self) -> Optional[str]:
+        async with self._lock:
+            # Renew a minute early so that no reply leaves with a token that expires on the way.
+            if self._token and time.time() < self._expires - 60:
+                return self._token
+            form = {"client_id": self.app_id, "client_secret": self.app_password,
+                    "grant_type": "client_credentials", "scope": CONNECTOR_SCOPE}
+            try:
+                async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as session:
+                    async with session.post(self.token_url, data=form) as resp:
+                        if resp.status != 200:
+                            logger.error("Teams: no token from %s (HTTP %s)", self.token_url, resp.status)
+                            return None
+                        data = await resp.json(content_type=None)
+            except aiohttp.ClientError as exc:
+                logger.error("Teams: token URL %s unreachable: %s", self.token_url, exc)
+                return None
+            self._token = data["access_token"]
+            self._expires = time.time() + int(data.get("expires_in", 3600))
+            return self._token
+
+
+class TeamsOutput(BotFramework):
+    """Replies to one activity: markdown text, and buttons as a card with messageBack actions."""
+
+    def __init__(self, token: ConnectorToken, activity: Dict[Text, Any]) -> None:
+        super().__init__(token.app_id, token.app_password, activity["conversation"],
+                         activity["recipient"], activity["serviceUrl"])
+        self.token = token
+        self.user = activity.get("from") or {}
+        self.activity_id = activity.get("id")
+
+    def prepare_message(self, recipient_id: Text, message_data: Dict[Text, Any]) -> Dict[Text, Any]:
+        data = super().prepare_message(recipient_id, message_data)
+        data["recipient"] = self.user or data["recipient"]
+        data["conversation"] = {"id": self.conversation["id"]}
+        data.setdefault("textFormat", "markdown")
+        if self.activity_id:
+            data["replyToId"] = self.activity_id
+        return data
+
+    async def send(self, message_data: Dict[Text, Any]) -> None:
+        conversation = quote(str(self.conversation["id"]), safe="")
+        uri = f"{self.global_uri}conversations/{conversation}/activities"
+        if self.activity_id:
+            uri += "/" + quote(str(self.activity_id), safe="")
+        token = await self.token.get()
+        if not token:
+            return
+        try:
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+                async with session.post(uri, json=message_data,
+                                        headers={"Authorization": f"Bearer {token}"}) as resp:
+                    if resp.status >= 300:
+                        logger.error("Teams: reply refused by %s (HTTP %s): %s", uri, resp.status,
+                                     (await resp.text())[:300])
+        except aiohttp.ClientError as exc:
+            logger.error("Teams: reply to %s failed: %s", uri, exc)
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
+                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
+        # A hero card's subtitle shows no markdown (no clickable "Bron:" link): send the text as a
+        # message, then the buttons. messageBack shows the title in the chat and sends the payload.
+        await self.send_text_message(recipient_id, text)
+        actions = [{"type": "messageBack", "title": b["title"], "displayText": b["title"],
+                    "text": b["payload"]} for b in buttons]
+        card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"buttons": actions}}
+        await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
+
+
+class TeamsInput(BotFrameworkInput):
+    """Bot Framework / Teams input: full token checks, mentions stripped, client data redacted."""
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        return cls(credentials.get("app_id"), credentials.get("app_password"),
+                   tenant_id=credentials.get("tenant_id"), openid_url=credentials.get("openid_url"),
+                   token_url=credentials.get("token_url"))
+
+    def __init__(self, app_id: Text, app_password: Text, tenant_id: Optional[str] = None,
+                 openid_url: Optional[str] = None, token_url: Optional[str] = None) -> None:
+        self.openid_url = openid_url or MICROSOFT_OPEN_ID_URI
+        self.issuer = BOT_CONNECTOR_ISSUER
+        self.token = ConnectorToken(token_url or token_url_for(tenant_id), app_id, app_password)
+        self._last_refresh_attempt = 0.0
+        # Rasa fetches the keys here and fails the whole server when Microsoft is unreachable;
+        # our override logs that and fetches them again on the first message.
+        super().__init__(app_id, app_password)
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def _update_cached_jwk_keys(self) -> None:
+        self._last_refresh_attempt = time.time()
+        try:
+            conf = requests.get(self.openid_url, timeout=10)
+            conf.raise_for_status()
+            metadata = conf.json()
+            keys = requests.get(metadata["jwks_uri"], timeout=10)
+            keys.raise_for_status()
+            self.jwt_keys = {key["kid"]: key for key in keys.json()["keys"]}
+            self.jwt_update_time = datetime.datetime.now()
+        except (requests.RequestException, ValueError, KeyError) as exc:
+            logger.warning("Teams: could not read signing keys from %s: %s", self.openid_url, exc)
+
+    def _key_for(self, kid: Optional[str]) -> Dict[str, Any]:
+        stale = datetime.datetime.now() - self.jwt_update_time > KEY_REFRESH_MAX_AGE
+        unknown = kid not in self.jwt_keys
+        if (stale or unknown) and time.time() - self._last_refresh_attempt > KEY_REFRESH_MIN_SECONDS:
+            self._update_cached_jwk_keys()
+        if kid not in self.jwt_keys:
+            raise InvalidKeyError(f"JWT key {kid!r} not in the keys of {self.openid_url}")
+        return self.jwt_keys[kid]
+
+    # --- tokens --------------------------------------------------------------------------
+
+    def _validate_jwt_token(self, jwt_token: Text) -> Dict[str, Any]:
+        """The token's claims, if signed by a published key (RS256 only), for us, by the issuer, in time."""
+        header = jwt.get_unverified_header(jwt_token)
+        key = RSAAlgorithm.from_jwk(self._key_for(header.get("kid")))
+        return jwt.decode(jwt_token, key=key, algorithms=["RS256"], audience=self.app_id, issuer=self.issuer,
+                          leeway=LEEWAY_SECONDS, options={"require": ["exp", "iss", "aud"]})
+
+    def check_activity(self, auth_header: Optional[str], activity: Any) -> Optional[response.HTTPResponse]:
+        """None if the request is a genuine activity for this bot, else the response that refuses it."""
+        match = re.match(r"Bearer\s+(\S+)$", auth_header or "")
+        if not match:
+            return response.text("Geen Bearer-token.", status=HTTPStatus.UNAUTHORIZED)
+        token = match.group(1)
+        try:
+            claims = self._validate_jwt_token(token)
+            kid = jwt.get_unverified_header(token).get("kid")
+        except (PyJWTError, ValueError, TypeError) as exc:
+            logger.warning("Teams: token refused: %s", exc)
+            return response.text("Ongeldig token.", status=HTTPStatus.UNAUTHORIZED)
+        if not isinstance(activity, dict):
+            return response.text("Geen activiteit.", status=HTTPStatus.BAD_REQUEST)
+        # The key must be endorsed for the channel the activity claims to come from.
+        endorsements = self.jwt_keys.get(kid, {}).get("endorsements")
+        if endorsements is not None and activity.get("channelId") not in endorsements:
+            logger.warning("Teams: key %s not endorsed for channel %r", kid, activity.get("channelId"))
+            return response.text("Sleutel niet geldig voor dit kanaal.", status=HTTPStatus.FORBIDDEN)
+        # Replies go to the activity's serviceUrl with our own token: it must be the one Microsoft signed.
+        claimed = claims.get("serviceurl") or claims.get("serviceUrl")
+        if not claimed or claimed.rstrip("/") != str(activity.get("serviceUrl", "")).rstrip("/"):
+            logger.warning("Teams: serviceUrl of the activity does not match the token")
+            return response.text("serviceUrl klopt niet met het token.", status=HTTPStatus.FORBIDDEN)
+        return None
+
+    # --- webhook -------------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        """Rasa's webhook routes, with the full checks first and our own reply channel."""
+        handle = redacting(on_new_message)
+        bp = Blueprint("botframework_webhook", __name__)
+
+        @bp.route("/", methods=["GET"])
+        async def health(request: Request) -> response.HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> response.HTTPResponse:
+            try:
+                activity = request.json
+            except Exception:  # sanic raises on a body that is not JSON
+                activity = None
+            refused = self.check_activity(request.headers.get("Authorization"), activity)
+            if refused:
+                return refused
+            if activity.get("type") != "message":
+                return response.text("success")  # conversationUpdate, typing, …: nothing to answer
+            try:
+                message = UserMessage(
+                    text=strip_mentions(activity.get("text") or ""),
+                    output_channel=TeamsOutput(self.token, activity),
+                    sender_id=activity["from"]["id"],
+                    input_channel=self.name(),
+                    metadata=self.add_attachments_to_metadata(activity, None),
+                )
+                await handle(message)
+            except Exception as exc:  # Teams retries on errors; one failed message must not loop
+                logger.exception("Teams: message could not be handled: %s", exc)
+            return response.text("success")
+
+        return bp

@@ -1,0 +1,9 @@
+"""Measured fixes to Rasa 3.6 itself, installed when Rasa imports our channels (channels/redacting.py).
+
+Each module patches one thing, says why, and has a test that the behaviour is unchanged.
+"""
+from .action_result_validation import install as install_action_result_validation
+
+
+def install() -> None:
+    install_action_result_validation()

@@ -1,0 +1,88 @@
+"""The credentials generator (bot/deploy/credentials.py) and how scripts/run.sh uses it; no stack needed."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.deploy import credentials
+
+BASE = PROJECT_ROOT / "credentials.yml"
+TEAMS = {"TEAMS_APP_ID": "app-id-123", "TEAMS_APP_PASSWORD": "teams-geheim-xyz"}
+SLACK = {"SLACK_BOT_TOKEN": "xoxb-geheim-abc", "SLACK_SIGNING_SECRET": "slack-geheim-def"}
+CHANNEL_VARS = [*credentials.CHANNELS[0].required.values(), *credentials.CHANNELS[0].optional.values(),
+                *credentials.CHANNELS[1].required.values(), *credentials.CHANNELS[1].optional.values()]
+
+
+def generate(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in CHANNEL_VARS}
+    return subprocess.run([sys.executable, "-m", "bot.deploy.credentials", "--base", str(BASE),
+                           "--out", str(tmp_path / "credentials.yml"), "--rasa-url", "http://localhost:5005"],
+                          cwd=PROJECT_ROOT, env={**clean, **env}, capture_output=True, text=True)
+
+
+def test_no_channel_variables_gives_the_base(tmp_path):
+    result = generate(tmp_path, {})
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load((tmp_path / "credentials.yml").read_text()) == yaml.safe_load(BASE.read_text())
+    assert "Teams:     uit" in result.stdout and "Slack:     uit" in result.stdout
+
+
+def test_both_channels_on_with_references_not_secrets(tmp_path):
+    result = generate(tmp_path, {**TEAMS, **SLACK, "TEAMS_TENANT_ID": "tenant-1", "SLACK_API_URL": "http://x/api/"})
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "credentials.yml").read_text()
+    config = yaml.safe_load(written)
+    assert config[credentials.TEAMS_CLASS] == {"app_id": "${TEAMS_APP_ID}", "app_password": "${TEAMS_APP_PASSWORD}",
+                                               "tenant_id": "${TEAMS_TENANT_ID}"}
+    slack = config[credentials.SLACK_CLASS]
+    assert slack["slack_token"] == "${SLACK_BOT_TOKEN}" and slack["api_url"] == "${SLACK_API_URL}"
+    assert slack["use_threads"] is True
+    for secret in [*TEAMS.values(), *SLACK.values()]:
+        assert secret not in written and secret not in result.stdout + result.stderr
+    assert "http://localhost:5005/webhooks/botframework/webhook" in result.stdout
+    assert "http://localhost:5005/webhooks/slack/webhook" in result.stdout
+
+
+def test_rasa_fills_in_the_references(tmp_path):
+    """Rasa's own YAML reader turns ${VAR} into the value from its environment."""
+    assert generate(tmp_path, {**TEAMS, **SLACK}).returncode == 0
+    code = ("import json, sys, rasa.shared.utils.io as io; "
+            "print(json.dumps(io.read_config_file(sys.argv[1])))")
+    result = subprocess.run([str(PROJECT_ROOT / ".venv/rasa/bin/python"), "-c", code, str(tmp_path / "credentials.yml")],
+                            env={**os.environ, **TEAMS, **SLACK}, capture_output=True, text=True, timeout=120)
+    config = yaml.safe_load(result.stdout.strip().splitlines()[-1])
+    assert config[credentials.TEAMS_CLASS]["app_password"] == TEAMS["TEAMS_APP_PASSWORD"]
+    assert config[credentials.SLACK_CLASS]["slack_signing_secret"] == SLACK["SLACK_SIGNING_SECRET"]
+
+
+@pytest.mark.parametrize("env,missing", [
+    ({"TEAMS_APP_ID": "x"}, "TEAMS_APP_PASSWORD"),
+    ({"TEAMS_APP_PASSWORD": "geheim-1"}, "TEAMS_APP_ID"),
+    ({"SLACK_BOT_TOKEN": "xoxb-geheim-2"}, "SLACK_SIGNING_SECRET"),
+    ({"SLACK_SIGNING_SECRET": "geheim-3", **TEAMS}, "SLACK_BOT_TOKEN"),
+])
+def test_half_configured_channel_is_a_clear_error(tmp_path, env, missing):
+    result = generate(tmp_path, env)
+    assert result.returncode == 1
+    assert f"{missing} ontbreekt" in result.stderr and "half ingesteld" in result.stderr
+    assert not (tmp_path / "credentials.yml").exists()
+    for value in env.values():
+        assert value == "x" or value not in result.stderr + result.stdout
+
+
+def test_run_sh_stops_on_a_half_configured_channel(tmp_path):
+    """`make run` stops before training and starting anything, naming the missing variable."""
+    env = {k: v for k, v in os.environ.items() if k not in CHANNEL_VARS}
+    env.update({"STATE_DIR": str(tmp_path), "KB_DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite'}",
+                "RASA_PORT": "6190", "ACTIONS_PORT": "6191", "WEB_PORT": "6192", "SLACK_BOT_TOKEN": "xoxb-geheim-4"})
+    result = subprocess.run([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "SLACK_SIGNING_SECRET ontbreekt" in result.stderr
+    assert "READY" not in result.stdout and "Model" not in result.stderr
+    assert "xoxb-geheim-4" not in result.stdout + result.stderr

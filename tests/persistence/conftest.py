@@ -1,0 +1,72 @@
+"""Helpers for the tracker store tests: the generator, Rasa's own tracker store, fresh databases."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.config import PROJECT_ROOT
+
+BOT_PYTHON = str(PROJECT_ROOT / ".venv" / "bot" / "bin" / "python")
+RASA_PYTHON = str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python")
+RASA_STORE = str(Path(__file__).parent / "rasa_store.py")
+
+# This helper's ports (6200-6299): stacks of their own, next to the shared one on E2E_RASA_PORT.
+RESTART_RASA_PORT = 6207
+FAILURE_RASA_PORT = 6208
+FAILURE_ACTIONS_PORT = 6270
+STARTUP_ACTIONS_PORT = 6261
+
+
+def run_bot(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([BOT_PYTHON, *args], cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def generate_endpoints(path: Path, tracker_store_url: str | None, **env: str) -> subprocess.CompletedProcess:
+    """`python -m bot.deploy.endpoints`, as scripts/run.sh calls it."""
+    settings = {"STATE_DIR": str(path.parent), "ACTIONS_PORT": "5055", **env}
+    if tracker_store_url is not None:
+        settings["TRACKER_STORE_URL"] = tracker_store_url
+    environment = {k: v for k, v in os.environ.items() if k != "TRACKER_STORE_URL"}
+    return subprocess.run([BOT_PYTHON, "-m", "bot.deploy.endpoints", str(path)], cwd=PROJECT_ROOT,
+                          env={**environment, **settings}, capture_output=True, text=True, timeout=60)
+
+
+def rasa_store(endpoints: Path, command: str, plan: dict | None = None) -> dict | None:
+    """Rasa's tracker store, built by Rasa from the generated file, in Rasa's environment."""
+    args = [RASA_PYTHON, RASA_STORE, str(endpoints), command] + ([json.dumps(plan)] if plan else [])
+    result = subprocess.run(args, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout) if command == "read" else None
+
+
+def create_database(server_url: str) -> str:
+    """A new, empty database on the test PostgreSQL server; its SQLAlchemy URL."""
+    name = f"gesprekken_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_database(server_url: str, url: str) -> None:
+    """Drops it even while Rasa is still connected."""
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def fresh_postgres(postgres_server) -> str:
+    """An empty PostgreSQL database on the test server, dropped afterwards (SQLAlchemy URL)."""
+    url = create_database(postgres_server)
+    yield url
+    drop_database(postgres_server, url)

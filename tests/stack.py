@@ -1,0 +1,76 @@
+"""Starting the real stack the way `make run` does (scripts/run.sh), and talking to it over REST."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+from bot.config import PROJECT_ROOT
+
+# Overridable so that two test runs (or a test run and a benchmark) on one machine do not collide.
+RASA_PORT = int(os.environ.get("E2E_RASA_PORT", 5906))
+
+
+class Stack:
+    """One `scripts/run.sh` process group: action server, Rasa and the chat page."""
+
+    def __init__(self, state: Path, rasa_port: int, env: dict[str, str] | None = None):
+        self.state, self.rasa_port = state, rasa_port
+        self.actions_port, self.web_port = rasa_port + 50, rasa_port + 10
+        self.url = f"http://127.0.0.1:{rasa_port}"
+        self.env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(self.actions_port),
+                    "WEB_PORT": str(self.web_port), "STATE_DIR": str(state),
+                    "KB_DATABASE_URL": f"sqlite:///{state / 'kb.sqlite'}", **(env or {})}
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def logs(self) -> Path:
+        return self.state / "log"
+
+    def start(self, timeout: float = 600) -> None:
+        log = open(self.state / "run.log", "a")
+        self.proc = subprocess.Popen([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env=self.env,
+                                     stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True)
+        deadline = time.time() + timeout
+        output: list[str] = []
+        for line in self.proc.stdout:
+            output.append(line)
+            if line.startswith("READY") or time.time() > deadline:
+                break
+        if self.proc.poll() is not None or not output or not output[-1].startswith("READY"):
+            self.stop()
+            raise RuntimeError("De assistent startte niet zoals bij `make run`:\n" + "".join(output[-30:])
+                               + (self.state / "run.log").read_text()[-3000:])
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            self.proc.wait(timeout=30)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.proc = None
+
+
+class Chat:
+    """One conversation over Rasa's REST channel."""
+
+    def __init__(self, base: str, sender: str):
+        self.base, self.sender = base, sender
+
+    def say(self, message: str) -> list[dict]:
+        response = requests.post(f"{self.base}/webhooks/rest/webhook",
+                                 json={"sender": self.sender, "message": message}, timeout=60)
+        response.raise_for_status()
+        return response.json()
+
+    def text(self, message: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(message))
