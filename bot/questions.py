@@ -223,6 +223,9 @@ def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[st
 
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
+    # "wat is het Meedoenfonds Zwolle?" can read as a bare detail ("Zwolle"); a fund named in full is the question.
+    if any(kind == "fonds" for kind, _ in kb.find_named(update.get("text") or "")):
+        return what_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None or previous.kind in ("wat_is", "feiten"):
         kind = "fondsen" if update.get("need") or kb.resolve_needs(update.get("text") or "") else None

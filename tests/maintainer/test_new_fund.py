@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from actions import common
+from actions.conversation_actions import ActionFollowUp
 from actions.knowledge_actions import (
     ActionExamples, ActionFacts, ActionFindFunds, ActionFundApplication, ActionInstruments, ActionSignals,
     ActionWerkwijze, ActionWhatIs,
@@ -23,7 +24,7 @@ from tests.actions.test_actions import Conversation
 
 README = PROJECT_ROOT / "README.md"
 ALL_ACTIONS = [ActionExamples(), ActionFacts(), ActionFindFunds(), ActionFundApplication(), ActionInstruments(),
-               ActionSignals(), ActionWerkwijze(), ActionWhatIs()]
+               ActionSignals(), ActionWerkwijze(), ActionWhatIs(), ActionFollowUp()]
 
 
 def readme_fund_example() -> str:
@@ -104,6 +105,6 @@ def test_the_trained_model_and_its_action_find_the_new_fund(model, extended_kb):
     actions = {action.name(): action for action in ALL_ACTIONS}
     for turn in parsed:
         action = actions.get(rule_actions().get(turn["intent"]))
-        assert action is not None, f"{turn['text']!r} wordt {turn['intent']}, zonder kennisactie"
+        assert action is not None, f"{turn['text']!r} wordt {turn['intent']}, zonder actie die kan antwoorden"
         text = Conversation().run(action, turn["text"], turn["intent"], list(turn["entities"].items()))
         assert "Meedoenfonds Zwolle" in text and "Bron:" in text, (turn, text)
