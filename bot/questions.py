@@ -177,9 +177,14 @@ def facts(kb: KnowledgeBase, q: Question) -> Outcome:
     return Outcome(answers.entries_answer(found, "Dit zeggen de bronnen erover:"), q)
 
 
+def names_a_fund(kb: KnowledgeBase, text: str) -> bool:
+    """"wat is het Meedoenfonds Zwolle?" can read as a question about Zwolle or as a bare detail
+    ("Zwolle"); when the text names a fund, that fund is what the question is about."""
+    return any(kind == "fonds" for kind, _ in kb.find_named(text))
+
+
 def examples(kb: KnowledgeBase, q: Question) -> Outcome:
-    # "wat is het Meedoenfonds Zwolle?" reads like a question about Zwolle, but names a fund.
-    if any(kind == "fonds" for kind, _ in kb.find_named(q.text)):
+    if names_a_fund(kb, q.text):
         return what_is(kb, q)
     if q.gemeente:
         found = kb.entries(kind="voorbeeld", gemeente=q.gemeente)
@@ -223,8 +228,7 @@ def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[st
 
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
-    # "wat is het Meedoenfonds Zwolle?" can read as a bare detail ("Zwolle"); a fund named in full is the question.
-    if any(kind == "fonds" for kind, _ in kb.find_named(update.get("text") or "")):
+    if names_a_fund(kb, update.get("text") or ""):
         return what_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None or previous.kind in ("wat_is", "feiten"):
