@@ -3,7 +3,9 @@
 Each module patches one thing, says why, and has a test that the behaviour is unchanged.
 """
 from .action_result_validation import install as install_action_result_validation
+from .event_types import install as install_event_types
 
 
 def install() -> None:
     install_action_result_validation()
+    install_event_types()

@@ -31,13 +31,17 @@ def actions_port() -> int:
     return int(value)
 
 
+# Rasa's SQLTrackerStore, keeping active conversations in memory between turns (stores/cached_sql.py).
+TRACKER_STORE_TYPE = "stores.cached_sql.CachedSQLTrackerStore"
+
+
 def endpoints(port: int, store: TrackerStore) -> dict:
     config: dict = {"action_endpoint": {"url": f"http://127.0.0.1:{port}/webhook"}}
     if store.kind == "sqlite":
-        config["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(store.path)}
+        config["tracker_store"] = {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": str(store.path)}
     elif store.kind == "postgresql":
         # Rasa's SQLTrackerStore builds the URL from these fields (SQLAlchemy 1.4 with psycopg2).
-        sql = {"type": "SQL", "dialect": "postgresql", "url": store.host, "port": store.port,
+        sql = {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": store.host, "port": store.port,
                "db": store.database, "username": store.username, "password": store.password,
                "query": store.query or None}
         config["tracker_store"] = {key: value for key, value in sql.items() if value is not None}

@@ -41,7 +41,8 @@ def generate_endpoints(path: Path, tracker_store_url: str | None, **env: str) ->
 def rasa_store(endpoints: Path, command: str, plan: dict | None = None) -> dict | None:
     """Rasa's tracker store, built by Rasa from the generated file, in Rasa's environment."""
     args = [RASA_PYTHON, RASA_STORE, str(endpoints), command] + ([json.dumps(plan)] if plan else [])
-    result = subprocess.run(args, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(args, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})  # as scripts/run.sh
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout) if command == "read" else None
 

@@ -20,16 +20,17 @@ def test_default_is_a_sqlite_file_in_the_state_dir(tmp_path):
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(endpoints.read_text())
     assert config["action_endpoint"]["url"] == "http://127.0.0.1:6299/webhook"
-    assert config["tracker_store"] == {"type": "SQL", "dialect": "sqlite", "db": str(tmp_path / "gesprekken.sqlite")}
+    assert config["tracker_store"] == {"type": "stores.cached_sql.CachedSQLTrackerStore", "dialect": "sqlite",
+                                       "db": str(tmp_path / "gesprekken.sqlite")}
 
     rasa_store(endpoints, "write", {"gesprek-1": [0]})
     stored = rasa_store(endpoints, "read")
-    assert stored["store"] == "SQLTrackerStore" and stored["dialect"] == "sqlite"
+    assert stored["store"] == "CachedSQLTrackerStore" and stored["dialect"] == "sqlite"
     assert stored["database"] == str(tmp_path / "gesprekken.sqlite")
     assert list(stored["senders"]) == ["gesprek-1"]
 
 
-def test_postgresql_url_becomes_rasas_sql_tracker_store(tmp_path, fresh_postgres):
+def test_postgresql_url_becomes_a_sql_tracker_store(tmp_path, fresh_postgres):
     endpoints = tmp_path / "endpoints.yml"
     plain = fresh_postgres.replace("postgresql+psycopg://", "postgresql://")  # the form people write
     result = generate_endpoints(endpoints, plain)
@@ -40,7 +41,7 @@ def test_postgresql_url_becomes_rasas_sql_tracker_store(tmp_path, fresh_postgres
 
     rasa_store(endpoints, "write", {"gesprek-pg": [0]})
     stored = rasa_store(endpoints, "read")
-    assert stored["store"] == "SQLTrackerStore" and stored["dialect"] == "postgresql"
+    assert stored["store"] == "CachedSQLTrackerStore" and stored["dialect"] == "postgresql"
     assert list(stored["senders"]) == ["gesprek-pg"]
 
 

@@ -17,6 +17,25 @@ CASES = {
     "onbekend event": {"events": [{"event": "bestaat-niet"}]},
     "slot zonder naam": {"events": [{"event": "slot", "value": 1}]},
     "responses geen lijst": {"responses": {"text": "x"}},
+    # What our actions really return (actions/common.py): several slots, some holding lists and objects.
+    "kennisantwoord": {"events": [
+        {"event": "slot", "name": "laatste_vraag", "value": {"kind": "fonds", "need": "fiets", "age": 10}},
+        {"event": "slot", "name": "getoond", "value": 3.0},
+        {"event": "slot", "name": "laatste_bronnen", "value": [{"titel": f"Bron {i}", "url": f"https://x/{i}"}
+                                                              for i in range(5)]},
+        {"event": "slot", "name": "laatste_fondsen", "value": ["leergeld", "jeugdfonds", "kinderhulp"]},
+        {"event": "slot", "name": "privacy_gewaarschuwd", "value": True, "timestamp": None, "metadata": None},
+        {"event": "bot", "text": "Voor fiets:", "data": {"buttons": []}, "metadata": {}},
+        {"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "groet", "confidence": 1.0},
+                                                         "entities": []}},
+    ], "responses": [{"text": "Voor fiets: Stichting Leergeld\nBron: Handreiking"}]},
+    "event geen object": {"events": ["slot"]},
+    "event zonder naam": {"events": [{"name": "x", "value": 1}]},
+    "eventnaam geen tekst": {"events": [{"event": ["slot"], "name": "x"}]},
+    "tijdstip als tekst": {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "nu"}]},
+    "events null": {"events": None},
+    "geldig en ongeldig": {"events": [{"event": "slot", "name": "x", "value": 1}, {"event": "action"}]},
+    "user met fout veld": {"events": [{"event": "user", "text": 5}]},
 }
 
 
@@ -36,5 +55,5 @@ def seconds(validate, result, rounds=20):
 
 for name, result in CASES.items():
     print(json.dumps({"case": name, "rasa": outcome(original, result), "patched": outcome(patched, result)}))
-print(json.dumps({"case": "tijd", "rasa": seconds(original, CASES["geldig"]),
-                  "patched": seconds(patched, CASES["geldig"])}))
+print(json.dumps({"case": "tijd", "rasa": seconds(original, CASES["kennisantwoord"]),
+                  "patched": seconds(patched, CASES["kennisantwoord"])}))
