@@ -11,8 +11,9 @@ conversation, another process wrote to it, Rasa changed the tracker after saving
 saving again, a new session began — falls back to Rasa's own read from the database.
 
 The database stays the only truth: every event is written, in one transaction per turn and
-row for row as Rasa's own save writes it, before the tracker is kept. Kept trackers hold what Rasa stores, already redacted
-(channels/redacting.py); at most CACHE_SIZE conversations, each for at most IDLE_SECONDS.
+row for row as Rasa's own save writes it, before the tracker is kept. Kept trackers hold what
+Rasa stores, already redacted (channels/redacting.py); at most CACHE_SIZE conversations, each
+for at most IDLE_SECONDS.
 """
 from __future__ import annotations
 

@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 
-import pytest
 from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT
