@@ -124,6 +124,18 @@ def test_free_text_search(kb):
     assert all(h.record.citation for h in hits)
 
 
+@pytest.mark.parametrize("text, kinds, limit", [
+    ("geldzorgen bespreken met een puber", ("hoe",), 200),
+    ("financieel spreekuur gezondheidscentrum", None, 5),
+    ("voorlezen en taal", ("voorbeeld", "interventie"), 100),
+])
+def test_search_scores_are_the_searchs_own(kb, text, kinds, limit):
+    """Ranking hoe blocks and entries uses the scores alone; they must be exactly the search's."""
+    hits = kb.search(text, kinds=kinds, limit=limit)
+    assert hits
+    assert kb.search_scores(text, kinds=kinds, limit=limit) == {(h.kind, h.id): h.score for h in hits}
+
+
 def test_named_fund(kb):
     found = kb.find_named("kan een ouder zelf bij Kinderhulp aanvragen?")
     assert found and found[0][0] == "fonds"

@@ -27,11 +27,14 @@ def test_action_result_validation_accepts_and_rejects_exactly_like_rasa():
 def test_the_patch_is_installed_when_rasa_loads_our_channels():
     code = ("import channels.redacting; from rasa.core.actions.action import RemoteAction; "
             "from rasa.shared.core.events import Event; "
-            "print(RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__)")
+            "from rasa.shared.core.domain import Domain; "
+            "print(RemoteAction._action_call_format.__module__, RemoteAction._validate_action_result.__module__, "
+            "Event.resolve_by_type.__module__, Domain.states_for_tracker_history.__module__)")
     result = subprocess.run([RASA_PYTHON, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == "rasa_patches.action_result_validation rasa_patches.event_types"
+    assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_result_validation "
+                                                       "rasa_patches.event_types rasa_patches.past_states")
 
 
 EVENT_TYPES_CHECK = """
@@ -62,3 +65,74 @@ def test_event_types_resolve_exactly_like_rasa():
     assert result.returncode == 0, result.stderr[-3000:]
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["names"] >= 20 and outcome["differ"] == []
+
+
+ACTION_CALL_CHECK = """
+import json
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+from rasa_sdk import Tracker
+from rasa_patches import action_call
+
+domain = Domain.load("domain.yml")
+tracker = DialogueStateTracker("vergelijk", domain.slots)
+tracker.update(SessionStarted())
+tracker.update(ActionExecuted("action_listen"))
+turns = [("welk fonds betaalt een fiets?", "ask_fund", [{"entity": "behoefte", "value": "fiets"}], "rest"),
+         ("10 jaar", "inform", [{"entity": "leeftijd", "value": "10"}], "socketio")]
+for text, intent, entities, channel in turns:
+    tracker.update(UserUttered(text, {"name": intent, "confidence": 0.9}, entities, input_channel=channel))
+    tracker.update(SlotSet(entities[0]["entity"], entities[0]["value"]))
+    tracker.update(ActionExecuted("action_find_funds"))
+    tracker.update(BotUttered("Voor fiets: Stichting Leergeld"))
+    tracker.update(SlotSet("laatste_fondsen", ["leergeld"]))
+    tracker.update(ActionExecuted("action_listen"))
+tracker.update(UserUttered("wie kan dat aanvragen?", {"name": "ask_fund_application", "confidence": 0.9}, [],
+                           input_channel="rest"))
+
+action = RemoteAction("action_fund_application", EndpointConfig("http://127.0.0.1:1/webhook"))
+rasas = action_call._original_action_call_format(action, tracker, domain)
+ours = action_call.action_call_format(action, tracker, domain)
+sdk_rasa, sdk_ours = Tracker.from_dict(rasas["tracker"]), Tracker.from_dict(ours["tracker"])
+print(json.dumps({
+    "same_apart_from_events": {**rasas, "tracker": {**rasas["tracker"], "events": None}}
+                              == {**ours, "tracker": {**ours["tracker"], "events": None}},
+    "events": [e["event"] for e in ours["tracker"]["events"]],
+    "tail_of_rasas": ours["tracker"]["events"] == rasas["tracker"]["events"][-len(ours["tracker"]["events"]):],
+    "rasa_events": len(rasas["tracker"]["events"]),
+    "what_actions_read": [
+        sdk_rasa.slots == sdk_ours.slots and sdk_ours.slots["laatste_fondsen"] == ["leergeld"],
+        sdk_rasa.latest_message == sdk_ours.latest_message,
+        sdk_rasa.get_latest_input_channel() == sdk_ours.get_latest_input_channel() == "rest",
+    ],
+}))
+"""
+
+
+def test_action_call_sends_the_current_turn_with_everything_actions_read():
+    result = subprocess.run([RASA_PYTHON, "-c", ACTION_CALL_CHECK], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["same_apart_from_events"]
+    assert outcome["events"] == ["user"] and outcome["tail_of_rasas"] and outcome["rasa_events"] > 10
+    assert outcome["what_actions_read"] == [True, True, True]
+
+
+def test_past_states_continue_the_kept_replay_and_equal_rasas_own(model, running_stack, tmp_path):
+    """Real turns through the trained model and the stack's action server; every call of the
+    patched replay is compared with Rasa's full one."""
+    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_past_states.py"), model,
+                             f"http://127.0.0.1:{running_stack.actions_port}/webhook", str(tmp_path / "gesprekken.sqlite")],
+                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["differences"] == []
+    assert outcome["replies"] >= 24
+    # Most calls continue a kept replay; a restart, a new session and each new conversation start afresh.
+    assert outcome["continued"] > 3 * outcome["fresh"] and outcome["fresh"] >= 5
+    print(f"past states: {outcome['calls']} aanroepen, {outcome['continued']} vervolgd, {outcome['fresh']} vers")
