@@ -5,6 +5,7 @@ something, and have a test that the behaviour is unchanged; action_call.py also 
 action server less of the conversation, and its test shows the actions get all they read.
 """
 from .action_call import install as install_action_call
+from .action_connection import install as install_action_connection
 from .action_result_validation import install as install_action_result_validation
 from .event_types import install as install_event_types
 from .past_states import install as install_past_states
@@ -12,6 +13,7 @@ from .past_states import install as install_past_states
 
 def install() -> None:
     install_action_call()
+    install_action_connection()
     install_action_result_validation()
     install_event_types()
     install_past_states()

@@ -28,12 +28,15 @@ def test_the_patch_is_installed_when_rasa_loads_our_channels():
     code = ("import channels.redacting; from rasa.core.actions.action import RemoteAction; "
             "from rasa.shared.core.events import Event; "
             "from rasa.shared.core.domain import Domain; "
-            "print(RemoteAction._action_call_format.__module__, RemoteAction._validate_action_result.__module__, "
-            "Event.resolve_by_type.__module__, Domain.states_for_tracker_history.__module__)")
+            "from rasa.utils.endpoints import EndpointConfig; "
+            "print(RemoteAction._action_call_format.__module__, EndpointConfig.request.__module__, "
+            "RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__, "
+            "Domain.states_for_tracker_history.__module__)")
     result = subprocess.run([RASA_PYTHON, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_result_validation "
+    assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_connection "
+                                                       "rasa_patches.action_result_validation "
                                                        "rasa_patches.event_types rasa_patches.past_states")
 
 
@@ -120,6 +123,21 @@ def test_action_call_sends_the_current_turn_with_everything_actions_read():
     assert outcome["same_apart_from_events"]
     assert outcome["events"] == ["user"] and outcome["tail_of_rasas"] and outcome["rasa_events"] > 10
     assert outcome["what_actions_read"] == [True, True, True]
+
+
+def test_action_connection_is_kept_and_answers_stay_rasas():
+    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/action_connection_check.py")],
+                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    expected = ["action_een", "action_twee", "HTTP 500", "action_drie"]
+    assert outcome["rasa"] == {"answers": expected, "connections": 4}
+    assert outcome["patched"] == {"answers": expected, "connections": 1}
+    # A server that closes, restarts or is left idle: the next requests still get their answers.
+    assert outcome["server_closes"] == {"answers": ["action_een", "action_twee"], "connections": 2}
+    for phase in ("after_restart", "after_idle"):
+        assert outcome[phase]["answers"] == ["action_een", "action_twee"], phase
 
 
 def test_past_states_continue_the_kept_replay_and_equal_rasas_own(model, running_stack, tmp_path):
