@@ -8,6 +8,7 @@ from .action_call import install as install_action_call
 from .action_connection import install as install_action_connection
 from .action_result_validation import install as install_action_result_validation
 from .event_types import install as install_event_types
+from .graph_runs import install as install_graph_runs
 from .past_states import install as install_past_states
 
 
@@ -16,4 +17,5 @@ def install() -> None:
     install_action_connection()
     install_action_result_validation()
     install_event_types()
+    install_graph_runs()
     install_past_states()

@@ -16,6 +16,7 @@ every result checked against Rasa's.
 """
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -27,8 +28,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 _original_states_for_tracker_history = Domain.states_for_tracker_history
 
-# Replays kept: about four kinds of request per conversation, for CACHE_SIZE conversations.
+# Replays kept: about four kinds of request per conversation, for as many conversations and as
+# long as the tracker store keeps them (stores/cached_sql.py: 200, 30 minutes after last use).
 KEPT_REPLAYS = 4 * 200
+IDLE_SECONDS = 30 * 60
 
 
 @dataclass
@@ -39,6 +42,7 @@ class _Replay:
     states: list = field(default_factory=list)
     last_ml_action_sub_state: Any = None
     turn_was_hidden: bool = False
+    used_at: float = 0.0
 
 
 _replays: OrderedDict[tuple, _Replay] = OrderedDict()
@@ -109,8 +113,9 @@ def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit
         replay.tracker.update(event)
         replay.events.append(event)
 
+    replay.used_at = time.monotonic()
     _replays[key] = replay
-    while len(_replays) > KEPT_REPLAYS:
+    while len(_replays) > KEPT_REPLAYS or replay.used_at - next(iter(_replays.values())).used_at > IDLE_SECONDS:
         _replays.popitem(last=False)
 
     # Rasa's last pass (the state after all events) is not kept: the next event may change it.
@@ -131,5 +136,5 @@ def checked_states_for_tracker_history(self: Domain, tracker: DialogueStateTrack
     return rasas
 
 
-def install(checked: bool = False) -> None:
-    Domain.states_for_tracker_history = checked_states_for_tracker_history if checked else states_for_tracker_history
+def install() -> None:
+    Domain.states_for_tracker_history = states_for_tracker_history

@@ -29,15 +29,17 @@ def test_the_patch_is_installed_when_rasa_loads_our_channels():
             "from rasa.shared.core.events import Event; "
             "from rasa.shared.core.domain import Domain; "
             "from rasa.utils.endpoints import EndpointConfig; "
+            "from rasa.engine.runner.dask import DaskGraphRunner; "
             "print(RemoteAction._action_call_format.__module__, EndpointConfig.request.__module__, "
             "RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__, "
-            "Domain.states_for_tracker_history.__module__)")
+            "DaskGraphRunner.run.__module__, Domain.states_for_tracker_history.__module__)")
     result = subprocess.run([RASA_PYTHON, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_connection "
                                                        "rasa_patches.action_result_validation "
-                                                       "rasa_patches.event_types rasa_patches.past_states")
+                                                       "rasa_patches.event_types rasa_patches.graph_runs "
+                                                       "rasa_patches.past_states")
 
 
 EVENT_TYPES_CHECK = """
@@ -138,6 +140,16 @@ def test_action_connection_is_kept_and_answers_stay_rasas():
     assert outcome["server_closes"] == {"answers": ["action_een", "action_twee"], "connections": 2}
     for phase in ("after_restart", "after_idle"):
         assert outcome[phase]["answers"] == ["action_een", "action_twee"], phase
+
+
+def test_graph_runs_parse_and_choose_actions_exactly_like_rasa(model):
+    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_graph_runs.py"), model],
+                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["patched"] and outcome["actions"] >= 16
+    assert outcome["same"], (outcome["rasa"], outcome["ours"])
 
 
 def test_past_states_continue_the_kept_replay_and_equal_rasas_own(model, running_stack, tmp_path):
