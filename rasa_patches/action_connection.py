@@ -2,7 +2,7 @@
 
 Rasa 3.6's EndpointConfig.request opens a new aiohttp session, and so a new TCP connection to
 the action server, for every custom action, and closes it afterwards: about 1–1.5 ms of each
-knowledge turn on these machines (/tmp measurements with the real action server, 30-11). Here
+knowledge turn on these machines (timed against the real action server, 30-11). Here
 each endpoint keeps one session per event loop, with its connections kept alive for
 KEEPALIVE_SECONDS: less than the action server's own 5 s (Sanic's default), so that it is
 always our side that lets an idle connection go. Should the server still close a kept

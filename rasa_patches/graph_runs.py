@@ -16,8 +16,6 @@ import dask
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner, logger
 
-_original_run = DaskGraphRunner.run
-
 
 def run(self: DaskGraphRunner, inputs: Optional[dict[str, Any]] = None,
         targets: Optional[list[str]] = None) -> dict[str, Any]:

@@ -84,6 +84,17 @@ def test_geldzorgen_met_puber(kb):
     assert blocks[0].werkwijze_id == "bespreken"
 
 
+def test_hoe_blocks_within_a_werkwijze(kb):
+    """The topic only ranks and narrows; a topic nothing matches leaves the werkwijze's own blocks."""
+    own = [b.id for b in kb.hoe_blocks(werkwijze="bespreken", limit=100)]
+    assert len(own) > 2 and all(b.werkwijze_id == "bespreken" for b in kb.hoe_blocks(werkwijze="bespreken", limit=100))
+    assert [b.id for b in kb.hoe_blocks(werkwijze="bespreken", topic="xyzzy kwartelkoning", limit=100)] == own
+    assert kb.hoe_blocks(topic="xyzzy kwartelkoning") == []
+    found = [b.id for b in kb.hoe_blocks(werkwijze="bespreken", topic="bespreken met jongeren", limit=100)]
+    assert found and set(found) <= set(own)
+    assert "jongeren" in kb.hoe_block(found[0]).title.lower()
+
+
 def test_werkwijze_by_name_and_category(kb):
     assert kb.werkwijze("signalen verbinden").id == "signalen-verbinden"
     assert [w.name for w in kb.werkwijzen("stimuleren")] == [

@@ -5,10 +5,9 @@
 Loads the trained model with the action server at the URL and the tracker store `make run`
 uses (stores/cached_sql.py, SQLite), installs the patch in its checking form (every call also
 runs Rasa's full replay and compares), and plays conversations with fund finding, a missing
-age, follow-ups, werkwijzen, the source question, out-of-scope and unclear messages, a restart
-a new session and
-Rasa's `back` (reverted turns). Prints one JSON object: the calls, how many continued a kept replay, and
-every difference found.
+age, follow-ups, werkwijzen, the source question, out-of-scope and unclear messages, a restart,
+a new session and Rasa's `back` (reverted turns). Prints one JSON object: the calls, how many
+continued a kept replay, and every difference found.
 """
 import asyncio
 import json
