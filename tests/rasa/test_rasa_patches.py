@@ -10,6 +10,15 @@ from bot.config import PROJECT_ROOT
 RASA_PYTHON = str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python")
 
 
+def compare_in_rasa(script: str, *args: str) -> dict:
+    """Run a tests/rasa/ comparison script in Rasa's environment; its last line is a JSON outcome."""
+    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa" / script), *args],
+                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_action_result_validation_accepts_and_rejects_exactly_like_rasa():
     result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_action_validation.py")],
                             cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
@@ -30,16 +39,20 @@ def test_the_patch_is_installed_when_rasa_loads_our_channels():
             "from rasa.shared.core.domain import Domain; "
             "from rasa.utils.endpoints import EndpointConfig; "
             "from rasa.engine.runner.dask import DaskGraphRunner; "
+            "from rasa.core.processor import MessageProcessor; "
+            "from rasa.nlu.classifiers.diet_classifier import DIETClassifier; "
             "print(RemoteAction._action_call_format.__module__, EndpointConfig.request.__module__, "
             "RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__, "
-            "DaskGraphRunner.run.__module__, Domain.states_for_tracker_history.__module__)")
+            "DaskGraphRunner.run.__module__, Domain.states_for_tracker_history.__module__, "
+            "MessageProcessor.parse_message.__module__, DIETClassifier.process.__module__)")
     result = subprocess.run([RASA_PYTHON, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_connection "
                                                        "rasa_patches.action_result_validation "
                                                        "rasa_patches.event_types rasa_patches.graph_runs "
-                                                       "rasa_patches.past_states")
+                                                       "rasa_patches.past_states rasa_patches.batched_nlu "
+                                                       "rasa_patches.batched_nlu")
 
 
 EVENT_TYPES_CHECK = """
@@ -143,13 +156,21 @@ def test_action_connection_is_kept_and_answers_stay_rasas():
 
 
 def test_graph_runs_parse_and_choose_actions_exactly_like_rasa(model):
-    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_graph_runs.py"), model],
-                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = compare_in_rasa("compare_graph_runs.py", model)
     assert outcome["patched"] and outcome["actions"] >= 16
     assert outcome["same"], (outcome["rasa"], outcome["ours"])
+
+
+def test_batched_nlu_parses_like_rasa_one_message_at_a_time(model):
+    outcome = compare_in_rasa("compare_batched_nlu.py", model)
+    assert outcome["sentences"] > 200
+    for size, group in outcome["groups"].items():
+        assert group["differ"] == [], (size, group["differ"])
+        assert group["largest_confidence_difference"] < 1e-4, size
+        # The messages really went through the NLU and DIET together.
+        assert group["largest_batch"] == min(int(size), outcome["sentences"])
+        assert group["diet_batches"] >= max(1, group["batches"] - 1)
+    assert outcome["failing_batch"] == {"good_same": [True, True, True], "failed": "RuntimeError('kapot')"}
 
 
 def test_past_states_continue_the_kept_replay_and_equal_rasas_own(model, running_stack, tmp_path):
