@@ -75,13 +75,16 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> li
 def remember(outcome: Outcome) -> list[dict[str, Any]]:
     """Slots that let "meer", "waar staat dat?" and follow-ups continue from this answer."""
     events = [
-        SlotSet("laatste_vraag", outcome.question.state() if outcome.question.kind != "geen" else None),
-        SlotSet("getoond", float(outcome.reply.shown)),
         SlotSet("laatste_bronnen", [
             {"document": c.document, "path": list(c.path), "page": c.page, "url": c.url}
             for c in outcome.reply.citations
         ] or None),
     ]
+    if not outcome.about_previous:
+        events += [
+            SlotSet("laatste_vraag", outcome.question.state() if outcome.question.kind != "geen" else None),
+            SlotSet("getoond", float(outcome.reply.shown)),
+        ]
     if outcome.fund_ids:
         events.append(SlotSet("laatste_fondsen", outcome.fund_ids))
     return events

@@ -54,6 +54,9 @@ class Outcome:
     reply: Reply
     question: Question
     fund_ids: list[str] = field(default_factory=list)
+    # An answer about the items of the previous answer ("wie kan dat aanvragen?" after a fund
+    # list): "meer", "andere fondsen?" and follow-ups then go on from that previous answer.
+    about_previous: bool = False
 
 
 def parse_applicant(text: str | None) -> str | None:
@@ -98,7 +101,8 @@ def fund_application(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "fonds"]
     fund_ids = named or q.shown_funds
     funds = [f for f in (kb.fund(fid) for fid in fund_ids) if f]
-    return Outcome(answers.application_answer(funds), q, [f.id for f in funds])
+    return Outcome(answers.application_answer(funds), q, [f.id for f in funds],
+                   about_previous=bool(funds) and not named)
 
 
 def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
@@ -222,7 +226,10 @@ def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[st
     q = Question(**{**state, "offset": shown, "shown_funds": shown_funds})
     outcome = answer(kb, q)
     if outcome.reply.shown <= shown:
-        return Outcome(Reply("Dat was alles wat de bronnen hierover zeggen."), q)
+        text = "Dat was alles wat de bronnen hierover zeggen."
+        if q.kind == "fondsen":
+            text += " Lokale fondsen en regelingen staan op de sociale kaart van de gemeente."
+        return Outcome(Reply(text), q)
     return outcome
 
 

@@ -1,6 +1,8 @@
 """The custom actions, run with real rasa-sdk trackers against the real knowledge base."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -172,3 +174,22 @@ def test_start_up_builds_the_term_matchers_before_the_first_question():
     common.knowledge_base.cache_clear()
     startup_check.check_knowledge_base()
     assert {"need_matcher", "need_names", "gemeenten", "name_matcher"} <= common.knowledge_base().__dict__.keys()
+
+
+def fund_names(text: str) -> set[str]:
+    return set(re.findall(r"^- \*\*\[?([^\]*]+)", text, flags=re.M))
+
+
+def test_other_funds_after_asking_who_applies():
+    """"andere fondsen?" after "wie kan dat aanvragen?" goes on with the fund list itself."""
+    chat = Conversation()
+    first = chat.run(ActionFindFunds(), "welk fonds helpt met kleding voor een kind van 8?", "ask_fund",
+                     [("behoefte", "kleding"), ("leeftijd", "8")])
+    assert len(fund_names(first)) == 5 and "Er zijn er nog 5: typ *meer*." in first
+    who = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
+    assert "Zo vraag je het aan:" in who and fund_names(who) == fund_names(first)
+    others = chat.run(ActionMore(), "andere fondsen?", "ask_more")
+    assert len(fund_names(others)) == 5 and not fund_names(others) & fund_names(first)
+    assert "kleding (8 jaar)" in others and others.splitlines()[-1].startswith(("Bron: ", "Bronnen: "))
+    last = chat.run(ActionMore(), "nog meer?", "ask_more")
+    assert "Dat was alles" in last and "sociale kaart" in last
