@@ -151,9 +151,13 @@ def block_answer(block: r.HoeBlock) -> Reply:
 
 
 def block_rest_answer(block: r.HoeBlock, offset: int) -> Reply:
-    points = list(block.points)[offset: offset + PAGE_SIZE]
-    return _compose(f"Verder bij **{block.title}**:", points, [block.citation],
-                    shown=offset + len(points), total=len(block.points))
+    return _rest_of_points(block.title, block.points, block.citation, offset)
+
+
+def _rest_of_points(title: str, points: tuple[str, ...], citation: r.Citation, offset: int) -> Reply:
+    """The next page of a record's points, for "meer"."""
+    page = list(points[offset: offset + PAGE_SIZE])
+    return _compose(f"Verder bij **{title}**:", page, [citation], shown=offset + len(page), total=len(points))
 
 
 def werkwijze_answer(werkwijze: r.Werkwijze) -> Reply:
@@ -199,7 +203,9 @@ def instruments_answer(instruments: list[r.Instrument], age_label: str | None, o
 
 # --- entries and search ---------------------------------------------------------------------
 
-def entry_answer(entry: r.Entry) -> Reply:
+def entry_answer(entry: r.Entry, offset: int = 0) -> Reply:
+    if offset:
+        return _rest_of_points(entry.name, entry.points, entry.citation, offset)
     lead = f"**{link(entry.name, entry.url)}**" + (f" ({entry.gemeente})" if entry.gemeente else "") + \
         f": {clean(entry.summary)}"
     items = list(entry.points[:PAGE_SIZE])
@@ -231,8 +237,8 @@ def instrument_detail_answer(instrument: r.Instrument) -> Reply:
     return _compose(lead, items, [instrument.citation])
 
 
-def record_answer(record: r.Record) -> Reply:
-    """The detail answer for any one record."""
+def record_answer(record: r.Record, offset: int = 0) -> Reply:
+    """The detail answer for any one record; with an offset, the next page of its points ("meer")."""
     if isinstance(record, r.Fund):
         return fund_detail_answer(record)
     if isinstance(record, r.Instrument):
@@ -240,17 +246,17 @@ def record_answer(record: r.Record) -> Reply:
     if isinstance(record, r.Werkwijze):
         return werkwijze_answer(record)
     if isinstance(record, r.HoeBlock):
-        return block_answer(record)
+        return block_rest_answer(record, offset) if offset else block_answer(record)
     if isinstance(record, r.Signal):
         return signals_answer([record])
-    return entry_answer(record)
+    return entry_answer(record, offset)
 
 
-def search_answer(hits: list[r.SearchHit]) -> Reply:
+def search_answer(hits: list[r.SearchHit], offset: int = 0) -> Reply:
     if not hits:
         return Reply(NOTHING_FOUND)
     if len(hits) == 1 or hits[0].score >= 2 * hits[1].score:
-        return record_answer(hits[0].record)
+        return record_answer(hits[0].record, offset)
     items = [f"**{h.title}**" + (f" ({h.record.werkwijze_name})" if isinstance(h.record, r.HoeBlock) else "")
              for h in hits[:PAGE_SIZE]]
     buttons = [(h.title[:40], f"/ask_what_is{{\"naam\": \"{h.title[:60]}\"}}") for h in hits[:3]]

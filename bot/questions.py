@@ -12,6 +12,7 @@ from . import answers
 from .answers import Reply
 from .kb import KnowledgeBase
 from .kb.ages import parse_age, parse_fase
+from .kb.records import Entry
 from .kb.text import words
 from .kb.vocabulary import LEEFTIJDSFASEN
 
@@ -105,7 +106,31 @@ def fund_application(kb: KnowledgeBase, q: Question) -> Outcome:
                    about_previous=bool(funds) and not named)
 
 
+# "Wat kan de gemeente / mijn organisatie doen?" The handreiking answers that in 1.3 (Professionals
+# versterken en faciliteren), not in a werkwijze: these are its two records on it.
+ROLE_ENTRIES = {"gemeente": "faciliteren-van-professionals", "organisatie": "investeren-in-professionals"}
+ROLE_WORDS = {
+    "gemeente": {"gemeente", "gemeenten", "gemeentes", "wethouder"},
+    "organisatie": {"organisatie", "organisaties", "werkgever", "werkgevers", "instelling", "instellingen"},
+}
+ROLE_QUESTION_WORDS = {"doen", "taak", "taken", "rol", "bijdragen", "regelen", "faciliteren", "ondersteunen"}
+
+
+def role_entry(kb: KnowledgeBase, text: str) -> Entry | None:
+    """The record on what gemeenten or organisaties can do, when the text asks that."""
+    tokens = set(words(text))
+    if not tokens & ROLE_QUESTION_WORDS:
+        return None
+    for role, vocabulary in ROLE_WORDS.items():
+        if tokens & vocabulary:
+            return kb.entry("achtergrond", ROLE_ENTRIES[role])
+    return None
+
+
 def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
+    role = None if q.topic else role_entry(kb, q.text)
+    if role:
+        return Outcome(answers.entry_answer(role, q.offset), q)
     if q.topic:
         block = kb.hoe_block(q.topic)
         if block:
@@ -122,6 +147,31 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     reply = answers.block_answer(best)
     reply.buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in blocks[1:]]
     return Outcome(reply, replace(q, topic=best.id))
+
+
+def werkwijze_for_age(kb: KnowledgeBase, previous: Question, age: str) -> Outcome | None:
+    """"en bij jongeren?" after a hoe-block: that werkwijze's block for the age group. Where that
+    werkwijze has no blocks per age at all, the same block, saying it holds for every age.
+    None when the werkwijze has blocks for other ages only: then the general search answers."""
+    block = kb.hoe_block(previous.topic)
+    fase = parse_fase(age)
+    if block is None or fase is None:
+        return None
+    # With an unborn or young child the conversation is with the (aanstaande) ouders.
+    wanted = [fase, "ouders"] if fase in ("ongeboren-pasgeboren", "jonge-kinderen") else [fase]
+    q = replace(previous, age=age, offset=0)
+    ranked = (kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, topic=previous.text, limit=50)
+              + kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, limit=50))
+    for group in wanted:
+        for_age = [b for b in ranked if group in b.age_groups]
+        if for_age:
+            return Outcome(answers.block_answer(for_age[0]), replace(q, topic=for_age[0].id))
+    if any(b.age_groups for b in ranked):
+        return None
+    reply = answers.block_answer(block)
+    reply.text = (f"Bij {block.werkwijze_name} maakt de handreiking geen onderscheid naar leeftijd: "
+                  f"dit geldt ook voor {LEEFTIJDSFASEN[fase]}.\n") + reply.text
+    return Outcome(reply, q)
 
 
 def signals(kb: KnowledgeBase, q: Question) -> Outcome:
@@ -164,9 +214,9 @@ def what_is(kb: KnowledgeBase, q: Question) -> Outcome:
         record = kb.record(kind, rid)
         if record is not None:
             fund_ids = [rid] if kind == "fonds" else []
-            return Outcome(answers.record_answer(record), q, fund_ids)
+            return Outcome(answers.record_answer(record, q.offset), q, fund_ids)
     hits = kb.search(" ".join(filter(None, [q.name, q.text])), limit=5)
-    return Outcome(answers.search_answer(hits), q)
+    return Outcome(answers.search_answer(hits, q.offset), q)
 
 
 def facts(kb: KnowledgeBase, q: Question) -> Outcome:
@@ -177,7 +227,7 @@ def facts(kb: KnowledgeBase, q: Question) -> Outcome:
     if not found:
         return what_is(kb, q)
     if len(found) == 1 or found[0].kind == "feit":
-        return Outcome(answers.entry_answer(found[0]), q)
+        return Outcome(answers.entry_answer(found[0], q.offset), q)
     return Outcome(answers.entries_answer(found, "Dit zeggen de bronnen erover:"), q)
 
 
@@ -245,6 +295,10 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
                                  "of hoe begin ik over geldzorgen?"), Question("geen"))
         previous = Question(kind)
     changes = {k: v for k, v in update.items() if v}
+    if previous.kind == "werkwijze" and previous.topic and changes.get("age"):
+        for_age = werkwijze_for_age(kb, previous, changes["age"])
+        if for_age:
+            return for_age
     # A follow-up's own text only refines: keep the topic text of the question it follows.
     text = changes.pop("text", "")
     if previous.kind in ("werkwijze", "signalen", "instrumenten") and changes.get("age"):

@@ -62,9 +62,14 @@ _WORDS: list[tuple[tuple[str, ...], AgeRange]] = [
      AgeRange(12, 17.99, "voortgezet-onderwijs", "jongere")),
 ]
 
+AGE_WORDS = frozenset(word for words, _ in _WORDS for word in words)
+
 _AGE_NUMBER = re.compile(
     r"\b(\d{1,2})\s*(?:jaar|jr|jarige|jarig|jaar oud|jaartje)\b|\b(\d{1,2})\s*-?\s*jarige?\b"
 )
+# Several children: "6 en 9", "4, 7 en 12 jaar" (not "groep 6 en 7", not months or weeks).
+_SEVERAL = re.compile(r"(?<!groep )\b(\d{1,2})((?:\s*,\s*\d{1,2})*)\s*(en|of|&)\s*(\d{1,2})\b"
+                      r"(?!\s*(?:maanden|maand|mnd|weken))")
 _GROUP = re.compile(r"\bgroep\s*(\d)\b")
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b")
 _WEEKS = re.compile(r"\b(\d{1,2})\s*weken\b")
@@ -86,6 +91,13 @@ def parse_age(text: str | None) -> AgeRange | None:
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")
     if m := _WEEKS.search(raw):
         return AgeRange(0, 0.2, "ongeboren-pasgeboren", f"{m.group(1)} weken")
+    if m := _SEVERAL.search(raw):
+        ages = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2))), int(m.group(4))]
+        low, high = min(ages), max(ages)
+        fase = fase_for(low) if fase_for(low) == fase_for(high) else None
+        joined = "of" if m.group(3) == "of" else "en"
+        label = ", ".join(map(str, ages[:-1])) + f" {joined} {ages[-1]} jaar"
+        return AgeRange(low, high, fase, label)
     if m := _AGE_NUMBER.search(raw):
         return _years(int(m.group(1) or m.group(2)))
     if m := _GROUP.search(raw):

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, and_, case, create_engine, func, or_, select
 
 from . import records as r
 from . import schema as s
-from .ages import AgeRange, parse_age
+from .ages import AGE_WORDS, AgeRange, parse_age
 from .text import TermMatcher, content_words, keys, normalize, words
 from .vocabulary import ENTRY_KINDS
 
@@ -89,13 +89,17 @@ class KnowledgeBase:
 
     # --- funds -----------------------------------------------------------------------
 
-    @cached_property
-    def need_matcher(self) -> TermMatcher:
+    def need_matcher_terms(self) -> dict[str, str]:
+        """Every way a need is written (name, id, synonyms) → need id."""
         terms: dict[str, str] = {}
         for row in self._rows(select(s.Need)):
             for phrase in [row["name"], row["id"].replace("-", " "), *row["synonyms"]]:
                 terms[phrase] = row["id"]
-        return TermMatcher(terms)
+        return terms
+
+    @cached_property
+    def need_matcher(self) -> TermMatcher:
+        return TermMatcher(self.need_matcher_terms())
 
     @cached_property
     def need_names(self) -> dict[str, str]:
@@ -308,15 +312,23 @@ class KnowledgeBase:
                    "instrument", "checklist", "training", "programma", "korte", "problemen", "psychosociale",
                    "ouders", "jongeren", "gemeente", "gesprek", "gesprekstools", "signalering", "vroegsignalering",
                    "regeling", "regelingen", "steun", "ondersteuning", "kansrijke", "start", "school", "gezonde",
-                   "gezond", "positieve", "opvoeding", "geld", "schulden", "werk", "wijk", "voedselbank", "kleding"}
+                   "gezond", "positieve", "opvoeding", "geld", "schulden", "werk", "wijk", "voedselbank", "kleding",
+                   "gratis", "extra", "gezin", "gezinnen", "kosten", "tijd", "tijden"}
+        # A word for an age group or a need is what it says ("en voor een baby?", "en voor sport?"),
+        # not the one name it happens to occur in ("Toeslagen … kosten van een baby").
+        need_keys = {key for phrase in self.need_matcher_terms() for w in words(phrase) for key in keys(w)}
         terms: dict[str, str] = dict(local_funds)
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"
             terms[rid.replace("-", " ")] = f"{kind}:{rid}"
+            # "Jarige Job" for Stichting Jarige Job.
+            first, _, rest = name.partition(" ")
+            if normalize(first) in ("stichting", "project") and len(words(rest)) > 1:
+                terms.setdefault(rest, f"{kind}:{rid}")
         # A distinctive word stands for its record ("Kinderhulp" → Nationaal Fonds Kinderhulp); when
         # several names share it, for the one with the shortest name, if that one is unambiguous.
         for w, owners in word_owners.items():
-            if len(w) < 4 or w in generic:
+            if len(w) < 4 or w in generic or w in AGE_WORDS or keys(w) & need_keys:
                 continue
             owners.sort()
             if len(owners) == 1 or owners[0][0] < owners[1][0]:

@@ -80,6 +80,39 @@ def test_follow_up_changes_age_keeps_need():
     assert "zwemles" in answer and "jongere" in answer
 
 
+def test_follow_up_with_an_age_word_that_occurs_in_a_fund_name():
+    """"en voor een baby?" refines the fund search; it does not ask about "Toeslagen … van een baby"."""
+    chat = Conversation()
+    chat.run(ActionFindFunds(), "kleding voor een kind van 8", "ask_fund", [("behoefte", "kleding"), ("leeftijd", "8")])
+    answer = chat.run(ActionFollowUp(), "en voor een baby?", "inform", [("leeftijd", "baby")])
+    assert answer.startswith("Voor kleding (baby) kun je kijken naar:") and "Bron" in answer
+
+
+@pytest.mark.parametrize("first, follow_up, age, expected", [
+    # Bespreken has a block per group: the one for that age.
+    ("hoe begin ik over geldzorgen met een puber?", "en bij een zwangere?", "zwangere",
+     "**Bespreken › Bespreken met (aanstaande) ouders**"),
+    ("hoe ondersteun ik de mentale gezondheid van kinderen in armoede?", "en bij een baby?", "baby",
+     "**Mentale gezondheid › Ongeboren, pasgeboren en jonge kinderen**"),
+    # Vertrouwen opbouwen has no blocks per age: the same block, and that it holds for every age.
+    ("hoe bouw ik vertrouwen op met een gezin dat wantrouwig is?", "en bij jongeren?", "jongeren",
+     "Bij Vertrouwen opbouwen maakt de handreiking geen onderscheid naar leeftijd: dit geldt ook voor jongeren"),
+])
+def test_werkwijze_follow_up_with_an_age(first, follow_up, age, expected):
+    chat = Conversation()
+    chat.run(ActionWerkwijze(), first, "ask_werkwijze")
+    answer = chat.run(ActionFollowUp(), follow_up, "inform", [("leeftijd", age)])
+    assert answer.startswith(expected) and "\nBron: " in answer
+
+
+def test_funds_for_several_children():
+    """A family with children of 6 and 9: the funds for either, labelled with both ages."""
+    chat = Conversation()
+    assert "Hoe oud is het kind?" in chat.run(ActionFindFunds(), "vakantie", "ask_fund", [("behoefte", "vakantie")])
+    answer = chat.run(ActionFollowUp(), "gezin met kinderen van 6 en 9", "inform", [("leeftijd", "6 en 9")])
+    assert answer.startswith("Voor vakantie (6 en 9 jaar) kun je kijken naar:") and "Bron" in answer
+
+
 def test_who_applies_for_the_funds_just_shown():
     chat = Conversation()
     chat.run(ActionFindFunds(), "contributie voetbal voor een kind van 9", "ask_fund",
@@ -193,3 +226,28 @@ def test_other_funds_after_asking_who_applies():
     assert "kleding (8 jaar)" in others and others.splitlines()[-1].startswith(("Bron: ", "Bronnen: "))
     last = chat.run(ActionMore(), "nog meer?", "ask_more")
     assert "Dat was alles" in last and "sociale kaart" in last
+
+
+def test_what_gemeenten_and_organisaties_can_do():
+    """The handreiking answers "wat kan de gemeente doen?" in 1.3, not in a werkwijze; "meer" pages on."""
+    chat = Conversation()
+    gemeente = chat.run(ActionWerkwijze(), "wat kan de gemeente doen?", "ask_werkwijze")
+    assert "Faciliteren van professionals" in gemeente and "sociale kaart" in gemeente
+    assert "1.3 Professionals versterken en faciliteren" in gemeente and "Er zijn er nog 3: typ *meer*." in gemeente
+    rest = chat.run(ActionMore(), "meer", "ask_more")
+    assert rest.startswith("Verder bij **Faciliteren van professionals") and "kraamzorg" in rest and "Bron: " in rest
+    organisatie = Conversation().run(ActionWerkwijze(), "wat kan mijn organisatie doen?", "ask_werkwijze")
+    assert "Investeren in professionals" in organisatie and "ervaringswerkers" in organisatie
+    # Working with the gemeente is a werkwijze question still.
+    samen = Conversation().run(ActionWerkwijze(), "hoe werk ik samen met de gemeente bij signalen?", "ask_werkwijze")
+    assert "Signalen verbinden" in samen
+
+
+def test_more_pages_through_a_long_record():
+    """A record with more than five points promises "typ meer"; "meer" then shows the rest."""
+    chat = Conversation()
+    first = chat.run(ActionFacts(), "wat is integraal werken?", "ask_facts")
+    assert first.startswith("**Integraal werken**") and "Er zijn er nog 1: typ *meer*." in first
+    rest = chat.run(ActionMore(), "meer", "ask_more")
+    assert rest.startswith("Verder bij **Integraal werken**:") and "vertrouwensband" in rest and "Bron: " in rest
+    assert "Dat was alles" in chat.run(ActionMore(), "meer", "ask_more")

@@ -13,10 +13,19 @@ from bot.kb.text import TermMatcher, normalize
     ("puber", 12, 17.99, "voortgezet-onderwijs"), ("zwangere", -1, -0.01, "ongeboren-pasgeboren"),
     ("18 maanden", 1.5, 1.5, "jonge-kinderen"), ("groep 8", 10, 12, "basisschool"),
     ("15-jarige dochter", 15, 15, "voortgezet-onderwijs"), ("een baby", 0, 0.99, "ongeboren-pasgeboren"),
+    # Several children: the span of their ages, in one fase only when all are in it.
+    ("gezin met kinderen van 6 en 9", 6, 9, "basisschool"), ("4, 7 en 12 jaar", 4, 12, None),
+    ("groep 6 en 7", 8, 10, "basisschool"),
 ])
 def test_parse_age(text, low, high, fase):
     age = parse_age(text)
     assert (age.low, age.high, age.fase) == (low, high, fase)
+
+
+def test_several_ages_are_labelled_as_typed():
+    assert parse_age("kinderen van 6 en 9").label == "6 en 9 jaar"
+    assert parse_age("ze zijn 4, 7 en 12 jaar").label == "4, 7 en 12 jaar"
+    assert parse_age("hij is 12 of 13").label == "12 of 13 jaar"
 
 
 @pytest.mark.parametrize("text", ["welk fonds betaalt een fiets", "0800-nummer van een fonds", "", None])

@@ -18,6 +18,7 @@ QUESTIONS = [
     ("welke gemeenten hebben een financieel spreekuur in een gezondheidscentrum?", ["Lelystad"], "Loket Gezond Leven"),
     ("hoeveel kinderen groeien op in armoede?", ["dertien"], "Bron"),
     ("wat is de Alliantie Kinderarmoede?", ["2030"], "bijMEES"),
+    ("wat kan de gemeente doen tegen kinderarmoede?", ["Faciliteren van professionals"], "1.3 Professionals"),
 ]
 
 
@@ -38,9 +39,18 @@ def test_multi_turn_fund_finding(chat):
     assert "ouders zelf" in who
     source = chat.text("waar staat dat?")
     assert "Overzicht fondsen" in source
+    # Five funds for a fiets at 10, all shown: the list goes on at the sociale kaart.
+    others = chat.text("andere fondsen?")
+    assert "Dat was alles" in others and "sociale kaart" in others
 
 
 def test_greeting_and_out_of_scope(chat):
     assert "anoniem" in chat.text("hallo")
     answer = chat.text("wat wordt het weer morgen in Utrecht?")
     assert "niet mee helpen" in answer and "Bron:" not in answer
+
+
+def test_family_with_several_children(chat):
+    assert "Hoe oud is het kind?" in chat.text("welk fonds helpt met vakantie?")
+    answer = chat.text("gezin met kinderen van 6 en 9")
+    assert "vakantie (6 en 9 jaar)" in answer and "Bron" in answer, answer

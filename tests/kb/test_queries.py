@@ -151,3 +151,20 @@ def test_named_fund(kb):
     found = kb.find_named("kan een ouder zelf bij Kinderhulp aanvragen?")
     assert found and found[0][0] == "fonds"
     assert kb.fund(found[0][1]).name == "Nationaal Fonds Kinderhulp"
+
+
+@pytest.mark.parametrize("text", ["en voor een baby?", "en bij een zwangere?", "en voor een kleuter?",
+                                  "en voor sport?", "babyspullen", "tandartskosten", "en als het gratis moet?"])
+def test_age_and_need_words_name_no_record(kb, text):
+    """"baby" occurs in one name only ("Toeslagen … kosten van een baby"), but says an age, not that fund."""
+    assert kb.find_named(text) == []
+
+
+@pytest.mark.parametrize("text, record_id", [
+    ("wat is Stichting Babyspullen?", "stichting-babyspullen"),
+    ("wat doet het Jeugdfonds Sport & Cultuur?", "jeugdfonds-sport-en-cultuur"),
+    ("wat is Jarige Job?", "stichting-jarige-job"),
+    ("Leergeld", "stichting-leergeld"),
+])
+def test_names_still_found(kb, text, record_id):
+    assert kb.find_named(text)[0] == ("fonds", record_id)
