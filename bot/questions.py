@@ -204,6 +204,10 @@ def instruments(kb: KnowledgeBase, q: Question) -> Outcome:
     return Outcome(answers.instruments_answer(found, label, q.offset), q)
 
 
+INTERVENTION_WORDS = {"interventie", "interventies", "programma", "programmas", "methodiek", "methodieken",
+                      "training", "trainingen", "cursus", "cursussen", "aanpak", "aanpakken"}
+
+
 def what_is(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(" ".join(filter(None, [q.name, q.text]))):
         return Outcome(Reply("Over welke interventie, organisatie, aanpak of welk fonds wil je iets weten? "
@@ -215,7 +219,10 @@ def what_is(kb: KnowledgeBase, q: Question) -> Outcome:
         if record is not None:
             fund_ids = [rid] if kind == "fonds" else []
             return Outcome(answers.record_answer(record, q.offset), q, fund_ids)
-    hits = kb.search(" ".join(filter(None, [q.name, q.text])), limit=5)
+    text = " ".join(filter(None, [q.name, q.text]))
+    # "welke interventies / programma's / trainingen …": those, not every kind of record.
+    kinds = ("interventie", "aanpak") if set(words(text)) & INTERVENTION_WORDS else None
+    hits = kb.search(text, kinds=kinds, limit=5) or (kb.search(text, limit=5) if kinds else [])
     return Outcome(answers.search_answer(hits, q.offset), q)
 
 
@@ -295,6 +302,10 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
                                  "of hoe begin ik over geldzorgen?"), Question("geen"))
         previous = Question(kind)
     changes = {k: v for k, v in update.items() if v}
+    # "en bij ouders?": the NLU tags ages, not ouders; for signals and werkwijzen they are a group like one.
+    if previous.kind in ("werkwijze", "signalen") and not changes.get("age") \
+            and parse_fase(changes.get("text")) == "ouders":
+        changes["age"] = "ouders"
     if previous.kind == "werkwijze" and previous.topic and changes.get("age"):
         for_age = werkwijze_for_age(kb, previous, changes["age"])
         if for_age:

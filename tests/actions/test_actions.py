@@ -113,6 +113,23 @@ def test_funds_for_several_children():
     assert answer.startswith("Voor vakantie (6 en 9 jaar) kun je kijken naar:") and "Bron" in answer
 
 
+def test_follow_up_about_ouders():
+    """"en bij ouders?" carries no age entity, yet names the group the answer is for."""
+    chat = Conversation()
+    chat.run(ActionSignals(), "welke signalen zie je bij een puber?", "ask_signals", [("leeftijd", "puber")])
+    answer = chat.run(ActionFollowUp(), "en bij ouders?", "inform")
+    assert answer.startswith("Signalen bij ouders die op armoede kunnen wijzen:") and "nota’s niet betalen" in answer
+    chat = Conversation()
+    chat.run(ActionWerkwijze(), "hoe ondersteun ik de mentale gezondheid van kinderen in armoede?", "ask_werkwijze")
+    assert chat.run(ActionFollowUp(), "en bij ouders?", "inform").startswith("**Mentale gezondheid › Ouders**")
+
+
+def test_which_interventions_lists_interventions():
+    answer = Conversation().run(ActionWhatIs(), "welke interventies zijn er voor ouders met geldzorgen?", "ask_what_is")
+    assert "Helpdesk Geldzaken Den Haag" in answer and "Interventiepakket" in answer
+    assert "130%" not in answer and "De elf werkwijzen" not in answer  # a fact and an overview, no interventions
+
+
 def test_who_applies_for_the_funds_just_shown():
     chat = Conversation()
     chat.run(ActionFindFunds(), "contributie voetbal voor een kind van 9", "ask_fund",
