@@ -19,6 +19,7 @@ QUESTIONS = [
     ("hoeveel kinderen groeien op in armoede?", ["dertien"], "Bron"),
     ("wat is de Alliantie Kinderarmoede?", ["2030"], "bijMEES"),
     ("wat kan de gemeente doen tegen kinderarmoede?", ["Faciliteren van professionals"], "1.3 Professionals"),
+    ("wat betekent 130% van het sociaal minimum?", ["130% van het sociale minimum"], "Bron"),
 ]
 
 
