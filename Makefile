@@ -1,5 +1,5 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run test setup kb lookups train shell bench validate opruimen clean
+.PHONY: run test setup kb lookups train shell bench eval check validate opruimen clean
 
 run:
 	@scripts/run.sh
@@ -10,6 +10,10 @@ test:
 setup:
 	@scripts/setup_env.sh rasa
 	@scripts/setup_env.sh bot
+
+# Snel (zonder trainen): kennisbank, lookup-tabellen, rasa data validate, vragenbank, documentatie, lint.
+check: setup
+	@scripts/check.sh
 
 validate: setup
 	@.venv/bot/bin/python -m bot kb validate
@@ -28,6 +32,11 @@ shell: setup
 
 bench: setup
 	@scripts/bench.sh
+
+# De vragenbank end-to-end: start de assistent zoals make run (traint zo nodig), stelt elke vraag over
+# REST en vergelijkt met BM25 over de bronteksten (BRONNEN_DIR, standaard ../shared/sources).
+eval: setup
+	@.venv/bot/bin/python -m tests.vragenbank.evaluate
 
 # Verwijdert gesprekken ouder dan BEWAARTERMIJN_DAGEN (standaard 30) uit TRACKER_STORE_URL; `make opruimen DAGEN=7`.
 opruimen: setup

@@ -1,7 +1,9 @@
 """Shared plumbing of the actions: the knowledge base, reading the tracker, sending a reply."""
+
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -12,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers import Reply, for_channel
 from bot.config import KB_URL_SETTING, database_url
 from bot.kb import KnowledgeBase, KnowledgeBaseMissing
-from bot.privacy import REMINDER
+from bot.privacy import without_placeholders
 from bot.questions import Outcome, Question
 
 logger = logging.getLogger(__name__)
@@ -33,18 +35,33 @@ def knowledge_base() -> KnowledgeBase:
     return kb
 
 
+# What redaction left in place of client data ("[NAAM]", "[ADRES]"): never a need, age, gemeente or name.
+_PLACEHOLDER = re.compile(r"^\[?[A-Z-]{3,}\]?$")
+
+
 def entity(tracker: Tracker, name: str) -> str | None:
     """The entity's value in the latest message (the first one, when several)."""
-    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
-    return str(values[0]) if values and values[0] is not None else None
+    values = [
+        e.get("value")
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == name and e.get("value") is not None and not _PLACEHOLDER.match(str(e["value"]))
+    ]
+    return str(values[0]) if values else None
+
+
+def user_text(tracker: Tracker) -> str:
+    """What the user wrote, as redacted, without the placeholders of client data ("[NAAM] (12)" → "(12)"):
+    a search on "naam" would find what is about names, and an answer would quote "[NAAM]" back."""
+    return without_placeholders(tracker.latest_message.get("text") or "")
 
 
 def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Question:
     """A Question from the latest message, filled up with remembered slots."""
+
     def value(name: str) -> str | None:
         return entity(tracker, name) or tracker.get_slot(name)
 
-    text = tracker.latest_message.get("text") or ""
+    text = user_text(tracker)
     return Question(
         kind=kind,
         # A button payload ("/ask_fund") carries no words to search for.
@@ -61,24 +78,25 @@ def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Questio
 
 
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
-    """Send the reply for the user's channel; add the privacy reminder once if client data was typed."""
+    """Send the reply for the user's channel; remember which records it led with."""
     channel = tracker.get_latest_input_channel()
     buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
     dispatcher.utter_message(text=for_channel(reply.text, channel), buttons=buttons or None)
-    found = (tracker.latest_message.get("metadata") or {}).get("client_data")
-    if found and not tracker.get_slot("privacy_gewaarschuwd"):
-        dispatcher.utter_message(text=REMINDER)
-        return [SlotSet("privacy_gewaarschuwd", True)]
-    return []
+    # The reminder to ask anonymously comes from the channel (channels/redacting.py), for every reply.
+    return [SlotSet("getoonde_records", list(reply.records))]
 
 
 def remember(outcome: Outcome) -> list[dict[str, Any]]:
     """Slots that let "meer", "waar staat dat?" and follow-ups continue from this answer."""
     events = [
-        SlotSet("laatste_bronnen", [
-            {"document": c.document, "path": list(c.path), "page": c.page, "url": c.url}
-            for c in outcome.reply.citations
-        ] or None),
+        SlotSet(
+            "laatste_bronnen",
+            [
+                {"document": c.document, "path": list(c.path), "page": c.page, "url": c.url}
+                for c in outcome.reply.citations
+            ]
+            or None,
+        ),
     ]
     if not outcome.about_previous:
         events += [

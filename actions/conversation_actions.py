@@ -1,4 +1,5 @@
 """Actions that continue the conversation: "meer", "waar staat dat?", follow-ups, rephrasing."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, questions
-from bot.answers import Reply
+from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
 
-from .common import entity, knowledge_base, remember, run_safely, send
+from .common import entity, knowledge_base, remember, run_safely, send, user_text
 
 # What the rephrase buttons offer, per likely intent.
 TOPIC_BUTTONS = {
@@ -24,6 +25,8 @@ TOPIC_BUTTONS = {
     "ask_examples": ("Lokale voorbeelden", "/ask_examples"),
 }
 DEFAULT_TOPICS = ["ask_fund", "ask_werkwijze", "ask_signals"]
+# Intents whose rule runs action_rephrase, with the reply they get when the sources do not answer.
+SMALL_TALK = {"out_of_scope": "utter_out_of_scope", "bot_challenge": "utter_iamabot"}
 
 
 class ActionMore(Action):
@@ -32,11 +35,19 @@ class ActionMore(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
-            outcome = questions.more(knowledge_base(), tracker.get_slot("laatste_vraag"),
-                                     int(tracker.get_slot("getoond") or 0),
-                                     list(tracker.get_slot("laatste_fondsen") or []))
+            outcome = questions.more(
+                knowledge_base(),
+                tracker.get_slot("laatste_vraag"),
+                int(tracker.get_slot("getoond") or 0),
+                list(tracker.get_slot("laatste_fondsen") or []),
+                user_text(tracker),
+            )
+            if not outcome.reply.records and outcome.question.kind != "geen":
+                # "Dat was alles": still about the records of the answer before it.
+                outcome.reply.records = list(tracker.get_slot("getoonde_records") or [])
             events = send(dispatcher, tracker, outcome.reply)
             return events + (remember(outcome) if outcome.question.kind != "geen" and outcome.reply.shown else [])
+
         return run_safely(dispatcher, work)
 
 
@@ -46,9 +57,15 @@ class ActionSource(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
-            citations = [Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))
-                         for c in tracker.get_slot("laatste_bronnen") or []]
-            return send(dispatcher, tracker, answers.source_answer(citations))
+            citations = [
+                Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))
+                for c in tracker.get_slot("laatste_bronnen") or []
+            ]
+            reply = answers.source_answer(citations)
+            # "Waar staat dat?" is about the same records as the answer before it.
+            reply.records = list(tracker.get_slot("getoonde_records") or [])
+            return send(dispatcher, tracker, reply)
+
         return run_safely(dispatcher, work)
 
 
@@ -59,32 +76,58 @@ class ActionFollowUp(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
             update = {
-                "text": tracker.latest_message.get("text") or "",
+                "text": user_text(tracker),
                 "need": entity(tracker, "behoefte"),
                 "age": entity(tracker, "leeftijd"),
                 "applicant": entity(tracker, "aanvrager"),
                 "gemeente": entity(tracker, "gemeente"),
             }
+            for name in ungrounded(knowledge_base(), tracker.latest_message.get("entities", []), update["text"]):
+                update[FIELDS[name]] = None
             if not update["age"]:
                 from bot.kb.ages import parse_age
+
                 if parse_age(update["text"]):
                     update["age"] = update["text"]
-            outcome = questions.follow_up(knowledge_base(), tracker.get_slot("laatste_vraag"), update,
-                                          list(tracker.get_slot("laatste_fondsen") or []))
+            outcome = questions.follow_up(
+                knowledge_base(),
+                tracker.get_slot("laatste_vraag"),
+                update,
+                list(tracker.get_slot("laatste_fondsen") or []),
+            )
             events = send(dispatcher, tracker, outcome.reply)
             return events + (remember(outcome) if outcome.question.kind != "geen" else [])
+
         return run_safely(dispatcher, work)
 
 
 class ActionRephrase(Action):
-    """Low NLU confidence: ask to rephrase and offer the two or three likeliest topics."""
+    """Low NLU confidence: the retrieval still answers when one record is clearly best, or asks
+    "Bedoel je …?"; only when nothing matches, it says so and offers the likeliest topics."""
 
     def name(self) -> str:
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
-        ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking", [])]
-        likely = [name for name in ranking if name in TOPIC_BUTTONS][:3] or DEFAULT_TOPICS
-        reply = Reply("Ik weet niet zeker wat je bedoelt. Kun je je vraag anders formuleren? "
-                      "Of kies een onderwerp:", buttons=[TOPIC_BUTTONS[name] for name in likely])
-        return send(dispatcher, tracker, reply)
+        def work():
+            text = user_text(tracker)
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent in SMALL_TALK:
+                # Small talk or out of scope by the NLU: the sources answer only a whole question they know.
+                outcome = questions.off_topic(knowledge_base(), text)
+                if outcome is None:
+                    dispatcher.utter_message(response=SMALL_TALK[intent])
+                    return []
+                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
+            outcome = questions.fallback(knowledge_base(), text) if text and not text.startswith("/") else None
+            if outcome is not None:
+                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
+            # Nothing in the sources matches: say so, what the assistant does know, and the likeliest topics.
+            ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking", [])]
+            likely = [name for name in ranking if name in TOPIC_BUTTONS][:3] or DEFAULT_TOPICS
+            reply = answers.nothing_found_answer()
+            reply.text += " Kies een onderwerp, of stel je vraag anders:"
+            reply.buttons = [TOPIC_BUTTONS[name] for name in likely]
+            return send(dispatcher, tracker, reply)
+
+        return run_safely(dispatcher, work)

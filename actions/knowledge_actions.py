@@ -1,15 +1,27 @@
 """One action per kind of knowledge question; each maps to a handler in bot.questions."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import questions
+from bot.grounding import FIELDS, ungrounded
 
-from .common import knowledge_base, question_from, remember, run_safely, send
+from .common import knowledge_base, question_from, remember, run_safely, send, user_text
+
+
+def grounded_question(tracker: Tracker, kind: str) -> tuple[questions.Question, list[dict[str, Any]]]:
+    """The question with the entities its text does not carry dropped (their slots cleared too)."""
+    q = question_from(tracker, kind)
+    dropped = ungrounded(knowledge_base(), tracker.latest_message.get("entities", []), user_text(tracker))
+    q = replace(q, **{FIELDS[name]: None for name in dropped})
+    return q, [SlotSet(name, None) for name in sorted(dropped) if name != "naam"]
 
 
 class _QuestionAction(Action, ABC):
@@ -18,13 +30,14 @@ class _QuestionAction(Action, ABC):
     question_kind = ""
 
     @abstractmethod
-    def name(self) -> str:
-        ...
+    def name(self) -> str: ...
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
-            outcome = questions.answer(knowledge_base(), question_from(tracker, self.question_kind))
-            return send(dispatcher, tracker, outcome.reply) + remember(outcome)
+            question, cleared = grounded_question(tracker, self.question_kind)
+            outcome = questions.answer(knowledge_base(), question)
+            return cleared + send(dispatcher, tracker, outcome.reply) + remember(outcome)
+
         return run_safely(dispatcher, work)
 
 

@@ -4,6 +4,7 @@ rasa-sdk imports every module of this package when it starts, so this check runs
 of every answer failing later. The message names KB_DATABASE_URL; run.sh shows where to read it.
 The knowledge base's term matchers are built here too, so the first question does not wait.
 """
+
 from __future__ import annotations
 
 import logging

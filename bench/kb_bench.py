@@ -4,6 +4,7 @@ Run: make bench (or .venv/bot/bin/python bench/kb_bench.py). Prints p50/p99 per 
 ratio of the large database against the real one, measured in the same run. Goal: fund finder
 p99 ≤ 5 ms at 10 000 funds (SQLite).
 """
+
 from __future__ import annotations
 
 import random
@@ -24,15 +25,26 @@ from bot.kb.validate import read_knowledge  # noqa: E402
 LOCAL_FUNDS = 10_000
 ROUNDS = 400
 FUND_QUERIES = [
-    ("fiets", "10", None, None), ("fietsen", None, None, None), ("laptop", "14", None, None),
-    ("zwemles", "6", "ouders", None), ("contributie voetbal", "9", None, None), ("babyspullen", "baby", None, None),
-    ("koelkast", None, None, None), ("schoolreisjes", "8", None, "Gemeente 17"), ("winterjas", "12", None, "Gemeente 420"),
+    ("fiets", "10", None, None),
+    ("fietsen", None, None, None),
+    ("laptop", "14", None, None),
+    ("zwemles", "6", "ouders", None),
+    ("contributie voetbal", "9", None, None),
+    ("babyspullen", "baby", None, None),
+    ("koelkast", None, None, None),
+    ("schoolreisjes", "8", None, "Gemeente 17"),
+    ("winterjas", "12", None, "Gemeente 420"),
     ("verjaardag", "7", None, "Gemeente 3"),
 ]
 SEARCH_QUERIES = [
-    "hoe begin ik over geldzorgen met een puber", "financieel spreekuur gezondheidscentrum",
-    "warme overdracht toestemming", "wat is VoorZorg", "signalen armoede baby", "vragenlijst kleuters",
-    "hoeveel kinderen groeien op in armoede", "sociale steun jonge moeders",
+    "hoe begin ik over geldzorgen met een puber",
+    "financieel spreekuur gezondheidscentrum",
+    "warme overdracht toestemming",
+    "wat is VoorZorg",
+    "signalen armoede baby",
+    "vragenlijst kleuters",
+    "hoeveel kinderen groeien op in armoede",
+    "sociale steun jonge moeders",
 ]
 
 
@@ -42,14 +54,19 @@ def generated_funds(needs: list[str], count: int, seed: int = 7) -> list[dict]:
     for i in range(count):
         low = rng.choice([None, 0, 4, 6, 12])
         high = None if low is None else rng.choice([12, 17, 20])
-        funds.append({
-            "id": f"lokaal-fonds-{i}", "naam": f"Lokaal fonds {i}",
-            "beschrijving": "Gegenereerd voor de benchmark: lokale regeling voor gezinnen met weinig geld.",
-            "behoeften": rng.sample(needs, k=min(3, len(needs))), "leeftijd_min": low, "leeftijd_max": high,
-            "aanvragers": [rng.choice(["ouders", "intermediair", "hulpverlener"])],
-            "gemeente": f"Gemeente {i % 500}",
-            "bron": {"document": "handreiking", "pad": ["Bijlagen", "Overzicht fondsen"], "pagina": 69},
-        })
+        funds.append(
+            {
+                "id": f"lokaal-fonds-{i}",
+                "naam": f"Lokaal fonds {i}",
+                "beschrijving": "Gegenereerd voor de benchmark: lokale regeling voor gezinnen met weinig geld.",
+                "behoeften": rng.sample(needs, k=min(3, len(needs))),
+                "leeftijd_min": low,
+                "leeftijd_max": high,
+                "aanvragers": [rng.choice(["ouders", "intermediair", "hulpverlener"])],
+                "gemeente": f"Gemeente {i % 500}",
+                "bron": {"document": "handreiking", "pad": ["Bijlagen", "Overzicht fondsen"], "pagina": 69},
+            }
+        )
     return funds
 
 
@@ -72,8 +89,9 @@ def measure(fn, queries, rounds: int) -> tuple[float, float]:
 
 def run(kb: KnowledgeBase) -> dict[str, tuple[float, float]]:
     return {
-        "fondsenzoeker": measure(lambda q: kb.find_funds(q[0], age=q[1], applicant=q[2], gemeente=q[3]),
-                                 FUND_QUERIES, ROUNDS),
+        "fondsenzoeker": measure(
+            lambda q: kb.find_funds(q[0], age=q[1], applicant=q[2], gemeente=q[3]), FUND_QUERIES, ROUNDS
+        ),
         "vrij zoeken": measure(lambda q: kb.search(q, limit=5), SEARCH_QUERIES, ROUNDS // 2),
     }
 
@@ -97,8 +115,10 @@ def main() -> int:
             print(f"{kind:16} {label:28} {p50:8.2f} {p99:8.2f}")
     (base_label, base_figs), (big_label, big_figs) = results.items()
     for kind in base_figs:
-        print(f"verhouding {kind}: p50 x{big_figs[kind][0] / base_figs[kind][0]:.2f}, "
-              f"p99 x{big_figs[kind][1] / base_figs[kind][1]:.2f} ({big_label} tegen {base_label})")
+        print(
+            f"verhouding {kind}: p50 x{big_figs[kind][0] / base_figs[kind][0]:.2f}, "
+            f"p99 x{big_figs[kind][1] / base_figs[kind][1]:.2f} ({big_label} tegen {base_label})"
+        )
     p99 = big_figs["fondsenzoeker"][1]
     verdict = "gehaald" if p99 <= 5 else "NIET gehaald"
     print(f"doel fondsenzoeker p99 <= 5 ms bij {LOCAL_FUNDS} fondsen: {p99:.2f} ms, {verdict}")

@@ -12,6 +12,7 @@ channel, and checks:
 Run with Rasa's python (python-socketio lives there): .venv/rasa/bin/python bench/load.py
 LOAD_BENCH_PORT (default 5908) chooses Rasa's port; the chat page and action server use +10 and +50.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -38,14 +39,22 @@ PORT = int(os.environ.get("LOAD_BENCH_PORT", 5908))
 CONVERSATIONS = 20
 TURNS = 10
 SEED = 20261124
-QUIET_S = 0.8            # socketio: a turn's messages are complete after this long without another
+QUIET_S = 0.8  # socketio: a turn's messages are complete after this long without another
 
-FUNDS = ["welk fonds betaalt een fiets voor een kind van 10?", "wie betaalt een laptop voor school voor een kind van 14?",
-         "welk fonds vergoedt zwemles voor een kind van 6?", "wie helpt met de contributie van voetbal voor een kind van 9?",
-         "is er een fonds voor babyspullen?"]
-WERKWIJZEN = ["hoe begin ik over geldzorgen met een puber?", "hoe bouw ik vertrouwen op met ouders?",
-              "welke signalen van armoede zie je bij een baby?", "wat is een warme overdracht?",
-              "hoe bespreek ik geldzorgen met aanstaande ouders?"]
+FUNDS = [
+    "welk fonds betaalt een fiets voor een kind van 10?",
+    "wie betaalt een laptop voor school voor een kind van 14?",
+    "welk fonds vergoedt zwemles voor een kind van 6?",
+    "wie helpt met de contributie van voetbal voor een kind van 9?",
+    "is er een fonds voor babyspullen?",
+]
+WERKWIJZEN = [
+    "hoe begin ik over geldzorgen met een puber?",
+    "hoe bouw ik vertrouwen op met ouders?",
+    "welke signalen van armoede zie je bij een baby?",
+    "wat is een warme overdracht?",
+    "hoe bespreek ik geldzorgen met aanstaande ouders?",
+]
 FOLLOW_UPS = ["en voor een peuter?", "wie kan dat aanvragen?", "waar staat dat?", "andere fondsen?", "meer"]
 
 
@@ -63,9 +72,9 @@ def script(index: int) -> tuple[list[str], list[float]]:
 class Run:
     latencies_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    counts: dict[str, list[int]] = field(default_factory=dict)      # conversation -> bot messages per turn
-    answers: dict[str, list[str]] = field(default_factory=dict)     # conversation -> answer text per turn
-    senders: dict[str, str] = field(default_factory=dict)           # conversation -> tracker sender id
+    counts: dict[str, list[int]] = field(default_factory=dict)  # conversation -> bot messages per turn
+    answers: dict[str, list[str]] = field(default_factory=dict)  # conversation -> answer text per turn
+    senders: dict[str, str] = field(default_factory=dict)  # conversation -> tracker sender id
     seconds: float = 0.0
 
 
@@ -73,12 +82,13 @@ async def rest_conversation(http: aiohttp.ClientSession, index: int, run: Run) -
     name, sender = f"c{index}", f"load-rest-{index}"
     run.senders[name], run.counts[name], run.answers[name] = sender, [], []
     questions, pauses = script(index)
-    for turn, (question, pause) in enumerate(zip(questions, pauses)):
+    for turn, (question, pause) in enumerate(zip(questions, pauses, strict=True)):
         await asyncio.sleep(pause)
         start = time.perf_counter()
         try:
-            async with http.post(f"http://127.0.0.1:{PORT}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": question}) as response:
+            async with http.post(
+                f"http://127.0.0.1:{PORT}/webhooks/rest/webhook", json={"sender": sender, "message": question}
+            ) as response:
                 body = await response.json(content_type=None) if response.status == 200 else None
                 status = response.status
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
@@ -110,7 +120,7 @@ async def socketio_conversation(index: int, run: Run) -> None:
     try:
         session_id = await chat.connect(None)
         run.senders[name] = "web-" + session_id.split("-")[0]
-        for turn, (question, pause) in enumerate(zip(questions, pauses)):
+        for turn, (question, pause) in enumerate(zip(questions, pauses, strict=True)):
             await asyncio.sleep(pause)
             first = len(chat.replies)
             start = time.monotonic()
@@ -167,8 +177,10 @@ def tracker_check(store: Path, run: Run) -> list[str]:
     for name, sender in run.senders.items():
         expected = script(int(name[1:]))[0]
         if stored.get(sender) != expected:
-            problems.append(f"{sender}: opgeslagen {len(stored.get(sender, []))} gebruikersberichten, "
-                            f"verwacht {len(expected)} (elk precies één keer)")
+            problems.append(
+                f"{sender}: opgeslagen {len(stored.get(sender, []))} gebruikersberichten, "
+                f"verwacht {len(expected)} (elk precies één keer)"
+            )
     return problems
 
 
@@ -180,8 +192,11 @@ def percentile(samples: list[float], p: float) -> float:
 def report(label: str, run: Run) -> None:
     turns = CONVERSATIONS * TURNS
     samples = run.latencies_ms
-    print(f"{label:9} {len(samples):4}/{turns} beurten in {run.seconds:5.1f} s   p50 {statistics.median(samples) if samples else float('nan'):6.0f} ms"
-          f"   p95 {percentile(samples, 95):6.0f} ms   p99 {percentile(samples, 99):6.0f} ms   fouten {len(run.errors)}")
+    print(
+        f"{label:9} {len(samples):4}/{turns} beurten in {run.seconds:5.1f} s   "
+        f"p50 {statistics.median(samples) if samples else float('nan'):6.0f} ms"
+        f"   p95 {percentile(samples, 95):6.0f} ms   p99 {percentile(samples, 99):6.0f} ms   fouten {len(run.errors)}"
+    )
     for error in run.errors[:10]:
         print(f"  - {error}")
 
@@ -198,27 +213,40 @@ def main() -> int:
     finally:
         stack.stop()
 
-    print(f"\n{CONVERSATIONS} gesprekken tegelijk x {TURNS} beurten, denktijd 0-1 s (seed {SEED}); "
-          "latentie tot het eerste antwoordbericht")
+    print(
+        f"\n{CONVERSATIONS} gesprekken tegelijk x {TURNS} beurten, denktijd 0-1 s (seed {SEED}); "
+        "latentie tot het eerste antwoordbericht"
+    )
     report("REST", rest)
     report("socketio", socketio)
 
-    mismatched = [f"{name} beurt {t}: REST {rc}, socketio {sc}"
-                  for name in rest.counts for t, (rc, sc) in enumerate(zip(rest.counts[name], socketio.counts.get(name, [])))
-                  if rc != sc or rc < 1]
-    print(f"antwoorden per beurt gelijk aan REST (>= 1, niets van een ander gesprek): "
-          f"{CONVERSATIONS * TURNS - len(mismatched)}/{CONVERSATIONS * TURNS}")
+    mismatched = [
+        f"{name} beurt {t}: REST {rc}, socketio {sc}"
+        for name in rest.counts
+        for t, (rc, sc) in enumerate(zip(rest.counts[name], socketio.counts.get(name, []), strict=False))
+        if rc != sc or rc < 1
+    ]
+    print(
+        f"antwoorden per beurt gelijk aan REST (>= 1, niets van een ander gesprek): "
+        f"{CONVERSATIONS * TURNS - len(mismatched)}/{CONVERSATIONS * TURNS}"
+    )
     for line in mismatched[:10]:
         print(f"  - {line}")
 
-    same = sum(a == b for name in rest.answers for a, b in zip(rest.answers[name], socketio.answers.get(name, [])))
+    same = sum(
+        a == b
+        for name in rest.answers
+        for a, b in zip(rest.answers[name], socketio.answers.get(name, []), strict=False)
+    )
     print(f"socketio-antwoord woordelijk gelijk aan REST-antwoord op dezelfde beurt: {same}/{CONVERSATIONS * TURNS}")
 
     store = state / "gesprekken.sqlite"
     if store.exists():
         problems = tracker_check(store, rest) + tracker_check(store, socketio)
-        print(f"gespreksopslag ({store.name}): {2 * CONVERSATIONS - len(problems)}/{2 * CONVERSATIONS} gesprekken "
-              "met elk gebruikersbericht precies één keer")
+        print(
+            f"gespreksopslag ({store.name}): {2 * CONVERSATIONS - len(problems)}/{2 * CONVERSATIONS} gesprekken "
+            "met elk gebruikersbericht precies één keer"
+        )
         for line in problems[:10]:
             print(f"  - {line}")
     else:

@@ -1,4 +1,5 @@
 """Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web | gesprekken opruimen."""
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,11 @@ def _kb_load(args) -> int:
     try:
         knowledge = read_knowledge(knowledge_dir())
     except ValidationError as exc:
-        print(f"Niet geladen: de kennisbank heeft {len(exc.problems)} probleem/problemen "
-              "(de database is niet veranderd):", file=sys.stderr)
+        print(
+            f"Niet geladen: de kennisbank heeft {len(exc.problems)} probleem/problemen "
+            "(de database is niet veranderd):",
+            file=sys.stderr,
+        )
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -45,12 +49,17 @@ def _kb_load(args) -> int:
             return 0
         counts = load(engine, knowledge)
     except SQLAlchemyError as exc:
-        print(f"Niet geladen: de database ({KB_URL_SETTING}={engine.url.render_as_string(hide_password=True)}) "
-              f"gaf een fout; er is niets veranderd.\n  {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(
+            f"Niet geladen: de database ({KB_URL_SETTING}={engine.url.render_as_string(hide_password=True)}) "
+            f"gaf een fout; er is niets veranderd.\n  {str(exc).splitlines()[0]}",
+            file=sys.stderr,
+        )
         return 2
-    print(f"Kennisbank geladen in {engine.url.render_as_string(hide_password=True)}: "
-          f"{counts['funds']} fondsen, {counts['werkwijzen']} werkwijzen, {counts['hoe_blocks']} hoe-blokken, "
-          f"{counts['signals']} signalen, {counts['instruments']} instrumenten, {counts['entries']} overige records.")
+    print(
+        f"Kennisbank geladen in {engine.url.render_as_string(hide_password=True)}: "
+        f"{counts['funds']} fondsen, {counts['werkwijzen']} werkwijzen, {counts['hoe_blocks']} hoe-blokken, "
+        f"{counts['signals']} signalen, {counts['instruments']} instrumenten, {counts['entries']} overige records."
+    )
     return 0
 
 
@@ -61,8 +70,10 @@ def _kb_stats(args) -> int:
     try:
         kb.check()
     except KnowledgeBaseMissing as exc:
-        print(f"Geen kennisbank gevonden ({exc}). Laad eerst: python -m bot kb load "
-              f"(database via {KB_URL_SETTING}).", file=sys.stderr)
+        print(
+            f"Geen kennisbank gevonden ({exc}). Laad eerst: python -m bot kb load (database via {KB_URL_SETTING}).",
+            file=sys.stderr,
+        )
         return 1
     for label, count in kb.stats().items():
         print(f"{label:14} {count}")
@@ -81,8 +92,10 @@ def _nlu_lookups(args) -> int:
         return 1
     stale = write_lookups(knowledge, PROJECT_ROOT / "data" / "nlu" / "lookups", check=args.check)
     if args.check and stale:
-        print("Lookup-tabellen lopen achter op knowledge/: " + ", ".join(stale) +
-              ". Draai: python -m bot nlu lookups", file=sys.stderr)
+        print(
+            "Lookup-tabellen lopen achter op knowledge/: " + ", ".join(stale) + ". Draai: python -m bot nlu lookups",
+            file=sys.stderr,
+        )
         return 1
     if stale:
         print("Lookup-tabellen bijgewerkt: " + ", ".join(stale))
@@ -110,11 +123,16 @@ def _gesprekken_opruimen(args) -> int:
     try:
         outcome = delete_old_conversations(store.sqlalchemy_url(), days)
     except SQLAlchemyError as exc:
-        print(f"Niet opgeruimd: de database met gesprekken ({store.describe()}, instelling {SETTING}) gaf een "
-              f"fout; er is niets verwijderd.\n  {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(
+            f"Niet opgeruimd: de database met gesprekken ({store.describe()}, instelling {SETTING}) gaf een "
+            f"fout; er is niets verwijderd.\n  {str(exc).splitlines()[0]}",
+            file=sys.stderr,
+        )
         return 2
-    print(f"{outcome.deleted} gesprek(ken) verwijderd waarvan het laatste bericht ouder is dan {days} dagen; "
-          f"{outcome.kept} bewaard ({store.describe()}).")
+    print(
+        f"{outcome.deleted} gesprek(ken) verwijderd waarvan het laatste bericht ouder is dan {days} dagen; "
+        f"{outcome.kept} bewaard ({store.describe()})."
+    )
     return 0
 
 
@@ -144,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     clean.set_defaults(func=_gesprekken_opruimen)
     web = sub.add_parser("web", help="chatpagina en widget (aiohttp, poort WEB_PORT)")
     from .web.cli import add_arguments
+
     add_arguments(web)
     web.set_defaults(func=_web)
     args = parser.parse_args(argv)

@@ -4,6 +4,7 @@ Answers are written once in Markdown and converted per channel. One answer is on
 message: items are separated by single newlines, so the channels (which split on
 blank lines) keep the items and their "Bron:" line together.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,14 @@ from .kb.vocabulary import AANVRAGERS, CATEGORIEEN, LEEFTIJDSFASEN, SIGNAAL_CATE
 
 PAGE_SIZE = 5
 
-LOCAL_NOTE = ("Lokale afdelingen en gemeenten stellen vaak eigen voorwaarden en hebben soms extra regelingen: "
-              "kijk ook op de sociale kaart van de gemeente.")
-NOTHING_FOUND = ("Daarover staat niets in de bronnen die ik ken. Kijk op de sociale kaart van de gemeente, "
-                 "vraag het na bij het wijkteam of CJG, of kijk op de site van het fonds.")
+LOCAL_NOTE = (
+    "Lokale afdelingen en gemeenten stellen vaak eigen voorwaarden en hebben soms extra regelingen: "
+    "kijk ook op de sociale kaart van de gemeente."
+)
+NOTHING_FOUND = (
+    "Daarover staat niets in de bronnen die ik ken. Kijk op de sociale kaart van de gemeente, "
+    "vraag het na bij het wijkteam of CJG, of kijk op de site van het fonds."
+)
 
 
 @dataclass
@@ -25,14 +30,38 @@ class Reply:
     text: str
     buttons: list[tuple[str, str]] = field(default_factory=list)
     citations: list[r.Citation] = field(default_factory=list)
-    shown: int = 0          # how many items this reply showed (for "meer")
-    total: int = 0          # how many there are in all
+    shown: int = 0  # how many items this reply showed (for "meer")
+    total: int = 0  # how many there are in all
+    # The records this reply leads with, as "kind:id", in the order shown (buttons of a
+    # clarification included): kept in the conversation so answers can be checked end to end.
+    records: list[str] = field(default_factory=list)
 
 
 # --- formatting helpers ------------------------------------------------------------------
 
+
 def link(text: str, url: str | None) -> str:
     return f"[{text}]({url})" if url else text
+
+
+def record_key(record: r.Record) -> str:
+    """ "kind:id" of a record, as Reply.records lists it (a whole werkwijze: its Wat section)."""
+    if isinstance(record, r.Fund):
+        return f"fonds:{record.id}"
+    if isinstance(record, r.HoeBlock):
+        return f"hoe:{record.id}"
+    if isinstance(record, r.Werkwijze):
+        return f"werkwijze:{record.id}/wat"
+    if isinstance(record, r.Signal):
+        return f"signaal:{record.id}"
+    if isinstance(record, r.Instrument):
+        return f"instrument:{record.id}"
+    return f"{record.kind}:{record.id}"
+
+
+def ordered(points: tuple[str, ...], order: list[int] | None) -> list[str]:
+    """The points in the given order (best-matching first), else in source order."""
+    return [points[i] for i in order] if order else list(points)
 
 
 def clean(text: str) -> str:
@@ -50,7 +79,8 @@ def first_sentences(text: str, limit: int = 220) -> str:
 
 
 def citation_line(citations: list[r.Citation]) -> str:
-    """'Bron: …' once per distinct place; linked when that place has exactly one link."""
+    """'Bron: …' once per distinct place, linked to the source document (never to the record's own
+    website: that is the link on the record's name)."""
     places: dict[str, set[str]] = {}
     for c in citations:
         places.setdefault(c.render(), set()).update({c.url} if c.url else set())
@@ -61,15 +91,23 @@ def citation_line(citations: list[r.Citation]) -> str:
     return f"{label}: " + "; ".join(rendered)
 
 
-def _compose(lead: str, items: list[str], citations: list[r.Citation], tail: str | None = None,
-             shown: int = 0, total: int = 0, buttons: list[tuple[str, str]] | None = None) -> Reply:
+def _compose(
+    lead: str,
+    items: list[str],
+    citations: list[r.Citation],
+    tail: str | None = None,
+    shown: int = 0,
+    total: int = 0,
+    buttons: list[tuple[str, str]] | None = None,
+    records: list[str] | None = None,
+) -> Reply:
     lines = [lead] + [f"- {clean(item)}" for item in items]
     if tail:
         lines.append(tail)
     if total > shown:
         lines.append(f"Er zijn er nog {total - shown}: typ *meer*.")
     lines.append(citation_line(citations))
-    return Reply("\n".join(line for line in lines if line), buttons or [], citations, shown, total)
+    return Reply("\n".join(line for line in lines if line), buttons or [], citations, shown, total, list(records or []))
 
 
 def _applicants(fund: r.Fund) -> str:
@@ -94,15 +132,27 @@ def echo(user_text: str, limit: int = 40) -> str:
 
 # --- funds -----------------------------------------------------------------------------
 
-def funds_answer(search: r.FundSearch, offset: int = 0) -> Reply:
+AGE_BUTTONS = [
+    ("Baby", '/inform{"leeftijd": "baby"}'),
+    ("Peuter", '/inform{"leeftijd": "peuter"}'),
+    ("4-12 jaar", '/inform{"leeftijd": "8 jaar"}'),
+    ("12-18 jaar", '/inform{"leeftijd": "15 jaar"}'),
+]
+
+
+def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False) -> Reply:
+    """The funds for a need. offer_ages: no age was given and the funds' ages differ, so each fund
+    shows its age range and buttons narrow the list by age."""
     if search.unknown_need:
-        return Reply(f"Voor '{echo(search.unknown_need)}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND)
+        return Reply(
+            f"Voor '{echo(search.unknown_need)}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND
+        )
     if not search.funds:
         about = " of ".join(search.needs) or "deze vraag"
         age = f" voor een kind van {search.age_label}" if search.age_label else ""
         who = f" dat {AANVRAGERS.get(search.applicant, search.applicant)} kunnen aanvragen" if search.applicant else ""
         return Reply(f"Ik vind geen fonds voor {about}{age}{who} in de bronnen. " + NOTHING_FOUND)
-    page = search.funds[offset: offset + PAGE_SIZE]
+    page = search.funds[offset : offset + PAGE_SIZE]
     about = " en ".join(search.needs) if search.needs else "ondersteuning"
     parts = [f"Voor {about}"]
     if search.age_label:
@@ -113,51 +163,98 @@ def funds_answer(search: r.FundSearch, offset: int = 0) -> Reply:
     items = []
     for fund in page:
         local = f" Lokaal: {fund.gemeente}." if fund.gemeente else ""
-        items.append(f"**{link(fund.name, fund.url)}** ({_age(fund)}; {_applicants(fund)}): "
-                     f"{first_sentences(fund.description)}{local}")
-    return _compose(lead, items, [f.citation for f in page], LOCAL_NOTE,
-                    shown=offset + len(page), total=len(search.funds))
+        items.append(
+            f"**{link(fund.name, fund.url)}** ({_age(fund)}; {_applicants(fund)}): "
+            f"{first_sentences(fund.description)}{local}"
+        )
+    tail = LOCAL_NOTE
+    if offer_ages and offset == 0:
+        tail = (
+            "Welk fonds past, hangt af van de leeftijd. Hoe oud is het kind? Kies een leeftijd voor een kortere lijst. "
+            + LOCAL_NOTE
+        )
+    return _compose(
+        lead,
+        items,
+        [f.citation for f in page],
+        tail,
+        shown=offset + len(page),
+        total=len(search.funds),
+        buttons=AGE_BUTTONS if offer_ages and offset == 0 else None,
+        records=[f"fonds:{f.id}" for f in page],
+    )
 
 
 def ask_age_reply(search: r.FundSearch) -> Reply:
     about = " en ".join(search.needs) or "dit"
     return Reply(
         f"Welk fonds past voor {about}, hangt af van de leeftijd. Hoe oud is het kind?",
-        buttons=[("Baby", "/inform{\"leeftijd\": \"baby\"}"), ("Peuter", "/inform{\"leeftijd\": \"peuter\"}"),
-                 ("4-12 jaar", "/inform{\"leeftijd\": \"8 jaar\"}"), ("12-18 jaar", "/inform{\"leeftijd\": \"15 jaar\"}")],
+        buttons=list(AGE_BUTTONS),
+        records=[f"fonds:{f.id}" for f in search.funds[:PAGE_SIZE]],
     )
 
 
 def application_answer(funds: list[r.Fund]) -> Reply:
     if not funds:
-        return Reply("Over welk fonds gaat het? Noem de naam, of vraag eerst welk fonds past bij wat het kind nodig heeft.")
+        return Reply(
+            "Over welk fonds gaat het? Noem de naam, of vraag eerst welk fonds past bij wat het kind nodig heeft."
+        )
     items = []
     for fund in funds[:PAGE_SIZE]:
         how = f" {fund.how_to_apply}" if fund.how_to_apply else ""
         items.append(f"**{link(fund.name, fund.url)}**: {_applicants(fund)}.{how}")
     extra = next((f.local_conditions for f in funds if f.local_conditions), None)
-    return _compose("Zo vraag je het aan:", items, [f.citation for f in funds[:PAGE_SIZE]], extra or LOCAL_NOTE)
+    return _compose(
+        "Zo vraag je het aan:",
+        items,
+        [f.citation for f in funds[:PAGE_SIZE]],
+        extra or LOCAL_NOTE,
+        records=[f"fonds:{f.id}" for f in funds[:PAGE_SIZE]],
+    )
 
 
 # --- werkwijzen --------------------------------------------------------------------------
 
-def block_answer(block: r.HoeBlock) -> Reply:
-    points = list(block.points)
+
+def block_answer(block: r.HoeBlock, order: list[int] | None = None) -> Reply:
+    """A Hoe-block; with an order, the points that match the question first (the rest behind "meer")."""
+    points = ordered(block.points, order)
     lead = f"**{block.werkwijze_name} › {block.title}**"
     if block.intro:
         lead += "\n" + first_sentences(block.intro, 400)
     shown = points[:PAGE_SIZE]
-    return _compose(lead, shown, [block.citation], shown=len(shown), total=len(points))
+    return _compose(lead, shown, [block.citation], shown=len(shown), total=len(points), records=[f"hoe:{block.id}"])
 
 
-def block_rest_answer(block: r.HoeBlock, offset: int) -> Reply:
-    return _rest_of_points(block.title, block.points, block.citation, offset)
+def block_rest_answer(block: r.HoeBlock, offset: int, order: list[int] | None = None) -> Reply:
+    return _rest_of_points(block.title, tuple(ordered(block.points, order)), block.citation, offset, f"hoe:{block.id}")
 
 
-def _rest_of_points(title: str, points: tuple[str, ...], citation: r.Citation, offset: int) -> Reply:
+def _rest_of_points(title: str, points: tuple[str, ...], citation: r.Citation, offset: int, key: str) -> Reply:
     """The next page of a record's points, for "meer"."""
-    page = list(points[offset: offset + PAGE_SIZE])
-    return _compose(f"Verder bij **{title}**:", page, [citation], shown=offset + len(page), total=len(points))
+    page = list(points[offset : offset + PAGE_SIZE])
+    return _compose(
+        f"Verder bij **{title}**:", page, [citation], shown=offset + len(page), total=len(points), records=[key]
+    )
+
+
+SECTION_LABELS = {"wat": "Wat", "waarom": "Waarom", "samenwerken": "Samenwerken", "voorwaarden": "Voorwaarden"}
+
+
+def section_answer(werkwijze: r.Werkwijze, section: str) -> Reply:
+    """One section of a werkwijze (Wat, Waarom, Samenwerken, Voorwaarden), as the source words it."""
+    text = getattr(werkwijze, section) or ""
+    label = SECTION_LABELS[section]
+    lead = f"**{werkwijze.name} › {label}**\n{clean(text)}"
+    citation = r.Citation(
+        werkwijze.citation.document, (*werkwijze.citation.path, label), werkwijze.citation.page, werkwijze.citation.url
+    )
+    buttons = (
+        [(b.title[:60], f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in werkwijze.blocks[:3]]
+        if section in ("wat", "waarom")
+        else []
+    )
+    return _compose(lead, [], [citation], buttons=buttons, records=[f"werkwijze:{werkwijze.id}/{section}"])
 
 
 def werkwijze_answer(werkwijze: r.Werkwijze) -> Reply:
@@ -165,68 +262,123 @@ def werkwijze_answer(werkwijze: r.Werkwijze) -> Reply:
     lead = f"**{werkwijze.name}** (werkwijze, {category}): {first_sentences(werkwijze.wat, 300)}"
     items = [f"{b.title}" for b in werkwijze.blocks[:PAGE_SIZE]]
     tail = "Vraag naar een van deze onderdelen voor de concrete tips."
-    buttons = [(b.title, f"/ask_werkwijze{{\"onderwerp\": \"{b.id}\"}}") for b in werkwijze.blocks[:3]]
-    return _compose(lead + "\nHoe, per onderdeel:", items, [werkwijze.citation], tail, buttons=buttons)
+    buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in werkwijze.blocks[:3]]
+    return _compose(
+        lead + "\nHoe, per onderdeel:",
+        items,
+        [werkwijze.citation],
+        tail,
+        buttons=buttons,
+        records=[f"werkwijze:{werkwijze.id}/wat"],
+    )
 
 
 def werkwijzen_overview(werkwijzen: list[r.Werkwijze]) -> Reply:
     items = [f"**{w.name}** ({CATEGORIEEN[w.category].lower()})" for w in werkwijzen]
     citations = [r.Citation(werkwijzen[0].citation.document, ("Deel 2 Werkwijzen",))] if werkwijzen else []
-    return _compose("De handreiking beschrijft deze werkwijzen:", items, citations)
+    return _compose(
+        "De handreiking beschrijft deze werkwijzen:",
+        items,
+        citations,
+        records=[f"werkwijze:{w.id}/wat" for w in werkwijzen],
+    )
 
 
 # --- signals and instruments ----------------------------------------------------------------
 
+
 def signals_answer(signals: list[r.Signal], offset: int = 0, heading: str | None = None) -> Reply:
     if not signals:
         return Reply(NOTHING_FOUND)
-    page = signals[offset: offset + PAGE_SIZE]
+    page = signals[offset : offset + PAGE_SIZE]
     lead = heading or "Signalen die op armoede kunnen wijzen"
     items = [f"{s.text} ({SIGNAAL_CATEGORIEEN[s.category][1].lower()})" for s in page]
-    tail = ("Signalen kunnen op armoede wijzen, maar er kan ook iets anders spelen: "
-            "ga respectvol het gesprek aan.") if offset == 0 else None
-    return _compose(lead + ":", items, [s.citation for s in page], tail,
-                    shown=offset + len(page), total=len(signals))
+    tail = (
+        ("Signalen kunnen op armoede wijzen, maar er kan ook iets anders spelen: ga respectvol het gesprek aan.")
+        if offset == 0
+        else None
+    )
+    return _compose(
+        lead + ":",
+        items,
+        [s.citation for s in page],
+        tail,
+        shown=offset + len(page),
+        total=len(signals),
+        records=[f"signaal:{s.id}" for s in page],
+    )
 
 
 def instruments_answer(instruments: list[r.Instrument], age_label: str | None, offset: int = 0) -> Reply:
     if not instruments:
         return Reply("Voor die leeftijd noemt de handreiking geen screenings- of gespreksinstrument. " + NOTHING_FOUND)
-    page = instruments[offset: offset + PAGE_SIZE]
+    page = instruments[offset : offset + PAGE_SIZE]
     lead = "Screenings- en gespreksinstrumenten" + (f" ({age_label})" if age_label else "") + ":"
-    items = [f"**{link(i.name, i.url)}**" + (f" ({i.target_text})" if i.target_text else "") +
-             f": {first_sentences(i.what, 180)}" for i in page]
-    tail = "Ze gaan meestal niet specifiek over armoede; je kunt vragen over financiële zorgen toevoegen." \
-        if offset == 0 else None
-    return _compose(lead, items, [i.citation for i in page], tail, shown=offset + len(page), total=len(instruments))
+    items = [
+        f"**{link(i.name, i.url)}**"
+        + (f" ({i.target_text})" if i.target_text else "")
+        + f": {first_sentences(i.what, 180)}"
+        for i in page
+    ]
+    tail = (
+        "Ze gaan meestal niet specifiek over armoede; je kunt vragen over financiële zorgen toevoegen."
+        if offset == 0
+        else None
+    )
+    return _compose(
+        lead,
+        items,
+        [i.citation for i in page],
+        tail,
+        shown=offset + len(page),
+        total=len(instruments),
+        records=[f"instrument:{i.id}" for i in page],
+    )
 
 
 # --- entries and search ---------------------------------------------------------------------
 
-def entry_answer(entry: r.Entry, offset: int = 0) -> Reply:
+
+def entry_answer(entry: r.Entry, offset: int = 0, order: list[int] | None = None) -> Reply:
+    points = tuple(ordered(entry.points, order))
+    key = f"{entry.kind}:{entry.id}"
     if offset:
-        return _rest_of_points(entry.name, entry.points, entry.citation, offset)
-    lead = f"**{link(entry.name, entry.url)}**" + (f" ({entry.gemeente})" if entry.gemeente else "") + \
-        f": {clean(entry.summary)}"
-    items = list(entry.points[:PAGE_SIZE])
-    return _compose(lead, items, [entry.citation], shown=len(items), total=len(entry.points))
+        return _rest_of_points(entry.name, points, entry.citation, offset, key)
+    lead = (
+        f"**{link(entry.name, entry.url)}**"
+        + (f" ({entry.gemeente})" if entry.gemeente else "")
+        + f": {clean(entry.summary)}"
+    )
+    items = list(points[:PAGE_SIZE])
+    return _compose(lead, items, [entry.citation], shown=len(items), total=len(points), records=[key])
 
 
 def entries_answer(entries: list[r.Entry], lead: str) -> Reply:
     if not entries:
         return Reply(NOTHING_FOUND)
-    items = [f"**{link(e.name, e.url)}**" + (f" ({e.gemeente})" if e.gemeente else "") +
-             f": {first_sentences(e.summary, 200)}" for e in entries[:PAGE_SIZE]]
-    return _compose(lead, items, [e.citation for e in entries[:PAGE_SIZE]])
+    items = [
+        f"**{link(e.name, e.url)}**"
+        + (f" ({e.gemeente})" if e.gemeente else "")
+        + f": {first_sentences(e.summary, 200)}"
+        for e in entries[:PAGE_SIZE]
+    ]
+    return _compose(
+        lead,
+        items,
+        [e.citation for e in entries[:PAGE_SIZE]],
+        records=[f"{e.kind}:{e.id}" for e in entries[:PAGE_SIZE]],
+    )
 
 
 def fund_detail_answer(fund: r.Fund) -> Reply:
     lead = f"**{link(fund.name, fund.url)}**: {clean(fund.description)}"
-    items = [f"Leeftijd: {_age(fund)}", f"Aanvragen: {_applicants(fund)}" +
-             (f". {fund.how_to_apply}" if fund.how_to_apply else "")]
+    items = [
+        f"Leeftijd: {_age(fund)}",
+        f"Aanvragen: {_applicants(fund)}" + (f". {fund.how_to_apply}" if fund.how_to_apply else ""),
+    ]
     if fund.local_conditions:
         items.append(fund.local_conditions)
-    return _compose(lead, items, [fund.citation])
+    return _compose(lead, items, [fund.citation], records=[f"fonds:{fund.id}"])
 
 
 def instrument_detail_answer(instrument: r.Instrument) -> Reply:
@@ -234,11 +386,12 @@ def instrument_detail_answer(instrument: r.Instrument) -> Reply:
     items = [f"Voor wie: {instrument.target_text}"] if instrument.target_text else []
     if instrument.who:
         items.append(f"Wie: {instrument.who}")
-    return _compose(lead, items, [instrument.citation])
+    return _compose(lead, items, [instrument.citation], records=[f"instrument:{instrument.id}"])
 
 
-def record_answer(record: r.Record, offset: int = 0) -> Reply:
-    """The detail answer for any one record; with an offset, the next page of its points ("meer")."""
+def record_answer(record: r.Record, offset: int = 0, order: list[int] | None = None) -> Reply:
+    """The detail answer for any one record; with an offset, the next page of its points ("meer");
+    with an order, its best-matching points first."""
     if isinstance(record, r.Fund):
         return fund_detail_answer(record)
     if isinstance(record, r.Instrument):
@@ -246,10 +399,10 @@ def record_answer(record: r.Record, offset: int = 0) -> Reply:
     if isinstance(record, r.Werkwijze):
         return werkwijze_answer(record)
     if isinstance(record, r.HoeBlock):
-        return block_rest_answer(record, offset) if offset else block_answer(record)
+        return block_rest_answer(record, offset, order) if offset else block_answer(record, order)
     if isinstance(record, r.Signal):
-        return signals_answer([record])
-    return entry_answer(record, offset)
+        return signals_answer([record], heading="Dit staat op de Signaleringslijst kinderarmoede")
+    return entry_answer(record, offset, order)
 
 
 def search_answer(hits: list[r.SearchHit], offset: int = 0) -> Reply:
@@ -257,22 +410,124 @@ def search_answer(hits: list[r.SearchHit], offset: int = 0) -> Reply:
         return Reply(NOTHING_FOUND)
     if len(hits) == 1 or hits[0].score >= 2 * hits[1].score:
         return record_answer(hits[0].record, offset)
-    items = [f"**{h.title}**" + (f" ({h.record.werkwijze_name})" if isinstance(h.record, r.HoeBlock) else "")
-             for h in hits[:PAGE_SIZE]]
-    buttons = [(h.title[:40], f"/ask_what_is{{\"naam\": \"{h.title[:60]}\"}}") for h in hits[:3]]
-    return _compose("Dit vond ik in de bronnen; waar wil je meer over weten?", items,
-                    [h.record.citation for h in hits[:PAGE_SIZE]], buttons=buttons)
+    items = [
+        f"**{h.title}**" + (f" ({h.record.werkwijze_name})" if isinstance(h.record, r.HoeBlock) else "")
+        for h in hits[:PAGE_SIZE]
+    ]
+    buttons = [(h.title[:40], topic_payload(f"{h.kind}:{h.id}")) for h in hits[:3]]
+    return _compose(
+        "Dit vond ik in de bronnen; waar wil je meer over weten?",
+        items,
+        [h.record.citation for h in hits[:PAGE_SIZE]],
+        buttons=buttons,
+        records=[f"{h.kind}:{h.id}" for h in hits[:PAGE_SIZE]],
+    )
+
+
+KIND_LABELS = {
+    "fonds": "fonds",
+    "hoe": "werkwijze",
+    "werkwijze": "werkwijze",
+    "signaal": "signaal",
+    "instrument": "instrument",
+    "interventie": "interventie",
+    "organisatie": "organisatie",
+    "voorbeeld": "lokaal voorbeeld",
+    "aanpak": "aanpak",
+    "feit": "cijfers en feiten",
+    "achtergrond": "handreiking, deel 1",
+}
+
+
+def topic_payload(unit_key: str) -> str:
+    """A button that asks for exactly this record ("hoe:bespreken-jongeren", "werkwijze:bespreken/wat")."""
+    return f'/ask_what_is{{"onderwerp": "{unit_key}"}}'
+
+
+def clarify_answer(candidates: list[tuple[str, str, str]]) -> Reply:
+    """ "Bedoel je …?" with the candidates (unit key, title, kind) as buttons, in order."""
+    items = [f"**{title}** ({KIND_LABELS.get(kind, kind)})" for _, title, kind in candidates]
+    buttons = [
+        (title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …", topic_payload(key))
+        for key, title, _ in candidates
+    ]
+    return Reply(
+        "Bedoel je:\n" + "\n".join(f"- {i}" for i in items) + "\nKies er een, of stel je vraag anders.",
+        buttons=buttons,
+        records=[key for key, _, _ in candidates],
+    )
+
+
+WHAT_I_KNOW = (
+    "Ik ken de Handreiking Omgaan met armoede in de jeugdgezondheid en vier bronnen erbij: fondsen en "
+    "regelingen, werkwijzen (signaleren, bespreken, ondersteunen), signalen, screeningsinstrumenten, "
+    "interventies, lokale voorbeelden en kerncijfers."
+)
+
+
+TOPIC_BUTTONS = [
+    ("Fondsen en regelingen", "/ask_fund"),
+    ("Werkwijzen: hoe pak ik het aan?", "/ask_werkwijze"),
+    ("Signalen van armoede", "/ask_signals"),
+]
+
+
+def topics_answer() -> Reply:
+    """A vague question: ask what it is about, with the main topics as buttons."""
+    return Reply(
+        "Waar gaat je vraag over? Vertel iets meer, bijvoorbeeld wat het kind nodig heeft of wat je "
+        "wilt bespreken. Of kies een onderwerp:",
+        buttons=list(TOPIC_BUTTONS),
+    )
+
+
+NEED_BUTTONS = [
+    ("Fiets", '/ask_fund{"behoefte": "fiets"}'),
+    ("Laptop", '/ask_fund{"behoefte": "laptop"}'),
+    ("Zwemles", '/ask_fund{"behoefte": "zwemles"}'),
+    ("Kleding", '/ask_fund{"behoefte": "kleding"}'),
+    ("Babyspullen", '/ask_fund{"behoefte": "babyspullen"}'),
+]
+
+
+def ask_need_answer() -> Reply:
+    """A fund question without a need: ask what for, with common needs as buttons."""
+    return Reply(
+        "Waarvoor zoek je een fonds? Bijvoorbeeld een fiets, laptop, zwemles, schoolreisje, contributie "
+        "of babyspullen.",
+        buttons=list(NEED_BUTTONS),
+    )
+
+
+def unstated_detail_answer(about: list[tuple[str, str]]) -> Reply:
+    """Amounts, scores, waiting times: not in the sources. about: (unit key, title) of what it names."""
+    reply = Reply(
+        "Bedragen, scores, wachttijden en precieze voorwaarden staan niet in de bronnen die ik ken. "
+        "Kijk op de site van de organisatie of het fonds, of op de sociale kaart van de gemeente."
+        + (" Wat de bronnen er wel over zeggen:" if about else "")
+    )
+    reply.buttons = [(title[:60], topic_payload(key)) for key, title in about[:2]]
+    return reply
+
+
+def nothing_found_answer() -> Reply:
+    """Nothing in the sources matches: say so, and what the assistant can do."""
+    return Reply(NOTHING_FOUND + " " + WHAT_I_KNOW)
 
 
 def source_answer(citations: list[r.Citation]) -> Reply:
     if not citations:
-        return Reply("Mijn vorige antwoord kwam niet uit een bron. Stel gerust een vraag over fondsen, "
-                     "werkwijzen of signalen; ik noem dan steeds waar het staat.")
+        return Reply(
+            "Mijn vorige antwoord kwam niet uit een bron. Stel gerust een vraag over fondsen, "
+            "werkwijzen of signalen; ik noem dan steeds waar het staat."
+        )
     places: dict[str, list[str]] = {}
     for c in citations:
         places.setdefault(c.render(), []).extend([c.url] if c.url else [])
-    items = [text + (" — " + ", ".join(link(u, u) for u in dict.fromkeys(urls)) if urls else "")
-             for text, urls in places.items()]
+    items = [
+        text + (" — " + ", ".join(link(u, u) for u in dict.fromkeys(urls)) if urls else "")
+        for text, urls in places.items()
+    ]
     return Reply("Dat staat in:\n" + "\n".join(f"- {i}" for i in items), citations=list(citations))
 
 

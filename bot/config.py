@@ -1,4 +1,5 @@
 """Settings read from the environment, with defaults that work on a fresh checkout."""
+
 from __future__ import annotations
 
 import os

@@ -2,5 +2,5 @@
 
 Plain text without dependencies: the channels use it in Rasa's environment, the tests in the bot's.
 """
-NO_ANSWER_TEXT = ("Er ging iets mis: ik kan je vraag nu niet beantwoorden. "
-                  "Probeer het over een moment opnieuw.")
+
+NO_ANSWER_TEXT = "Er ging iets mis: ik kan je vraag nu niet beantwoorden. Probeer het over een moment opnieuw."

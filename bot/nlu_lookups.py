@@ -1,4 +1,5 @@
 """Rasa lookup tables generated from knowledge/, so training data and knowledge never drift."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,9 +13,23 @@ HEADER = "# Gegenereerd uit knowledge/ door `python -m bot nlu lookups`; niet me
 
 def lookup_tables(knowledge: Knowledge) -> dict[str, list[str]]:
     rec = knowledge.records
-    needs = sorted({p for n in rec["behoefte"] for p in [n["naam"], *(n.get("synoniemen") or [])]}, key=lambda s: (s.lower(), s))
-    names = sorted({x["naam"] for kind in ("fonds", "instrument", "interventie", "organisatie", "aanpak")
-                    for x in rec[kind] if not x.get("gemeente")}, key=lambda s: (s.lower(), s))
+    # The thesaurus's one-word names for a need ("zwangerschapsspullen" → babyspullen) are needs too.
+    from .kb.thesaurus import thesaurus
+
+    extra = [p for p in thesaurus().need_phrases() if len(p.split()) == 1]
+    needs = sorted(
+        {p for n in rec["behoefte"] for p in [n["naam"], *(n.get("synoniemen") or [])]} | set(extra),
+        key=lambda s: (s.lower(), s),
+    )
+    names = sorted(
+        {
+            x["naam"]
+            for kind in ("fonds", "instrument", "interventie", "organisatie", "aanpak")
+            for x in rec[kind]
+            if not x.get("gemeente")
+        },
+        key=lambda s: (s.lower(), s),
+    )
     gemeenten = sorted({x["gemeente"] for kind in ("fonds", "voorbeeld") for x in rec[kind] if x.get("gemeente")})
     return {"behoefte": needs, "naam": names, "gemeente": gemeenten}
 

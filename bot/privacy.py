@@ -4,58 +4,82 @@ Professionals are asked to keep questions anonymous, but some will type a name, 
 an address anyway. Every incoming message passes `redact` first; only the redacted text is
 kept. The placeholders keep the sentence readable for the NLU ("mevrouw [NAAM] vraagt …").
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-           "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+from bot.privacy_names import find_names
 
-# Words after which a capitalised word is a person's name.
-_TITLES = (r"mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mr\.?|dhr\.?|de heer|heer|moeder|vader|mama|papa|mam|pap|"
-           r"zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|opa|oma|tante|oom|neef|nicht|"
-           r"cli[eë]nt|cli[eë]nte|pleegkind|pleegzoon|pleegdochter|baby|kind|jongen|meisje|puber|"
-           r"partner|vriend|vriendin|echtgenoot|echtgenote|man|vrouw|juf|meester|"
-           r"heet|genaamd|naam is|noemen hem|noemen haar")
-_PARTICLES = r"(?:(?:van|de|der|den|het|ter|ten|te|in 't|van 't|'t|el|al|bin|ben|da|di|du|le|la|op)\s+)*"
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
-_STREET_SUFFIX = (r"straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|markt|baan|"
-                  r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht")
+_STREET_SUFFIX = (
+    r"straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|markt|baan|"
+    r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("E-MAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}\b|\bNL\d{2}[A-Z]{4}\d{10}\b",
-                        re.IGNORECASE)),
-    ("GEBOORTEDATUM", re.compile(
-        r"\b(?:geboren|geb\.?|geboortedatum|gebdat)\s*(?:op|:)?\s*"
-        rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})",
-        re.IGNORECASE)),
-    ("DATUM", re.compile(
-        rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
-        rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})\b", re.IGNORECASE)),
-    ("TELEFOON", re.compile(
-        r"(?<![\w-])(?:\+31|0031|0)[\s-]?(?!800\b|900\b|90[069]\b)(?:\(0\))?[1-9](?:[\s-]?\d){8}(?![\w-])")),
-    ("ADRES", re.compile(
-        rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()})\s+\d{{1,5}}"
-        r"(?:\s?[a-zA-Z]\b|-\d+)?")),
+    (
+        "IBAN",
+        re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}\b|\bNL\d{2}[A-Z]{4}\d{10}\b", re.IGNORECASE),
+    ),
+    (
+        "GEBOORTEDATUM",
+        re.compile(
+            r"\b(?:geboren|geb\.?|geboortedatum|gebdat)\s*(?:op|:)?\s*"
+            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "DATUM",
+        re.compile(
+            rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+            rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "TELEFOON",
+        re.compile(
+            r"(?<![\w-])(?:\+31|0031|0)[\s-]?(?!800\b|900\b|90[069]\b|88\b)(?:\(0\))?[1-9](?:[\s-]?\d){8}(?![\w-])"
+            r"|(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s-]?\d){7,12}(?![\w-])"
+        ),
+    ),
+    (
+        "ADRES",
+        re.compile(
+            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()})"
+            rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"
+            r"(?:\s?[a-zA-Z]\b|-\d+)?"
+        ),
+    ),
     ("POSTCODE", re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,5}[a-zA-Z]?)?")),
-    ("NAAM", re.compile(
-        rf"(?<![\w])(?P<title>(?i:{_TITLES}))\s+(?P<name>{_PARTICLES}{_NAME_WORD}(?:\s+{_PARTICLES}{_NAME_WORD})?)")),
 ]
 
 _BSN_CANDIDATE = re.compile(r"(?<![\d-])(\d{3})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?![\d-])|(?<!\d)(\d{9})(?!\d)")
 
-# Capitalised words after a title that are not names: organisations, places, weekdays …
-_NOT_NAMES = {"Sport", "Cultuur", "Kinderhulp", "Leergeld", "Nederland", "Jeugdfonds", "Stichting", "Fonds",
-              "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "JGZ", "CJG",
-              "VVE", "GGD", "Natuur", "Home", "Start", "Centering", "Jarige", "Job"}
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the text given to `redact` client data was found (offsets into that text), and its kind."""
+
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
 class Redaction:
     text: str
-    found: tuple[str, ...]     # the kinds of client data found, e.g. ("BSN", "NAAM")
+    found: tuple[str, ...]  # the kinds of client data found, e.g. ("BSN", "NAAM")
+    spans: tuple[Span, ...] = ()  # each replaced stretch of the original text, in order
 
     @property
     def had_client_data(self) -> bool:
@@ -70,42 +94,99 @@ def elfproef(digits: str) -> bool:
     return total % 11 == 0
 
 
-def _redact_bsn(text: str, found: list[str]) -> str:
-    def replace(match: re.Match) -> str:
-        digits = "".join(g for g in match.groups() if g)
-        if elfproef(digits):
-            found.append("BSN")
-            return "[BSN]"
-        return match.group(0)
-    return _BSN_CANDIDATE.sub(replace, text)
+# Nine digits grouped any other way ("1234.56.782") count only right after the word BSN.
+_BSN_AFTER_CUE = re.compile(r"(?i:\bbsn|burgerservicenummer)\W{0,12}(?:is\s+|nummer\s+)?(\d(?:[\s.-]?\d){8})(?![\d-])")
+
+
+def _bsn_spans(text: str) -> list[Span]:
+    spans = [
+        Span(m.start(), m.end(), "BSN")
+        for m in _BSN_CANDIDATE.finditer(text)
+        if elfproef("".join(g for g in m.groups() if g))
+    ]
+    for m in _BSN_AFTER_CUE.finditer(text):
+        if elfproef(re.sub(r"\D", "", m.group(1))) and not _overlaps(m.start(1), m.end(1), spans):
+            spans.append(Span(m.start(1), m.end(1), "BSN"))
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
 
 
 def redact(text: str) -> Redaction:
-    """The text with client data replaced by placeholders, and which kinds were found."""
+    """The text with client data replaced by placeholders, which kinds were found, and where."""
     if not text:
         return Redaction(text or "", ())
-    found: list[str] = []
-    result = _redact_bsn(text, found)
+    spans = _bsn_spans(text)
     for label, pattern in _PATTERNS:
-        if label == "NAAM":
-            result = pattern.sub(lambda m: _name(m, found), result)
-            continue
-
-        def replace(match: re.Match, label=label) -> str:
-            found.append(label)
-            return f"[{label}]"
-        result = pattern.sub(replace, result)
-    return Redaction(result, tuple(dict.fromkeys(found)))
-
-
-def _name(match: re.Match, found: list[str]) -> str:
-    name = match.group("name")
-    words = [w for w in name.split() if w[:1].isupper()]
-    if not words or all(w in _NOT_NAMES for w in words):
-        return match.group(0)
-    found.append("NAAM")
-    return f"{match.group('title')} [NAAM]"
+        for match in pattern.finditer(text):
+            if not _overlaps(match.start(), match.end(), spans):
+                spans.append(Span(match.start(), match.end(), label))
+    claimed = [(s.start, s.end) for s in spans]
+    spans += [Span(start, end, "NAAM") for start, end in find_names(text, claimed)]
+    spans.sort(key=lambda s: s.start)
+    pieces, at = [], 0
+    for span in spans:
+        pieces += [text[at : span.start], f"[{span.kind}]"]
+        at = span.end
+    pieces.append(text[at:])
+    return Redaction("".join(pieces), tuple(dict.fromkeys(s.kind for s in spans)), tuple(spans))
 
 
-REMINDER = ("Let op: je bericht bevatte gegevens die naar een cliënt kunnen leiden. Ik heb ze niet bewaard. "
-            "Stel je vragen liefst anoniem, zonder namen, adressen, telefoonnummers of BSN.")
+REMINDER = (
+    "Let op: je bericht bevatte gegevens die naar een cliënt kunnen leiden. Ik heb ze niet bewaard. "
+    "Stel je vragen liefst anoniem, zonder namen, adressen, telefoonnummers of BSN."
+)
+
+# A message that is nothing but client data ("Fatima El Amrani, 06-…") holds no question: ask for one,
+# rather than let the NLU guess a fund from what is left ("[NAAM], [TELEFOON]").
+ONLY_CLIENT_DATA_REPLY = "Waar kan ik je mee helpen? " + REMINDER
+_PLACEHOLDER = re.compile(r"\[[A-Z-]+\]")
+_NO_QUESTION_WORDS = {
+    "mevrouw",
+    "mevr",
+    "mw",
+    "meneer",
+    "mijnheer",
+    "dhr",
+    "heer",
+    "familie",
+    "fam",
+    "gezin",
+    "de",
+    "van",
+    "en",
+    "bsn",
+    "tel",
+    "telefoon",
+    "tel.nr",
+    "adres",
+    "mail",
+    "email",
+    "e-mail",
+    "geboren",
+    "geb",
+    "iban",
+    "postcode",
+    "naam",
+    "moeder",
+    "vader",
+    "kind",
+    "kinderen",
+    "zoon",
+    "dochter",
+}
+
+
+def without_placeholders(redacted: str) -> str:
+    """The redacted text without its placeholders, for what searches or matches on the words of a question:
+    "[NAAM] (12) heeft geen fiets" → "(12) heeft geen fiets"; a search on "naam" would otherwise find what
+    is about names."""
+    return re.sub(r"\s{2,}", " ", _PLACEHOLDER.sub(" ", redacted)).strip()
+
+
+def holds_a_question(redacted: str) -> bool:
+    """Whether anything but placeholders, titles and labels is left of a redacted message."""
+    rest = _PLACEHOLDER.sub(" ", redacted).lower()
+    return any(word not in _NO_QUESTION_WORDS for word in re.findall(r"[^\W\d_][\w.-]*", rest))

@@ -4,24 +4,37 @@ The Rasa actions are thin wrappers around these: they gather the parameters from
 tracker (entities, slots, the message text) and send the Reply. Keeping the logic
 here makes it testable against a real knowledge base without a running Rasa.
 """
+
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
-from . import answers
+from . import answers, retrieval
 from .answers import Reply
 from .kb import KnowledgeBase
-from .kb.ages import parse_age, parse_fase
+from .kb.ages import AGE_WORDS, find_stage, parse_age, parse_fase
 from .kb.records import Entry
-from .kb.text import words
+from .kb.text import content_words, normalize, words
+from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 
 # Words a user types for who applies, mapped to the knowledge base's aanvragers.
 APPLICANT_WORDS = {
     "ouders": {"ouder", "ouders", "moeder", "vader", "gezin", "zelf", "ouders zelf"},
     "intermediair": {"intermediair", "intermediairs", "tussenpersoon"},
-    "hulpverlener": {"hulpverlener", "professional", "jeugdverpleegkundige", "jeugdarts", "verloskundige",
-                     "wijkteam", "maatschappelijk", "sociaal", "kraamverzorgende", "hulpverleners"},
+    "hulpverlener": {
+        "hulpverlener",
+        "professional",
+        "jeugdverpleegkundige",
+        "jeugdarts",
+        "verloskundige",
+        "wijkteam",
+        "maatschappelijk",
+        "sociaal",
+        "kraamverzorgende",
+        "hulpverleners",
+    },
     "school": {"school", "leerkracht", "juf", "meester", "basisschool", "iber", "intern"},
     "instelling": {"gemeente", "instelling", "kerk", "bewindvoerder", "stichting"},
 }
@@ -71,39 +84,241 @@ def parse_applicant(text: str | None) -> str | None:
 
 
 def _age_label(question: Question) -> tuple[object, str | None]:
-    age = parse_age(question.age) or parse_age(question.text)
+    # A school stage in the text ("groep 7", "havo 5") is the age, whatever number the NLU tagged in it.
+    if question.text and find_stage(normalize(question.text).split()):
+        age = parse_age(question.text)
+    else:
+        age = parse_age(question.age) or parse_age(question.text)
     return age, (age.label if age else None)
 
 
 # --- handlers -----------------------------------------------------------------------------
 
+# Words of a fund question that say nothing about the need itself.
+FUND_QUESTION_WORDS = {
+    "fonds",
+    "fondsen",
+    "regeling",
+    "regelingen",
+    "vergoeding",
+    "vergoedingen",
+    "subsidie",
+    "stichting",
+    "aanvragen",
+    "aanvraag",
+    "vraag",
+    "vragen",
+    "betalen",
+    "betaalt",
+    "betaald",
+    "vergoedt",
+    "bekostigen",
+    "kosten",
+    "geld",
+    "potje",
+    "bijdrage",
+    "hulp",
+    "helpen",
+    "helpt",
+    "steun",
+    "ondersteuning",
+    "financieel",
+    "financiele",
+    "financiering",
+    "gezin",
+    "gezinnen",
+    "ouder",
+    "ouders",
+    "moeder",
+    "vader",
+    "dochter",
+    "zoon",
+    "kind",
+    "kinderen",
+    "jongen",
+    "meisje",
+    "client",
+    "clienten",
+    "cliënt",
+    "mevrouw",
+    "meneer",
+    "familie",
+    "nodig",
+    "zoeken",
+    "zoek",
+    "zoekt",
+    "krijgen",
+    "kopen",
+    "aanschaf",
+    "aanschaffen",
+    "nieuwe",
+    "nieuw",
+    "gratis",
+    "tegemoetkoming",
+    "minima",
+    "arm",
+    "armoede",
+    "weinig",
+    "budget",
+    "landelijk",
+    "landelijke",
+    "lokaal",
+    "lokale",
+    "gemeente",
+    "jaar",
+    "oud",
+    "leeftijd",
+    "extra",
+    "voorziening",
+    "voorzieningen",
+    "iets",
+    "ergens",
+    "mogelijkheden",
+    "mogelijkheid",
+    "andere",
+    "ander",
+    "nog",
+    "meer",
+    "zijn",
+    "heeft",
+    "hebben",
+    "mag",
+    "welk",
+    "welke",
+    "wie",
+    "zwanger",
+    "zwangere",
+    "aanstaande",
+    "jongere",
+    "jongeren",
+}
+# A need for the parent, not for a child of some age: no age buttons.
+PARENT_WORDS = {
+    "moeder",
+    "vader",
+    "ouder",
+    "ouders",
+    "zwanger",
+    "zwangere",
+    "zwangerschap",
+    "volwassene",
+    "volwassen",
+    "zelf",
+    "aanstaande",
+}
+
+
+def _unknown_need(kb: KnowledgeBase, text: str) -> str | None:
+    """The words of a fund question that name a need the knowledge base does not know ("rijles",
+    "schulden"), or None when the text names no need at all."""
+    tokens = normalize(text).split()
+    stage = find_stage(tokens)
+    skip = stage[1] if stage else set()
+    gemeenten = set(kb.gemeenten)
+    content = set(content_words(text))
+    left = [
+        t
+        for i, t in enumerate(tokens)
+        if i not in skip
+        and t in content
+        and t not in FUND_QUESTION_WORDS
+        and t not in AGE_WORDS
+        and not t.isdigit()
+        and t not in gemeenten
+        and not any(t in v for v in APPLICANT_WORDS.values())
+        and not parse_age(t)
+    ]
+    return " ".join(left) or None
+
+
+def _thesaurus_needs(text: str) -> list[str]:
+    return [c.need for c in thesaurus().find(text) if c.need]
+
+
 def find_funds(kb: KnowledgeBase, q: Question) -> Outcome:
-    # A need named in this message wins over a remembered one.
+    # A need named in this message wins over a remembered one; a need the text names but the
+    # knowledge base does not know is said so, never answered with the remembered one.
+    named = [rid for kind, rid in kb.find_named(q.text) if kind == "fonds"] if q.text and not q.offset else []
+    if named:
+        # "Wat doet Jeugdfonds Sport & Cultuur?" asked as a fund question: that fund.
+        return Outcome(answers.fund_detail_answer(kb.fund(named[0])), q, named[:1])
+    text_needs = kb.resolve_needs(q.text) or _thesaurus_needs(q.text)
     need_text = q.need
-    if kb.resolve_needs(q.text):
-        need_text = q.text if not q.need or not kb.resolve_needs(q.need) else q.need
+    if text_needs:
+        need_text = q.text if kb.resolve_needs(q.text) else " ".join(text_needs)
+        if q.need and kb.resolve_needs(q.need) and set(kb.resolve_needs(q.need)) <= set(text_needs):
+            need_text = q.need
+    elif q.text and (unknown := _unknown_need(kb, q.text)):
+        if not (q.need and kb.resolve_needs(q.need) and set(words(q.need)) <= set(words(q.text))):
+            need_text = unknown
+            # No need the fund finder knows: funds whose own text is about it still count.
+            found = _funds_by_retrieval(kb, q) if not q.offset else None
+            if found:
+                return found
     q = replace(q, need=need_text)
     age, _ = _age_label(q)
-    applicant = parse_applicant(q.applicant)
+    # Who applies, from the text only when it asks about applying ("mag de school dat aanvragen?").
+    asks_applying = bool(set(words(q.text)) & {"aanvragen", "aanvraag", "aanvraagt", "indienen", "aanmelden"})
+    applicant = parse_applicant(q.applicant) or (parse_applicant(q.text) if asks_applying else None)
+    if not need_text and applicant:
+        # "Voor welke fondsen vraagt een hulpverlener aan?": every fund that applicant can apply for.
+        search = kb.find_funds(None, age=age, applicant=applicant, gemeente=q.gemeente)
+        reply = answers.funds_answer(search, q.offset)
+        return Outcome(reply, q, [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]])
     search = kb.find_funds(need_text, age=age, applicant=applicant, gemeente=q.gemeente)
-    if search.unknown_need and q.text and q.text != need_text and kb.resolve_needs(q.text):
-        search = kb.find_funds(q.text, age=age, applicant=applicant, gemeente=q.gemeente)
     if not need_text and not search.needs:
-        return Outcome(Reply("Waarvoor zoek je een fonds? Bijvoorbeeld een fiets, laptop, zwemles, "
-                             "schoolreisje, contributie of babyspullen."), q)
-    if search.age_matters and age is None and q.offset == 0:
-        return Outcome(answers.ask_age_reply(search), q, [f.id for f in search.funds])
-    reply = answers.funds_answer(search, q.offset)
-    shown = [f.id for f in search.funds[q.offset:q.offset + answers.PAGE_SIZE]]
+        return Outcome(answers.ask_need_answer(), q)
+    if search.unknown_need:
+        return Outcome(_unknown_need_reply(kb, search, q), q)
+    for_parent = bool(set(words(q.text)) & PARENT_WORDS) or any(c.parent for c in thesaurus().find(q.text))
+    offer_ages = search.age_matters and age is None and not for_parent
+    reply = answers.funds_answer(search, q.offset, offer_ages=offer_ages)
+    shown = [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]]
     return Outcome(reply, q, shown)
+
+
+def _funds_by_retrieval(kb: KnowledgeBase, q: Question) -> Outcome | None:
+    """Funds whose text matches the question well, when no behoefte does ("een uitje in de
+    zomervakantie", "achternaam laten veranderen"); None when none does."""
+    age, _ = _age_label(q)
+    hits = kb.retriever.search(q.text, age_group=age.fase if age else None, only=("fonds",), limit=20)
+    if not hits or hits[0].coverage < retrieval.MIN_COVERAGE:
+        return None
+    wanted = [h.unit.record_id for h in hits if h.score >= 0.5 * hits[0].score][: answers.PAGE_SIZE]
+    funds = [f for f in (kb.fund(fid) for fid in wanted) if f and (age is None or age.overlaps(f.min_age, f.max_age))]
+    if not funds:
+        return None
+    from .kb.records import FundSearch
+
+    search = FundSearch((), None, age.label if age else None, None, q.gemeente, tuple(funds))
+    reply = answers.funds_answer(search)
+    return Outcome(reply, replace(q, need=None), [f.id for f in funds])
+
+
+def _unknown_need_reply(kb: KnowledgeBase, search, q: Question) -> Reply:
+    """No fund for this need: say so; where the sources do say something about it, offer that."""
+    reply = answers.funds_answer(search)
+    hits = [
+        h
+        for h in retrieval.best_per_record(retrieval.search(kb, search.unknown_need, limit=6))
+        if h.unit.kind != "fonds" and h.coverage >= retrieval.MIN_COVERAGE
+    ][:2]
+    if hits:
+        reply.text += "\nOver dit onderwerp staat wel iets in de bronnen:"
+        reply.buttons = [(retrieval.title(h.unit)[:60], answers.topic_payload(h.unit.key)) for h in hits]
+    return reply
 
 
 def fund_application(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "fonds"]
     fund_ids = named or q.shown_funds
     funds = [f for f in (kb.fund(fid) for fid in fund_ids) if f]
-    return Outcome(answers.application_answer(funds), q, [f.id for f in funds],
-                   about_previous=bool(funds) and not named)
+    if not funds and q.text and not q.offset:
+        # No fund to say how to apply for ("voor welke fondsen vraagt een hulpverlener aan?"): the fund finder.
+        return find_funds(kb, replace(q, kind="fondsen"))
+    return Outcome(
+        answers.application_answer(funds), q, [f.id for f in funds], about_previous=bool(funds) and not named
+    )
 
 
 # "Wat kan de gemeente / mijn organisatie doen?" The handreiking answers that in 1.3 (Professionals
@@ -113,6 +328,23 @@ ROLE_WORDS = {
     "gemeente": {"gemeente", "gemeenten", "gemeentes", "wethouder"},
     "organisatie": {"organisatie", "organisaties", "werkgever", "werkgevers", "instelling", "instellingen"},
 }
+ROLE_TOPIC_WORDS = {
+    "kinderarmoede",
+    "armoede",
+    "professionals",
+    "professional",
+    "jgz",
+    "jeugdgezondheidszorg",
+    "gezinnen",
+    "kinderen",
+    "onze",
+    "mijn",
+    "meer",
+    "beter",
+    "tegen",
+    "aanpak",
+    "aanpakken",
+}
 ROLE_QUESTION_WORDS = {"doen", "taak", "taken", "rol", "bijdragen", "regelen", "faciliteren", "ondersteunen"}
 
 
@@ -120,6 +352,15 @@ def role_entry(kb: KnowledgeBase, text: str) -> Entry | None:
     """The record on what gemeenten or organisaties can do, when the text asks that."""
     tokens = set(words(text))
     if not tokens & ROLE_QUESTION_WORDS:
+        return None
+    # "wat kan de gemeente aan de buitenruimte doen zodat kinderen meer bewegen?" is about a werkwijze
+    # (its Voorwaarden), not about the role of gemeenten in general.
+    topic = [
+        w
+        for w in content_words(text)
+        if w not in ROLE_QUESTION_WORDS and w not in ROLE_TOPIC_WORDS and not any(w in v for v in ROLE_WORDS.values())
+    ]
+    if len(topic) >= 2:
         return None
     for role, vocabulary in ROLE_WORDS.items():
         if tokens & vocabulary:
@@ -134,34 +375,102 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     if q.topic:
         block = kb.hoe_block(q.topic)
         if block:
+            order = kb.retriever.point_order(block.points, q.text) if q.text else None
             if q.offset:
-                return Outcome(answers.block_rest_answer(block, q.offset), q)
-            return Outcome(answers.block_answer(block), q)
-    if not words(q.text):
-        return Outcome(answers.werkwijzen_overview(kb.werkwijzen()), q)
+                return Outcome(answers.block_rest_answer(block, q.offset, order), q)
+            return Outcome(answers.block_answer(block, order), q)
+    if not words(q.text) or OVERVIEW.search(normalize(q.text)):
+        return Outcome(overview(kb), q)
+    if retrieval.asked_section(q.text) == "hoe" or ASKS_HOW.search(normalize(q.text)):
+        how = how_answer(kb, q)
+        if how is not None:
+            return how
+    choice, hits = _retrieve(kb, q, "werkwijze")
+    if (
+        choice.action == "clarify"
+        and choice.hits
+        and choice.hits[0].unit.kind == "hoe"
+        and retrieval.strong(choice.hits[0])
+    ):
+        # A werkwijze question whose best blocks are close: the best block, the others as buttons.
+        choice = retrieval.Choice("answer", choice.hits)
+    if choice.action != "answer":
+        return Outcome(retrieval.reply_for(kb, choice, q.text), q)
+    best = choice.hits[0]
+    if best.unit.kind != "hoe":
+        return _unit_outcome(kb, q, choice)
+    block = kb.hoe_block(best.unit.record_id)
+    reply = answers.block_answer(block, kb.retriever.point_order(block.points, q.text))
+    _offer_blocks(reply, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
+    return Outcome(reply, replace(q, topic=block.id))
+
+
+def _offer_blocks(reply: Reply, others: list) -> None:
+    """Close Hoe-blocks as buttons under the answer (and among the records it shows)."""
+    reply.buttons = [(h.unit.title, f'/ask_werkwijze{{"onderwerp": "{h.unit.record_id}"}}') for h in others]
+    reply.records = list(reply.records) + [h.unit.key for h in others]
+
+
+OVERVIEW = re.compile(r"\b(welke|alle|overzicht (van )?de) werkwijzen\b")
+
+
+def overview(kb: KnowledgeBase) -> Reply:
+    """The eleven werkwijzen; the handreiking's own record on them is what this answer shows."""
+    reply = answers.werkwijzen_overview(kb.werkwijzen())
+    if kb.entry("achtergrond", "werkwijzen-overzicht"):
+        reply.records = ["achtergrond:werkwijzen-overzicht"]
+    return reply
+
+
+def _retrieve(kb: KnowledgeBase, q: Question, kind: str | None):
+    """The retrieval's choice for this question, with the intent's kind, the age group, the need and
+    the section the question asks for ("waarom …" → a werkwijze's Waarom) as hints."""
+    text = " ".join(filter(None, [q.name, q.text]))
     fase = parse_fase(q.age) or parse_fase(q.text)
-    blocks = kb.hoe_blocks(age_group=fase, topic=q.text, limit=3)
-    if not blocks:
-        return what_is(kb, q)
-    best = blocks[0]
-    reply = answers.block_answer(best)
-    reply.buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in blocks[1:]]
-    return Outcome(reply, replace(q, topic=best.id))
+    needs = tuple(kb.resolve_needs(q.need or q.text))
+    hits = retrieval.search(
+        kb, text, kind, age_group=fase, needs=needs, gemeente=q.gemeente, section=retrieval.asked_section(text)
+    )
+    return retrieval.choose(hits), hits
+
+
+def _unit_outcome(kb: KnowledgeBase, q: Question, choice: retrieval.Choice) -> Outcome:
+    """Answer (or clarify) from the retrieval; an answered unit becomes the topic, for "meer"."""
+    reply = retrieval.reply_for(kb, choice, q.text)
+    if choice.action == "answer" and choice.hits[0].unit.kind != "signaal":
+        key = choice.hits[0].unit.key
+        fund_ids = [choice.hits[0].unit.record_id] if choice.hits[0].unit.kind == "fonds" else []
+        return Outcome(reply, replace(q, topic=key), fund_ids)
+    return Outcome(reply, q)
+
+
+def unit_topic(kb: KnowledgeBase, q: Question) -> Outcome:
+    """A button (or "meer") asking for exactly one record: "hoe:…", "werkwijze:…/waarom", "fonds:…"."""
+    reply = retrieval.unit_answer(kb, q.topic, q.text, q.offset)
+    if reply is None:
+        return Outcome(answers.nothing_found_answer(), replace(q, topic=None))
+    kind, _, rid = q.topic.partition(":")
+    return Outcome(reply, q, [rid] if kind == "fonds" else [])
 
 
 def werkwijze_for_age(kb: KnowledgeBase, previous: Question, age: str) -> Outcome | None:
-    """"en bij jongeren?" after a hoe-block: that werkwijze's block for the age group. Where that
+    """ "en bij jongeren?" after a hoe-block: that werkwijze's block for the age group. Where that
     werkwijze has no blocks per age at all, the same block, saying it holds for every age.
     None when the werkwijze has blocks for other ages only: then the general search answers."""
-    block = kb.hoe_block(previous.topic)
+    block = kb.hoe_block(previous.topic) if previous.topic else None
+    if block is None and previous.topic and previous.topic.startswith("werkwijze:"):
+        # After a section (Wat, Waarom …): that werkwijze's first block stands for it.
+        werkwijze_record = kb.record("werkwijze", previous.topic.split(":", 1)[1].split("/")[0])
+        block = werkwijze_record.blocks[0] if werkwijze_record and werkwijze_record.blocks else None
     fase = parse_fase(age)
     if block is None or fase is None:
         return None
     # With an unborn or young child the conversation is with the (aanstaande) ouders.
     wanted = [fase, "ouders"] if fase in ("ongeboren-pasgeboren", "jonge-kinderen") else [fase]
     q = replace(previous, age=age, offset=0)
-    ranked = (kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, topic=previous.text, limit=50)
-              + kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, limit=50))
+    ranked = kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, topic=previous.text, limit=50) + kb.hoe_blocks(
+        werkwijze=block.werkwijze_id, age_group=fase, limit=50
+    )
     for group in wanted:
         for_age = [b for b in ranked if group in b.age_groups]
         if for_age:
@@ -169,16 +478,118 @@ def werkwijze_for_age(kb: KnowledgeBase, previous: Question, age: str) -> Outcom
     if any(b.age_groups for b in ranked):
         return None
     reply = answers.block_answer(block)
-    reply.text = (f"Bij {block.werkwijze_name} maakt de handreiking geen onderscheid naar leeftijd: "
-                  f"dit geldt ook voor {LEEFTIJDSFASEN[fase]}.\n") + reply.text
+    reply.text = (
+        f"Bij {block.werkwijze_name} maakt de handreiking geen onderscheid naar leeftijd: "
+        f"dit geldt ook voor {LEEFTIJDSFASEN[fase]}.\n"
+    ) + reply.text
     return Outcome(reply, q)
+
+
+# Words that ask for an instrument, not for signals: "welke vragenlijst bij het consult van 2 jaar?"
+INSTRUMENT_WORDS = retrieval.INSTRUMENT_WORDS
+
+
+RISK_WORDS = {"risicogroep", "risicogroepen", "risicofactoren", "risico", "risicosituaties"}
+# Words of a question for the signals in general ("welke signalen zie je bij pubers?").
+GENERAL_SIGNAL_WORDS = {
+    "signaal",
+    "signalen",
+    "armoedesignaal",
+    "armoedesignalen",
+    "kinderarmoede",
+    "armoede",
+    "herken",
+    "herkennen",
+    "herkent",
+    "kenmerken",
+    "signaleringslijst",
+    "lijst",
+    "kind",
+    "kinderen",
+    "ouder",
+    "ouders",
+    "jongere",
+    "jongeren",
+    "gezin",
+    "gezinnen",
+    "wijzen",
+    "wijst",
+    "zie",
+    "zien",
+    "opvallen",
+    "valt",
+    "op",
+    "geldzorgen",
+    "geldproblemen",
+    "financiele",
+    "problemen",
+    "moeder",
+    "vader",
+    "zwangere",
+    "zwangeren",
+    "baby",
+    "peuter",
+    "puber",
+    "pubers",
+    "school",
+}
+
+
+def _specific(text: str) -> bool:
+    """Whether a signals question is about something in particular, beyond signals for some group."""
+    left = [
+        w
+        for w in content_words(text)
+        if w not in GENERAL_SIGNAL_WORDS and w not in AGE_WORDS and not w.isdigit() and not parse_age(w)
+    ]
+    return len(left) >= 2
 
 
 def signals(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
+    if tokens & INSTRUMENT_WORDS and not q.offset:
+        return instruments(kb, replace(q, kind="instrumenten"))
+    matched: list[str] = []
+    if q.text and not q.offset:
+        # Asked for signals in so many words ("is dat een signaal?"): signals, whatever else matches.
+        cue = "signaal" in asked_kinds(q.text)
+        choice, hits = _retrieve(kb, q, "signalen")
+        top = choice.hits[0] if choice.hits else None
+        if choice.action == "answer" and top.unit.kind != "signaal" and not cue:
+            return _unit_outcome(kb, q, choice)
+        # The signals the question describes lead the list (ranked among the signals only).
+        signal_hits = kb.retriever.search(
+            q.text, age_group=parse_fase(q.age) or parse_fase(q.text), only=("signaal",), limit=20
+        )
+        # Only when the question describes something specific (not "welke signalen bij ouders?").
+        best = signal_hits[0] if signal_hits else None
+        least = 3.0 if cue else retrieval.MIN_EVIDENCE
+        close = [
+            h for h in signal_hits if best.evidence >= least and h.score >= 0.5 * best.score and h.evidence >= least / 2
+        ]
+        if cue and not close and _specific(q.text) and not tokens & RISK_WORDS:
+            # "is dat een signaal?" about something the list words differently: the nearest signals.
+            close = [h for h in signal_hits[:3] if h.score >= 0.5 * best.score]
+        # Those that share a word with the question before those found through a synonym only.
+        close.sort(key=lambda h: not retrieval.literal(h, kb, q.text))
+        matched = [h.unit.record_id for h in close]
+        if not matched and _specific(q.text) and not tokens & RISK_WORDS:
+            # Something specific that no signal matches: not the whole list, but what does match (or nothing).
+            return Outcome(retrieval.reply_for(kb, choice, q.text), q)
     fase = parse_fase(q.age) or parse_fase(q.text)
-    if tokens & {"risicogroep", "risicogroepen", "risicofactoren", "risico", "risicosituaties"}:
+    if tokens & RISK_WORDS:
         found = kb.risk_groups()
+        ids = {sig.id for sig in found}
+        matched = [m for m in matched if m in ids]
+        if q.text and not q.offset and not matched:
+            # The risk groups the question describes first ("spreken nauwelijks Nederlands").
+            own = [
+                h
+                for h in kb.retriever.search(q.text, only=("signaal",), limit=30)
+                if h.unit.record_id in ids and h.evidence >= retrieval.MIN_EVIDENCE / 2
+            ]
+            rank = {h.unit.record_id: i for i, h in enumerate(own)}
+            found = sorted(found, key=lambda sig: rank.get(sig.id, len(rank)))
         heading = "Risicogroepen en situaties"
     else:
         target = "ouder" if fase == "ouders" or tokens & {"ouder", "ouders", "moeder", "vader"} else None
@@ -189,6 +600,10 @@ def signals(kb: KnowledgeBase, q: Question) -> Outcome:
         heading = " ".join(filter(None, ["Signalen", who, "die op armoede kunnen wijzen"]))
         if fase and fase != "ouders" and any(fase in s.age_groups for s in found):
             heading += f" (eerst die voor {LEEFTIJDSFASEN[fase]})"
+    if matched:
+        # The matched signals first (risk groups included: they are what the question describes).
+        lead = [sig for sig in (kb.record("signaal", sid) for sid in matched) if sig]
+        found = lead + [sig for sig in found if sig.id not in set(matched)]
     return Outcome(answers.signals_answer(found, q.offset, heading), q)
 
 
@@ -201,45 +616,104 @@ def instruments(kb: KnowledgeBase, q: Question) -> Outcome:
     fase = age.fase if age else parse_fase(q.text)
     found = kb.instruments(age_group=fase if fase != "ouders" else None)
     label = label or (LEEFTIJDSFASEN.get(fase) if fase else None)
+    if q.text and not q.offset:
+        choice, hits = _retrieve(kb, q, "instrumenten")
+        # Asked for an instrument in so many words: the instruments, whatever else matches.
+        asked = bool(set(words(q.text)) & INSTRUMENT_WORDS)
+        if choice.action == "answer" and choice.hits[0].unit.kind not in ("instrument", "signaal") and not asked:
+            return _unit_outcome(kb, q, choice)
+        # The instruments that match what the question is about lead the list.
+        own = kb.retriever.search(q.text, age_group=fase, only=("instrument",), limit=30)
+        rank = {h.unit.record_id: i for i, h in enumerate(own) if h.evidence >= retrieval.MIN_EVIDENCE}
+        found = sorted(found, key=lambda i: rank.get(i.id, len(rank)))
     return Outcome(answers.instruments_answer(found, label, q.offset), q)
 
 
-INTERVENTION_WORDS = {"interventie", "interventies", "programma", "programmas", "methodiek", "methodieken",
-                      "training", "trainingen", "cursus", "cursussen", "aanpak", "aanpakken"}
+# "welke interventies …", "zijn er trainingen …": a question for a list.
+LIST_STARTS = ("welke", "wat voor", "zijn er", "is er", "bestaan er")
+INTERVENTION_WORDS = {
+    "interventie",
+    "interventies",
+    "programma",
+    "programmas",
+    "methodiek",
+    "methodieken",
+    "training",
+    "trainingen",
+    "cursus",
+    "cursussen",
+    "aanpak",
+    "aanpakken",
+}
 
 
 def what_is(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(" ".join(filter(None, [q.name, q.text]))):
-        return Outcome(Reply("Over welke interventie, organisatie, aanpak of welk fonds wil je iets weten? "
-                             "Bijvoorbeeld: wat is VoorZorg?"), q)
-    named = kb.find_named(" ".join(filter(None, [q.name, q.text])))
+        return Outcome(
+            Reply(
+                "Over welke interventie, organisatie, aanpak of welk fonds wil je iets weten? "
+                "Bijvoorbeeld: wat is VoorZorg?"
+            ),
+            q,
+        )
+    full = " ".join(filter(None, [q.name, q.text]))
+    named = kb.find_named(full)
+    if named and asks_for_list(full) and not any(names_in_full(kb, k, rid, full) for k, rid in named):
+        named = []  # "welk programma helpt thuis?" names no programme, whatever word it shares with one
     if named:
         kind, rid = named[0]
         record = kb.record(kind, rid)
         if record is not None:
             fund_ids = [rid] if kind == "fonds" else []
-            return Outcome(answers.record_answer(record, q.offset), q, fund_ids)
+            points = getattr(record, "points", ())
+            order = kb.retriever.point_order(points, q.text) if points and q.text else None
+            return Outcome(answers.record_answer(record, q.offset, order), q, fund_ids)
     text = " ".join(filter(None, [q.name, q.text]))
-    # "welke interventies / programma's / trainingen …": those, not every kind of record.
-    kinds = ("interventie", "aanpak") if set(words(text)) & INTERVENTION_WORDS else None
-    hits = kb.search(text, kinds=kinds, limit=5) or (kb.search(text, limit=5) if kinds else [])
-    return Outcome(answers.search_answer(hits, q.offset), q)
+    # "welke interventies / programma's / trainingen …": a list of those.
+    if asks_for_list(text):
+        hits = kb.retriever.search(text, age_group=parse_fase(text), only=("interventie", "aanpak"), limit=8)
+        good = [h for h in hits if h.score >= 0.4 * hits[0].score and h.coverage >= retrieval.MIN_OFFER_COVERAGE]
+        found = [e for e in (kb.entry(h.unit.kind, h.unit.record_id) for h in good[: answers.PAGE_SIZE]) if e]
+        if found:
+            reply = answers.entries_answer(found, "Interventies en programma's in de bronnen:")
+            _lead_with_block(kb, reply, text, good[0])
+            return Outcome(reply, q)
+    choice, _ = _retrieve(kb, q, "wat_is")
+    return _unit_outcome(kb, q, choice)
+
+
+def asks_for_list(text: str) -> bool:
+    return bool(set(words(text)) & INTERVENTION_WORDS) and (
+        normalize(text).startswith(LIST_STARTS) or bool(LIST_ASK.search(normalize(text)))
+    )
+
+
+LIST_ASK = re.compile(r"\b(welke?|wat voor|zijn er|is er|bestaan er|bestaat er)\b")
+
+
+def _lead_with_block(kb: KnowledgeBase, reply: Reply, text: str, best) -> None:
+    """The Hoe-block of the handreiking that is about what the list is for ("druk gedrag"), before the
+    interventions it names: the handreiking's advice first, the programmes after."""
+    blocks = kb.retriever.search(text, age_group=parse_fase(text), only=("hoe",), limit=3)
+    if not blocks or blocks[0].coverage < max(retrieval.MIN_OFFER_COVERAGE, 0.8 * best.coverage):
+        return
+    block = kb.hoe_block(blocks[0].unit.record_id)
+    if block is None:
+        return
+    reply.text = f"In de handreiking: **{block.werkwijze_name} › {block.title}** (zie de knop).\n" + reply.text
+    reply.buttons = [(block.title[:60], f'/ask_werkwijze{{"onderwerp": "{block.id}"}}')] + list(reply.buttons)
+    reply.records = [f"hoe:{block.id}"] + list(reply.records)
 
 
 def facts(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(q.text):
         return Outcome(answers.entries_answer(kb.entries(kind="feit"), "Kerncijfers uit de bronnen:"), q)
-    found = kb.entries(topic=q.text, limit=5)
-    found = [e for e in found if e.kind in ("feit", "achtergrond")] or found
-    if not found:
-        return what_is(kb, q)
-    if len(found) == 1 or found[0].kind == "feit":
-        return Outcome(answers.entry_answer(found[0], q.offset), q)
-    return Outcome(answers.entries_answer(found, "Dit zeggen de bronnen erover:"), q)
+    choice, _ = _retrieve(kb, q, "feiten")
+    return _unit_outcome(kb, q, choice)
 
 
 def names_a_fund(kb: KnowledgeBase, text: str) -> bool:
-    """"wat is het Meedoenfonds Zwolle?" can read as a question about Zwolle or as a bare detail
+    """ "wat is het Meedoenfonds Zwolle?" can read as a question about Zwolle or as a bare detail
     ("Zwolle"); when the text names a fund, that fund is what the question is about."""
     return any(kind == "fonds" for kind, _ in kb.find_named(text))
 
@@ -251,6 +725,10 @@ def examples(kb: KnowledgeBase, q: Question) -> Outcome:
         found = kb.entries(kind="voorbeeld", gemeente=q.gemeente)
         if found:
             return Outcome(answers.entries_answer(found, f"Voorbeelden uit {q.gemeente}:"), q)
+    if q.text:
+        choice, _ = _retrieve(kb, q, "voorbeelden")
+        if choice.action == "answer" and choice.hits[0].unit.kind != "voorbeeld":
+            return _unit_outcome(kb, q, choice)
     found = kb.entries(kind="voorbeeld", topic=q.text)
     if not found:
         found = kb.entries(kind="voorbeeld", limit=answers.PAGE_SIZE)
@@ -273,11 +751,388 @@ HANDLERS = {
 
 
 def answer(kb: KnowledgeBase, q: Question) -> Outcome:
-    return HANDLERS[q.kind](kb, q)
+    if q.topic and ":" in q.topic:
+        return unit_topic(kb, q)
+    if q.kind not in ("fondsen", "aanvragen") and not q.offset and OVERVIEW.search(normalize(q.text)):
+        return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
+    if q.text and not q.offset and retrieval.asks_unstated_detail(q.text):
+        return Outcome(_unstated_detail(kb, q.text), q)
+    if (
+        q.kind in ("werkwijze", "signalen", "wat_is", "feiten")
+        and q.text
+        and not q.offset
+        and set(content_words(q.text))
+        and set(content_words(q.text)) <= VAGUE_WORDS
+    ):
+        # "ik maak me zorgen om een kind": nothing to look up yet; ask what it is about.
+        return Outcome(answers.topics_answer(), Question("geen"))
+    routed = route(kb, q) if q.text and not q.offset else None
+    return routed or HANDLERS[q.kind](kb, q)
 
 
-def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[str]) -> Outcome:
-    """The next page of the previous answer."""
+# Words that say something is the matter, not what: "ik maak me zorgen om een kind".
+VAGUE_WORDS = {
+    "zorgen",
+    "zorg",
+    "maak",
+    "maken",
+    "help",
+    "helpen",
+    "hulp",
+    "vraag",
+    "vragen",
+    "advies",
+    "gezin",
+    "gezinnen",
+    "kind",
+    "kinderen",
+    "ouder",
+    "ouders",
+    "iemand",
+    "situatie",
+    "probleem",
+    "problemen",
+    "lastig",
+    "moeilijk",
+    "client",
+    "clienten",
+    "cliënt",
+    "doen",
+    "weet",
+    "weten",
+    "niet",
+    "goed",
+}
+
+
+# --- the intent is a hint: what the question asks for in so many words, and the retrieval, decide -----
+
+# The kind of record each knowledge intent's handler answers with.
+NATIVE_KIND = {
+    "fondsen": "fonds",
+    "aanvragen": "fonds",
+    "werkwijze": "hoe",
+    "signalen": "signaal",
+    "instrumenten": "instrument",
+    "feiten": "feit",
+    "voorbeelden": "voorbeeld",
+}
+# What a question asks for in so many words, whatever the NLU's intent.
+ASKS_FOR = {
+    "fonds": re.compile(
+        r"\b(\w*fonds(en)?|regeling(en)?|\w*regeling|vergoed\w*|betaalt|betalen|bekostig\w*|"
+        r"aanvra\w*|subsidie|potje|tegemoetkoming|declareren)\b"
+    ),
+    "signaal": re.compile(
+        r"\b(\w*signa(al|len)|signaleringslijst|kenmerken|risicogroep\w*|"
+        r"(verhoogd|groter|extra) risico|risico op|risicofactor\w*|(daar)?achter zitten|"
+        r"zegt (dat|dit) (iets|wat)|wat zegt (dat|dit)|wijst (dat|dit)|duidt|rol (in )?spelen|"
+        r"op letten|let ik op|teken van|aanwijzing|(bij|met) (geld\w*|armoede|geldzorgen) "
+        r"(horen|te maken))\b"
+    ),
+    "instrument": re.compile(r"\b(" + "|".join(sorted(retrieval.INSTRUMENT_WORDS)) + r")\b"),
+    "feit": re.compile(r"\b(hoeveel|cijfers?|percentage|procent|aantal|definitie|hoe vaak|hoe groot)\b"),
+    "interventie": re.compile(
+        r"\b(interventies?|programma'?s?|methodieken|methodiek|trainingen|training|cursus|"
+        r"cursussen|workshops?|maatje|maatjes|mentor|steungezinnen)\b"
+    ),
+    "voorbeeld": re.compile(r"\b(voorbeeld(en)?|welke gemeenten?|een gemeente die|gemeenten? die)\b"),
+}
+# "wat kan ik doen / hoe ga ik om met / wat raad ik aan": a werkwijze's Hoe-block.
+ASKS_HOW = re.compile(
+    r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|aanreiken|"
+    r"zeggen|vertellen|bieden|aanbieden|voorstellen|meegeven|mee)|wat nu|wat (zeg|doe|raad) (ik|je|we)|"
+    r"hoe (ga|gaan) (ik|je|we)|hoe (pak|zorg|help|"
+    r"begin|krijg|zeg|maak|bouw|bespreek|benader|reageer|stimuleer|ondersteun|kan|moet)\b|"
+    r"hoe \w+ (ik|we|wij|je|jij|u)\b|naar wie|waar (kan|moet) ik .* (naar|op) (verwijzen|wijzen)|mag ik)"
+)
+
+
+def asked_kinds(text: str) -> set[str]:
+    norm = normalize(text)
+    found = {kind for kind, pattern in ASKS_FOR.items() if pattern.search(norm)}
+    if ASKS_HOW.search(norm):
+        found.add("hoe")
+    return found
+
+
+KIND_INTENT = {
+    "fonds": "fondsen",
+    "signaal": "signalen",
+    "instrument": "instrumenten",
+    "feit": "feiten",
+    "voorbeeld": "voorbeelden",
+    "interventie": "wat_is",
+}
+# A question: it asks for something; else it only describes a situation ("moeder leent elke maand geld").
+QUESTION_FORM = re.compile(
+    r"^(en )?(wat|welke?|waar|wie|hoe|kan|kun|mag|moet|zijn|is|heeft|hebben|bestaat|"
+    r"bestaan|zou|wanneer|waarom)\b|\b(wat|welke?|waar|wie|hoe|waarom|bestaat er|zijn er|is er|"
+    r"(kan|kun|mag|moet) ik)\b"
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether the message asks something (else it only describes a situation)."""
+    return "?" in text or bool(QUESTION_FORM.search(normalize(text)))
+
+
+# "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
+SIGNAL_ASKED = re.compile(
+    r"\b(is (dat|dit|het) (een |ook een )?\w*signaal|signaal van|(daar)?achter zitten|"
+    r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|duidt|rol (in )?spelen|valt (dat|dit) onder|"
+    r"(hoort|horen) (dat|dit) bij|risico|(bij|met) (geld\w*|armoede|geldzorgen) (horen|te maken))"
+)
+# Paying for something: a need the thesaurus found is a fund question only with words like these.
+PAYING = re.compile(r"\b(geld|betalen|betaalt|kosten|kost|fonds\w*|kopen|krijgen|aanschaffen|vergoed\w*|gratis)\b")
+APPLYING = re.compile(r"\b(vraag|vragen|vraagt)\b.*\baan\b|aanvra|aanmeld|indien")
+WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
+# "wat kan ik doen / hoe ga ik daarmee om": a how-question even when a need is named.
+STRONG_HOW = re.compile(
+    r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|"
+    r"aanreiken|zeggen|vertellen|aanbieden|voorstellen)|"
+    r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b)"
+)
+# Asking for a fund in so many words, when another intent was recognised.
+STRICT_FUND = re.compile(r"\b(\w*fonds(en)?|vergoed\w*|betaalt|bekostig\w*)\b")
+# Something seen again and again: a description of signals, not a need.
+OBSERVED = re.compile(
+    r"\b(nooit|altijd|steeds|telkens|vaak|elke (dag|week|maand)|al (weken|maanden|jaren)|"
+    r"\d+ ?x|keer|zegt|vertelt|vertelde|valt op|merk)\b"
+)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", normalize(text))
+
+
+def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
+    """Whether the text names the record by its whole name ("Home-Start" in "homestart, wat doen ze?"),
+    not by a word its name shares with the question."""
+    record = kb.record(kind, rid)
+    name = _squeezed(getattr(record, "name", "") or "") if record is not None else ""
+    return len(name) >= 4 and name in _squeezed(text)
+
+
+def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
+    """What the question asks for in so many words, and the retrieval, over the NLU's intent.
+    None: the intent's own handler answers."""
+    native = NATIVE_KIND.get(q.kind)
+    if native is None:
+        return None
+    if q.kind in ("fondsen", "aanvragen") and (q.name or names_a_fund(kb, q.text)):
+        return None
+    asked = asked_kinds(q.text)
+    norm = normalize(q.text)
+    if retrieval.asked_section(q.text) == "hoe":
+        asked.add("hoe")
+    if q.kind == "aanvragen" and APPLYING.search(norm):
+        asked.add("fonds")  # "hoe vraag ik dat aan?": applying is what it asks
+    explicit = asked - {"hoe"}
+    if native in explicit:
+        return None
+    if native == "fonds" and kb.resolve_needs(q.text) and not STRONG_HOW.search(norm):
+        # A need named, and no "wat kan ik doen": the fund finder ("waar kan ik ouders naar verwijzen?").
+        asked.discard("hoe")
+    if "hoe" in asked and not explicit:
+        if native == "hoe":
+            return None
+        return how_answer(kb, q)
+    named = [(kind, rid) for kind, rid in kb.find_named(q.text) if names_in_full(kb, kind, rid, q.text)]
+    if any(kind == native for kind, _ in named):
+        return None  # a record named by name: the intent's handler knows it ("wat houdt GIZ in?")
+    if named and named[0][0] == "werkwijze" and native != "hoe":
+        return werkwijze(kb, replace(q, kind="werkwijze"))
+    if named and named[0][0] != "werkwijze":
+        # "Nika, voor welke kinderen is dat?" recognised as a fund question: the record it names.
+        return what_is(kb, replace(q, kind="wat_is"))
+    if native == "hoe" and explicit == {"signaal"} and not SIGNAL_ASKED.search(norm):
+        return None  # "met wie bespreek ik signalen?": about signals, asking how
+    if native == "hoe":
+        explicit.discard("interventie")  # "welke training voor professionals": how the handreiking does it
+    if (
+        len(explicit) == 1
+        and (native != "fonds" or "fonds" not in explicit)
+        and (next(iter(explicit)) != "fonds" or STRICT_FUND.search(norm))
+    ):
+        kind = next(iter(explicit))
+        return HANDLERS[KIND_INTENT[kind]](kb, replace(q, kind=KIND_INTENT[kind]))
+    if asked or (len(content_words(q.text)) < 3 and not WHAT_IS.search(norm)):
+        return None
+    fase = parse_fase(q.age) or parse_fase(q.text)
+    if (
+        not is_question(q.text)
+        and native != "signaal"
+        and OBSERVED.search(norm)
+        and _describes_signals(kb, q.text, fase)
+    ):
+        # Only a situation described, something seen again and again: the signals it matches, when it
+        # matches them well ("kind draagt altijd dezelfde kleren").
+        return signals(kb, replace(q, kind="signalen"))
+    if native == "fonds" and (kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
+        return None
+    boosts = {k: min(b, 1.2) for k, b in retrieval.INTENT_KINDS.get(q.kind, {}).items()}
+    text = " ".join(filter(None, [q.name, q.text]))
+    hits = kb.retriever.search(
+        text, kinds=boosts, age_group=fase, gemeente=q.gemeente, section=retrieval.asked_section(text), limit=12
+    )
+    choice = retrieval.choose(hits)
+    if choice.action != "answer":
+        return None
+    top = choice.hits[0].unit.kind
+    if top == native or (native == "hoe" and top == "werkwijze") or top == "fonds":
+        return None
+    if top == "hoe":
+        return how_answer(kb, q)
+    return _unit_outcome(kb, replace(q, kind="wat_is"), choice)
+
+
+HOW_COVERAGE = 0.12
+
+
+def _describes_signals(kb: KnowledgeBase, text: str, fase: str | None = None) -> bool:
+    own = kb.retriever.search(text, age_group=fase, only=("signaal",), limit=5)
+    return bool(own) and own[0].coverage >= 0.2 and own[0].evidence >= retrieval.MIN_EVIDENCE
+
+
+def how_answer(kb: KnowledgeBase, q: Question) -> Outcome | None:
+    """ "Wat kan ik doen / hoe ga ik om met …": the best Hoe-block (or werkwijze section), the next
+    ones offered; None when none shares enough with the question."""
+    text = " ".join(filter(None, [q.name, q.text]))
+    fase = parse_fase(q.age) or parse_fase(q.text)
+    section = retrieval.asked_section(text)
+    hits = kb.retriever.search(
+        text,
+        kinds={"hoe": 1.3},
+        age_group=fase,
+        section=section,
+        only=("hoe",) if section in (None, "hoe") else ("hoe", "werkwijze"),
+        limit=12,
+    )
+    hits = retrieval.literal_first(retrieval.best_per_record(hits), kb, text, within=0.8)
+    # A how-question is mostly asking words and situation: a lower bar than an answer elsewhere.
+    if not hits or hits[0].coverage < HOW_COVERAGE or hits[0].evidence < retrieval.MIN_EVIDENCE:
+        return None
+    best = hits[0]
+    # A record of another kind that the question names far better ("hoe laten we medewerkers armoede ervaren").
+    other = [
+        h
+        for h in retrieval.best_per_record(kb.retriever.search(text, age_group=fase, limit=12))
+        if h.unit.kind not in ("hoe", "werkwijze")
+    ]
+    if (
+        other
+        and other[0].evidence >= retrieval.MIN_EVIDENCE
+        and other[0].score >= 1.4 * best.score
+        and other[0].coverage >= best.coverage
+    ):
+        return None
+    q = replace(q, kind="werkwijze")
+    if best.unit.kind != "hoe":
+        return _unit_outcome(kb, q, retrieval.Choice("answer", hits))
+    block = kb.hoe_block(best.unit.record_id)
+    reply = answers.block_answer(block, kb.retriever.point_order(block.points, q.text))
+    _offer_blocks(reply, [h for h in hits[1:] if h.unit.kind == "hoe" and h.score >= 0.5 * best.score][:2])
+    return Outcome(reply, replace(q, topic=block.id))
+
+
+def _unstated_detail(kb: KnowledgeBase, text: str) -> Reply:
+    """An amount or score the sources do not give; offer the record the question names, if one."""
+    about = []
+    for kind, rid in kb.find_named(text)[:2]:
+        record = kb.record(kind, rid)
+        if record is not None:
+            about.append((answers.record_key(record), getattr(record, "name", rid)))
+    return answers.unstated_detail_answer(about)
+
+
+def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
+    """A message the NLU could not place (nlu_fallback): retrieval over every kind of record answers
+    when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches."""
+    if retrieval.asks_unstated_detail(text):
+        return Outcome(_unstated_detail(kb, text), Question("geen"))
+    norm = normalize(text)
+    asked = asked_kinds(text)
+    if retrieval.asked_section(text) == "hoe":
+        asked.add("hoe")
+    if "signaal" in asked and SIGNAL_ASKED.search(norm):
+        # "is dat een signaal?", whatever the NLU made of it.
+        return signals(kb, Question("signalen", text=text))
+    if "hoe" in asked and not asked - {"hoe"} and (how := how_answer(kb, Question("werkwijze", text=text))):
+        return how
+    explicit = asked - {"hoe", "fonds", "signaal"}
+    if len(explicit) == 1 and not asked & {"fonds"}:
+        kind = KIND_INTENT[next(iter(explicit))]
+        return HANDLERS[kind](kb, Question(kind, text=text))
+    if kb.resolve_needs(text) or (_thesaurus_needs(text) and PAYING.search(norm)):
+        if not is_question(text) and OBSERVED.search(norm) and _describes_signals(kb, text):
+            return signals(kb, Question("signalen", text=text))
+        return find_funds(kb, Question("fondsen", text=text))
+    q = Question("wat_is", text=text)
+    if any(kind == "fonds" and names_in_full(kb, kind, rid, text) for kind, rid in kb.find_named(text)) or (
+        set(words(text)) & INTERVENTION_WORDS and normalize(text).startswith(LIST_STARTS)
+    ):
+        return what_is(kb, q)
+    choice, _ = _retrieve(kb, q, None)
+    if choice.action == "nothing":
+        return None
+    return _unit_outcome(kb, q, choice)
+
+
+# Words of "meer", "andere fondsen?", "laat de rest zien": asking for more, no subject of their own.
+MORE_WORDS = {
+    "meer",
+    "andere",
+    "ander",
+    "anders",
+    "nog",
+    "rest",
+    "verder",
+    "volgende",
+    "laat",
+    "zien",
+    "toon",
+    "door",
+    "fonds",
+    "fondsen",
+    "opties",
+    "mogelijkheden",
+    "ideeen",
+    "tips",
+    "info",
+    "informatie",
+    "graag",
+    "alles",
+    "overige",
+    "overig",
+    "lijst",
+    "resultaten",
+    "antwoorden",
+    "vertel",
+}
+
+
+def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
+    """A message the NLU took for small talk or out of scope ("ben jij een mens?"): answered from the
+    sources only when it names a record in full ("howie the harp?") or is a whole question of its own
+    that the sources answer; None: the small-talk reply."""
+    if not text or text.startswith("/"):
+        return None
+    if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
+        return what_is(kb, Question("wat_is", text=text))
+    if len(content_words(text)) < 5:
+        return None
+    found = fallback(kb, text)
+    return found if found is not None and found.reply.records else None
+
+
+def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[str], text: str = "") -> Outcome:
+    """The next page of the previous answer; a message with a subject of its own is a question."""
+    own = [w for w in content_words(text) if w not in MORE_WORDS] if text and not text.startswith("/") else []
+    if len(own) >= 2:
+        if state and state.get("kind") in HANDLERS:
+            return follow_up(kb, state, {"text": text}, shown_funds)
+        return fallback(kb, text) or Outcome(answers.nothing_found_answer(), Question("geen"))
     if not state or state.get("kind") not in HANDLERS or shown <= 0:
         return Outcome(Reply("Waar wil je meer over weten? Stel gerust een nieuwe vraag."), Question("geen"))
     q = Question(**{**state, "offset": shown, "shown_funds": shown_funds})
@@ -290,21 +1145,90 @@ def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[st
     return outcome
 
 
+# Words of a follow-up that only point back ("en als het om een peuter gaat?"): no new subject.
+FOLLOW_UP_WORDS = {
+    "ouder",
+    "ouders",
+    "moeder",
+    "vader",
+    "kind",
+    "kinderen",
+    "gaat",
+    "geval",
+    "situatie",
+    "leeftijd",
+    "jaar",
+    "oud",
+    "jong",
+    "wordt",
+    "zit",
+    "school",
+    "klas",
+    "gezin",
+    "dochter",
+    "zoon",
+}
+
+
+def _new_subject(text: str) -> bool:
+    """Whether a follow-up brings a subject of its own, beyond an age, a stage or a group."""
+    tokens = normalize(text).split()
+    stage = find_stage(tokens)
+    used = stage[1] if stage else set()
+    content = set(content_words(text))
+    return any(
+        t in content
+        and i not in used
+        and t not in AGE_WORDS
+        and t not in FOLLOW_UP_WORDS
+        and not t.isdigit()
+        and not parse_age(t)
+        for i, t in enumerate(tokens)
+    )
+
+
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
     if names_a_fund(kb, update.get("text") or ""):
         return what_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
+    text = update.get("text") or ""
+    if previous is not None and previous.kind != "fondsen" and _new_subject(text):
+        # "en haar zoon van 16 spijbelt steeds vaker": a new question of the same kind, the age kept.
+        return answer(
+            kb,
+            Question(
+                previous.kind,
+                text=text,
+                age=update.get("age") or previous.age,
+                gemeente=update.get("gemeente") or previous.gemeente,
+            ),
+        )
+    if previous is None and text and _new_subject(text) and len(content_words(text)) >= 4:
+        # A whole question that the NLU took for a follow-up, with nothing to follow up on.
+        found = fallback(kb, text)
+        if found is not None:
+            return found
     if previous is None or previous.kind in ("wat_is", "feiten"):
         kind = "fondsen" if update.get("need") or kb.resolve_needs(update.get("text") or "") else None
+        if kind is None and text and _new_subject(text):
+            return fallback(kb, text) or Outcome(answers.nothing_found_answer(), Question("geen"))
         if kind is None:
-            return Outcome(Reply("Waar gaat je vraag over? Bijvoorbeeld: welk fonds betaalt een fiets, "
-                                 "of hoe begin ik over geldzorgen?"), Question("geen"))
+            return Outcome(
+                Reply(
+                    "Waar gaat je vraag over? Bijvoorbeeld: welk fonds betaalt een fiets, "
+                    "of hoe begin ik over geldzorgen?"
+                ),
+                Question("geen"),
+            )
         previous = Question(kind)
     changes = {k: v for k, v in update.items() if v}
     # "en bij ouders?": the NLU tags ages, not ouders; for signals and werkwijzen they are a group like one.
-    if previous.kind in ("werkwijze", "signalen") and not changes.get("age") \
-            and parse_fase(changes.get("text")) == "ouders":
+    if (
+        previous.kind in ("werkwijze", "signalen")
+        and not changes.get("age")
+        and parse_fase(changes.get("text")) == "ouders"
+    ):
         changes["age"] = "ouders"
     if previous.kind == "werkwijze" and previous.topic and changes.get("age"):
         for_age = werkwijze_for_age(kb, previous, changes["age"])
@@ -321,4 +1245,3 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
     if previous.kind == "fondsen":
         q = replace(q, text="")
     return answer(kb, q)
-

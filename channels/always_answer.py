@@ -11,12 +11,14 @@ again" message when it did not, and gives up on a turn after REPLY_TIMEOUT_SECON
 Giving up cancels Rasa's handling of that message before the tracker is saved, so the conversation
 stays as it was before the message, and the lock is freed for the next question.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
@@ -59,14 +61,23 @@ def _forwarding(method: str):
     async def forward(self: WatchedOutput, *args: Any, **kwargs: Any) -> Any:
         self.sent = True
         return await getattr(self.inner, method)(*args, **kwargs)
+
     forward.__name__ = method
     return forward
 
 
 # Every way of sending is forwarded and counted; OutputChannel's own versions would raise
 # NotImplementedError (send_text_message) or bypass the inner channel.
-for _method in ("send_response", "send_text_message", "send_image_url", "send_attachment", "send_text_with_buttons",
-                "send_quick_replies", "send_elements", "send_custom_json"):
+for _method in (
+    "send_response",
+    "send_text_message",
+    "send_image_url",
+    "send_attachment",
+    "send_text_with_buttons",
+    "send_quick_replies",
+    "send_elements",
+    "send_custom_json",
+):
     setattr(WatchedOutput, _method, _forwarding(_method))
 
 
@@ -93,8 +104,10 @@ def always_answering(on_new_message: Handler, timeout: float | None = None) -> H
         except Exception:  # noqa: BLE001 — whatever broke, the user must hear about it
             logger.exception("Bericht in gesprek %s kon niet verwerkt worden.", message.sender_id)
         if not watched.sent and (message.text or "").strip() not in SILENT_COMMANDS:
-            logger.error("Geen antwoord in gesprek %s (actie mislukt of te traag); foutmelding gestuurd.",
-                         message.sender_id)
+            logger.error(
+                "Geen antwoord in gesprek %s (actie mislukt of te traag); foutmelding gestuurd.", message.sender_id
+            )
             await watched.inner.send_text_message(message.sender_id, NO_ANSWER_TEXT)
         return result
+
     return handle

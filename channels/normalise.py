@@ -6,6 +6,7 @@ or pages of text. Rasa answers some of these with silence or an error, and a hug
 costs the NLU seconds. Here every message becomes NFC text of printable characters with
 single spaces, at most MAX_CHARS long; an empty result is answered in Dutch by `redacting`.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ _KEPT_FORMAT = {"\u200d"}
 _LINE_BREAKS = "\t\n\r\v\f\x85\u2028\u2029"
 _WHITESPACE = re.compile(r"\s+")
 
-EMPTY_MESSAGE_REPLY = ("Ik kreeg een leeg bericht. Stel je vraag in een zin, bijvoorbeeld: "
-                       "\"Welk fonds betaalt een fiets voor een kind van 10?\"")
+EMPTY_MESSAGE_REPLY = (
+    "Ik kreeg een leeg bericht. Stel je vraag in een zin, bijvoorbeeld: "
+    '"Welk fonds betaalt een fiets voor een kind van 10?"'
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,11 @@ def normalise(raw: object) -> Normalised:
     if raw is None:
         return Normalised("", False)
     text = raw if isinstance(raw, str) else str(raw) if isinstance(raw, (int, float)) else ""
-    text = "".join(" " if ch in _LINE_BREAKS else ch for ch in text
-                   if ch in _LINE_BREAKS or ch in _KEPT_FORMAT or unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    text = "".join(
+        " " if ch in _LINE_BREAKS else ch
+        for ch in text
+        if ch in _LINE_BREAKS or ch in _KEPT_FORMAT or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+    )
     text = unicodedata.normalize("NFC", text)
     text = _WHITESPACE.sub(" ", text).strip()
     if len(text) <= MAX_CHARS:

@@ -2,26 +2,29 @@
 
 Rasa hands each channel an `on_new_message` callback; wrapping that callback is the one
 place every message passes before the tracker store, the NLU and the logs. Only the
-redacted text goes on; the kinds of data found travel in the message metadata, so the
-actions can remind the user (once) to ask anonymously.
+redacted text goes on; the kinds of data found travel in the message metadata. When anything
+was redacted, the reply ends with the reminder to ask anonymously, once per conversation.
 """
+
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
-import rasa_patches
-from bot.privacy import redact
+from bot.privacy import ONLY_CLIENT_DATA_REPLY, REMINDER, holds_a_question, redact
+from bot.privacy_lexicon import lexicon
 from channels.always_answer import always_answering
 from channels.lenient_rest import LenientRestInput
 from channels.normalise import EMPTY_MESSAGE_REPLY, normalise
+from channels.reminders import RecentlyReminded
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
-# Every channel Rasa serves comes through this module: the place to install our measured
-# fixes to Rasa itself (rasa_patches/).
-rasa_patches.install()
+# The word and name lists take about a second to read: at start-up, not at the first message.
+lexicon()
+_reminded = RecentlyReminded()
 
 
 def redacting(on_new_message: Handler) -> Handler:
@@ -31,6 +34,9 @@ def redacting(on_new_message: Handler) -> Handler:
             # Rasa would answer an empty message with silence; say what we need instead.
             return await message.output_channel.send_response(message.sender_id, {"text": EMPTY_MESSAGE_REPLY})
         result = redact(normalised.text)
+        if result.found and not holds_a_question(result.text):
+            _reminded.first_time(message.sender_id)
+            return await message.output_channel.send_response(message.sender_id, {"text": ONLY_CLIENT_DATA_REPLY})
         message.text = result.text
         if not isinstance(message.metadata, dict):
             message.metadata = None
@@ -39,8 +45,19 @@ def redacting(on_new_message: Handler) -> Handler:
         if normalised.truncated:
             message.metadata = {**(message.metadata or {}), "truncated": True}
         return await on_new_message(message)
+
     # Never silence: a Dutch message when the turn fails or takes too long (channels/always_answer.py).
-    return always_answering(handle)
+    answered = always_answering(handle)
+
+    async def reminding(message: UserMessage) -> Any:
+        outcome = await answered(message)
+        # After the answer (or the failure message), so that always_answer judges the answer alone.
+        metadata = message.metadata if isinstance(message.metadata, dict) else {}
+        if metadata.get("client_data") and _reminded.first_time(message.sender_id):
+            await message.output_channel.send_response(message.sender_id, {"text": REMINDER})
+        return outcome
+
+    return reminding
 
 
 class RedactingRestInput(LenientRestInput):

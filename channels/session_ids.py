@@ -7,6 +7,7 @@ the conversation ("web-<nonce>"), so the tracker store never holds what a client
 get in. The secret comes from SOCKETIO_SESSION_SECRET or, when that is unset, from a file in
 STATE_DIR that is generated on first use (so ids survive a restart of the same instance).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,8 +15,8 @@ import hmac
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, Optional
 
 SENDER_PREFIX = "web-"
 SECRET_ENV = "SOCKETIO_SESSION_SECRET"
@@ -34,8 +35,10 @@ def load_secret(env: Mapping[str, str] | None = None) -> bytes:
     configured = env.get(SECRET_ENV, "")
     if configured:
         if len(configured) < MIN_SECRET_CHARS:
-            raise SessionSecretError(f"{SECRET_ENV} is te kort: gebruik minstens {MIN_SECRET_CHARS} willekeurige "
-                                     "tekens, bijvoorbeeld de uitvoer van `openssl rand -hex 32`.")
+            raise SessionSecretError(
+                f"{SECRET_ENV} is te kort: gebruik minstens {MIN_SECRET_CHARS} willekeurige "
+                "tekens, bijvoorbeeld de uitvoer van `openssl rand -hex 32`."
+            )
         return configured.encode()
     path = Path(env.get("STATE_DIR") or "var") / SECRET_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,8 +47,9 @@ def load_secret(env: Mapping[str, str] | None = None) -> bytes:
     except FileExistsError:
         secret = path.read_text().strip()
         if len(secret) < MIN_SECRET_CHARS:
-            raise SessionSecretError(f"{path} bevat geen bruikbaar geheim; verwijder het bestand, "
-                                     "dan wordt een nieuw gemaakt.")
+            raise SessionSecretError(
+                f"{path} bevat geen bruikbaar geheim; verwijder het bestand, dan wordt een nieuw gemaakt."
+            ) from None
         return secret.encode()
     with os.fdopen(fd, "w") as file:
         secret = secrets.token_hex(32)
@@ -65,7 +69,7 @@ class SessionSigner:
         nonce = secrets.token_hex(16)
         return f"{nonce}-{self._signature(nonce)}"
 
-    def sender_id(self, session_id: object) -> Optional[str]:
+    def sender_id(self, session_id: object) -> str | None:
         """The conversation a session id gives access to, or None when it was not issued by us."""
         match = _TOKEN.match(session_id) if isinstance(session_id, str) else None
         if not match or not hmac.compare_digest(match.group(2), self._signature(match.group(1))):

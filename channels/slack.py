@@ -15,13 +15,15 @@ What we add:
 Credentials: slack_token, slack_signing_secret, api_url (optional), use_threads,
 conversation_granularity (as Rasa's).
 """
+
 from __future__ import annotations
 
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -48,7 +50,7 @@ class SeenEvents:
         self.ttl, self.limit = ttl, limit
         self._seen: OrderedDict[str, float] = OrderedDict()
 
-    def first_time(self, keys: List[str]) -> bool:
+    def first_time(self, keys: list[str]) -> bool:
         """True if none of the keys was seen before; remembers them all either way."""
         now = time.monotonic()
         while self._seen and (next(iter(self._seen.values())) < now - self.ttl or len(self._seen) > self.limit):
@@ -60,7 +62,7 @@ class SeenEvents:
         return new
 
 
-def event_keys(payload: Dict[str, Any]) -> List[str]:
+def event_keys(payload: dict[str, Any]) -> list[str]:
     """The keys that identify one user message across retries and across event types."""
     event = payload.get("event") or {}
     keys = []
@@ -76,28 +78,38 @@ def event_keys(payload: Dict[str, Any]) -> List[str]:
 class ThreadedSlackBot(SlackBot):
     """Rasa's Slack output channel, posting to a configurable Web API URL."""
 
-    def __init__(self, token: Text, api_url: str, slack_channel: Optional[Text] = None,
-                 thread_id: Optional[Text] = None, proxy: Optional[Text] = None) -> None:
+    def __init__(
+        self,
+        token: str,
+        api_url: str,
+        slack_channel: str | None = None,
+        thread_id: str | None = None,
+        proxy: str | None = None,
+    ) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
         self.client = AsyncWebClient(token, proxy=proxy, base_url=api_url)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         if len(buttons) > 5:  # Slack shows no more than 5: Rasa's fallback, text only
             return await self.send_text_message(recipient_id, text, **kwargs)
-        elements = [{"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]},
-                     "value": b["payload"]} for b in buttons]
-        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text}},
-                  {"type": "actions", "elements": elements}]
-        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text,
-                                 blocks=blocks)
+        elements = [
+            {"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]}, "value": b["payload"]}
+            for b in buttons
+        ]
+        blocks = [
+            {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+            {"type": "actions", "elements": elements},
+        ]
+        await self._post_message(channel=self.slack_channel or recipient_id, as_user=True, text=text, blocks=blocks)
 
 
 class SlackEventsInput(SlackInput):
     """Slack Events API input: deduplicated, threaded, redacted."""
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
         channel = super().from_credentials(credentials)
@@ -127,17 +139,21 @@ class SlackEventsInput(SlackInput):
 
         return bp
 
-    async def process_message(self, request: Request, on_new_message: Handler, text: Text,
-                              sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
+    async def process_message(
+        self, request: Request, on_new_message: Handler, text: str, sender_id: str | None, metadata: dict | None
+    ) -> Any:
         payload = request.json if request.headers.get("content-type") == "application/json" else {}
         keys = event_keys(payload or {})
         if keys and not self.seen.first_time(keys):
-            logger.info("Slack: event seen before (retry %s, %s); not answered again",
-                        request.headers.get(self.retry_num_header), request.headers.get(self.retry_reason_header))
+            logger.info(
+                "Slack: event seen before (retry %s, %s); not answered again",
+                request.headers.get(self.retry_num_header),
+                request.headers.get(self.retry_reason_header),
+            )
             return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
         return await super().process_message(request, on_new_message, text, sender_id, metadata)
 
-    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
+    def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> OutputChannel:
         return ThreadedSlackBot(self.slack_token, self.api_url, channel or self.slack_channel, thread_id, self.proxy)
 
 

@@ -6,6 +6,7 @@ assistant in the name of whoever visits it. Here a browser connection (one with 
 header) is accepted only when sanic-cors, configured by Rasa from --cors, would allow that
 origin for the socket.io path; clients without an Origin header (not browsers) are accepted.
 """
+
 from __future__ import annotations
 
 import logging

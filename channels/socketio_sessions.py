@@ -11,12 +11,14 @@ Differences from Rasa 3.6's SocketIOInput (whose event names and replies it keep
   back to the sending socket as `user_confirmed` {text, ref} before the answer, so the widget
   keeps only that text.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import re
-from typing import Any, Awaitable, Callable, Optional
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -31,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 CONFIRM_EVENT = "user_confirmed"
-NO_SESSION_REPLY = ("Dit gesprek is nog niet gestart. Ververs de pagina en stel je vraag opnieuw.")
+NO_SESSION_REPLY = "Dit gesprek is nog niet gestart. Ververs de pagina en stel je vraag opnieuw."
 _REF = re.compile(r"^[\w-]{1,64}$")
 
 
@@ -41,7 +43,7 @@ async def _maybe_await(result: Any) -> None:
         await result
 
 
-def _metadata(data: dict, key: str) -> Optional[dict]:
+def _metadata(data: dict, key: str) -> dict | None:
     metadata = data.get(key)
     if isinstance(metadata, str):
         try:
@@ -67,7 +69,7 @@ class SignedSessionSocketIOInput(SocketIOInput):
             return response.json({"status": "ok"})
 
         @sio.on("connect", namespace=namespace)
-        async def connect(sid: str, environ: dict, auth: Optional[dict]) -> bool:
+        async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
             if not browser_origin_allowed(environ):
                 return False
             if not self.jwt_key:
@@ -105,8 +107,13 @@ class SignedSessionSocketIOInput(SocketIOInput):
 
             text = data.get("message")
             output = SocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(text if isinstance(text, str) else None, output, sender_id,
-                                  input_channel=self.name(), metadata=_metadata(data, self.metadata_key))
+            message = UserMessage(
+                text if isinstance(text, str) else None,
+                output,
+                sender_id,
+                input_channel=self.name(),
+                metadata=_metadata(data, self.metadata_key),
+            )
             await redacting(confirm_then_answer)(message)
 
         return webhook

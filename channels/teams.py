@@ -13,6 +13,7 @@ Credentials (credentials.yml, written by `python -m bot.deploy.credentials`):
   tenant_id                   optional: single-tenant registrations
   openid_url, token_url       optional: other Microsoft endpoints (and fakes in tests)
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,8 +22,9 @@ import html
 import logging
 import re
 import time
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -54,7 +56,7 @@ KEY_REFRESH_MAX_AGE = datetime.timedelta(days=1)
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
-def token_url_for(tenant_id: Optional[str]) -> str:
+def token_url_for(tenant_id: str | None) -> str:
     return f"https://login.microsoftonline.com/{tenant_id or MULTI_TENANT}/oauth2/v2.0/token"
 
 
@@ -68,17 +70,21 @@ class ConnectorToken:
 
     def __init__(self, token_url: str, app_id: str, app_password: str):
         self.token_url, self.app_id, self.app_password = token_url, app_id, app_password
-        self._token: Optional[str] = None
+        self._token: str | None = None
         self._expires = 0.0
         self._lock = asyncio.Lock()
 
-    async def get(self) -> Optional[str]:
+    async def get(self) -> str | None:
         async with self._lock:
             # Renew a minute early so that no reply leaves with a token that expires on the way.
             if self._token and time.time() < self._expires - 60:
                 return self._token
-            form = {"client_id": self.app_id, "client_secret": self.app_password,
-                    "grant_type": "client_credentials", "scope": CONNECTOR_SCOPE}
+            form = {
+                "client_id": self.app_id,
+                "client_secret": self.app_password,
+                "grant_type": "client_credentials",
+                "scope": CONNECTOR_SCOPE,
+            }
             try:
                 async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as session:
                     async with session.post(self.token_url, data=form) as resp:
@@ -97,14 +103,15 @@ class ConnectorToken:
 class TeamsOutput(BotFramework):
     """Replies to one activity: markdown text, and buttons as a card with messageBack actions."""
 
-    def __init__(self, token: ConnectorToken, activity: Dict[Text, Any]) -> None:
-        super().__init__(token.app_id, token.app_password, activity["conversation"],
-                         activity["recipient"], activity["serviceUrl"])
+    def __init__(self, token: ConnectorToken, activity: dict[str, Any]) -> None:
+        super().__init__(
+            token.app_id, token.app_password, activity["conversation"], activity["recipient"], activity["serviceUrl"]
+        )
         self.token = token
         self.user = activity.get("from") or {}
         self.activity_id = activity.get("id")
 
-    def prepare_message(self, recipient_id: Text, message_data: Dict[Text, Any]) -> Dict[Text, Any]:
+    def prepare_message(self, recipient_id: str, message_data: dict[str, Any]) -> dict[str, Any]:
         data = super().prepare_message(recipient_id, message_data)
         data["recipient"] = self.user or data["recipient"]
         data["conversation"] = {"id": self.conversation["id"]}
@@ -113,7 +120,7 @@ class TeamsOutput(BotFramework):
             data["replyToId"] = self.activity_id
         return data
 
-    async def send(self, message_data: Dict[Text, Any]) -> None:
+    async def send(self, message_data: dict[str, Any]) -> None:
         conversation = quote(str(self.conversation["id"]), safe="")
         uri = f"{self.global_uri}conversations/{conversation}/activities"
         if self.activity_id:
@@ -123,21 +130,24 @@ class TeamsOutput(BotFramework):
             return
         try:
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
-                async with session.post(uri, json=message_data,
-                                        headers={"Authorization": f"Bearer {token}"}) as resp:
+                async with session.post(uri, json=message_data, headers={"Authorization": f"Bearer {token}"}) as resp:
                     if resp.status >= 300:
-                        logger.error("Teams: reply refused by %s (HTTP %s): %s", uri, resp.status,
-                                     (await resp.text())[:300])
+                        logger.error(
+                            "Teams: reply refused by %s (HTTP %s): %s", uri, resp.status, (await resp.text())[:300]
+                        )
         except aiohttp.ClientError as exc:
             logger.error("Teams: reply to %s failed: %s", uri, exc)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
-                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         # A hero card's subtitle shows no markdown (no clickable "Bron:" link): send the text as a
         # message, then the buttons. messageBack shows the title in the chat and sends the payload.
         await self.send_text_message(recipient_id, text)
-        actions = [{"type": "messageBack", "title": b["title"], "displayText": b["title"],
-                    "text": b["payload"]} for b in buttons]
+        actions = [
+            {"type": "messageBack", "title": b["title"], "displayText": b["title"], "text": b["payload"]}
+            for b in buttons
+        ]
         card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"buttons": actions}}
         await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
 
@@ -146,15 +156,25 @@ class TeamsInput(BotFrameworkInput):
     """Bot Framework / Teams input: full token checks, mentions stripped, client data redacted."""
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
-        return cls(credentials.get("app_id"), credentials.get("app_password"),
-                   tenant_id=credentials.get("tenant_id"), openid_url=credentials.get("openid_url"),
-                   token_url=credentials.get("token_url"))
+        return cls(
+            credentials.get("app_id"),
+            credentials.get("app_password"),
+            tenant_id=credentials.get("tenant_id"),
+            openid_url=credentials.get("openid_url"),
+            token_url=credentials.get("token_url"),
+        )
 
-    def __init__(self, app_id: Text, app_password: Text, tenant_id: Optional[str] = None,
-                 openid_url: Optional[str] = None, token_url: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        app_id: str,
+        app_password: str,
+        tenant_id: str | None = None,
+        openid_url: str | None = None,
+        token_url: str | None = None,
+    ) -> None:
         self.openid_url = openid_url or MICROSOFT_OPEN_ID_URI
         self.issuer = BOT_CONNECTOR_ISSUER
         self.token = ConnectorToken(token_url or token_url_for(tenant_id), app_id, app_password)
@@ -178,7 +198,7 @@ class TeamsInput(BotFrameworkInput):
         except (requests.RequestException, ValueError, KeyError) as exc:
             logger.warning("Teams: could not read signing keys from %s: %s", self.openid_url, exc)
 
-    def _key_for(self, kid: Optional[str]) -> Dict[str, Any]:
+    def _key_for(self, kid: str | None) -> dict[str, Any]:
         stale = datetime.datetime.now() - self.jwt_update_time > KEY_REFRESH_MAX_AGE
         unknown = kid not in self.jwt_keys
         if (stale or unknown) and time.time() - self._last_refresh_attempt > KEY_REFRESH_MIN_SECONDS:
@@ -189,14 +209,21 @@ class TeamsInput(BotFrameworkInput):
 
     # --- tokens --------------------------------------------------------------------------
 
-    def _validate_jwt_token(self, jwt_token: Text) -> Dict[str, Any]:
+    def _validate_jwt_token(self, jwt_token: str) -> dict[str, Any]:
         """The token's claims, if signed by a published key (RS256 only), for us, by the issuer, in time."""
         header = jwt.get_unverified_header(jwt_token)
         key = RSAAlgorithm.from_jwk(self._key_for(header.get("kid")))
-        return jwt.decode(jwt_token, key=key, algorithms=["RS256"], audience=self.app_id, issuer=self.issuer,
-                          leeway=LEEWAY_SECONDS, options={"require": ["exp", "iss", "aud"]})
+        return jwt.decode(
+            jwt_token,
+            key=key,
+            algorithms=["RS256"],
+            audience=self.app_id,
+            issuer=self.issuer,
+            leeway=LEEWAY_SECONDS,
+            options={"require": ["exp", "iss", "aud"]},
+        )
 
-    def check_activity(self, auth_header: Optional[str], activity: Any) -> Optional[response.HTTPResponse]:
+    def check_activity(self, auth_header: str | None, activity: Any) -> response.HTTPResponse | None:
         """None if the request is a genuine activity for this bot, else the response that refuses it."""
         match = re.match(r"Bearer\s+(\S+)$", auth_header or "")
         if not match:

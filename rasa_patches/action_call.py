@@ -14,6 +14,7 @@ latest user message on. Two gains:
 For maintainers writing a new action: `tracker.events` in the action server holds this turn
 only. tests/rasa/test_rasa_patches.py compares the request with Rasa's own.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,8 +43,12 @@ def action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain
     """Rasa's request (same fields, same domain rule), with the current turn's events."""
     tracker_state = tracker.current_state(EventVerbosity.NONE)
     tracker_state["events"] = [event.as_dict() for event in current_turn(tracker)]
-    result = {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": tracker_state,
-              "version": rasa.__version__}
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": tracker_state,
+        "version": rasa.__version__,
+    }
     if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
         result["domain"] = domain.as_dict()
     return result

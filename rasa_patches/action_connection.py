@@ -12,6 +12,7 @@ once more on a new connection; our actions only read, so sending again is harmle
 Requests, headers, authentication, time-outs and errors are Rasa's own (EndpointConfig.request
 is unchanged apart from where its session comes from).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -47,9 +48,12 @@ def _new_session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
     if endpoint.basic_auth:
         auth = aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
     stats["sessions"] += 1
-    return aiohttp.ClientSession(headers=endpoint.headers, auth=auth,
-                                 timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-                                 connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS))
+    return aiohttp.ClientSession(
+        headers=endpoint.headers,
+        auth=auth,
+        timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+        connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
+    )
 
 
 def kept_session(self: EndpointConfig) -> _Borrowed:

@@ -12,6 +12,7 @@ checking each event against that alternative alone. Anything that does not pass 
 check goes through the full validator, so the verdict and the error message stay Rasa's own
 (tests/rasa/compare_action_validation.py compares both on valid and invalid answers).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -46,8 +47,10 @@ def _quick_validators():
             per_event[name] = None
         else:
             per_event[name] = cls({**common, "allOf": [alternative]})
-    events_any = {**schema, "properties": {**schema["properties"],
-                                           "events": {**schema["properties"]["events"], "items": {}}}}
+    events_any = {
+        **schema,
+        "properties": {**schema["properties"], "events": {**schema["properties"]["events"], "items": {}}},
+    }
     return cls(events_any), per_event
 
 

@@ -18,6 +18,7 @@ its own again, so that only the message that caused it fails.
 tests/rasa/compare_batched_nlu.py parses the NLU test set one by one and in batches through the
 trained model: the same intents, rankings and entities.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -96,7 +97,7 @@ class _Batcher:
         stats["batches"] += 1
         stats["messages"] += len(batch)
         stats["largest"] = max(stats["largest"], len(batch))
-        for (_, future), result in zip(batch, parsed):
+        for (_, future), result in zip(batch, parsed, strict=True):
             _settle(future, result)
 
 
@@ -114,8 +115,9 @@ def _batcher(processor: MessageProcessor) -> Optional[_Batcher]:
     """This processor's batcher on the running loop; None when its NLU graph needs a tracker."""
     state = processor.__dict__
     if "_nlu_batchable" not in state:
-        state["_nlu_batchable"] = nlu_needs_no_tracker(processor.graph_runner._graph_schema,
-                                                       processor.model_metadata.nlu_target)
+        state["_nlu_batchable"] = nlu_needs_no_tracker(
+            processor.graph_runner._graph_schema, processor.model_metadata.nlu_target
+        )
     if not state["_nlu_batchable"]:
         return None
     loop = asyncio.get_running_loop()
@@ -125,8 +127,9 @@ def _batcher(processor: MessageProcessor) -> Optional[_Batcher]:
     return batcher
 
 
-async def parse_message(self: MessageProcessor, message: UserMessage, tracker=None,
-                        only_output_properties: bool = True) -> dict[str, Any]:
+async def parse_message(
+    self: MessageProcessor, message: UserMessage, tracker=None, only_output_properties: bool = True
+) -> dict[str, Any]:
     """Rasa's parse_message; the graph run for the message has been done in a batch."""
     batcher = None if self.http_interpreter else _batcher(self)
     if batcher is None:
@@ -138,8 +141,9 @@ async def parse_message(self: MessageProcessor, message: UserMessage, tracker=No
         _parsed.pop(id(message), None)
 
 
-def _parse_message_with_graph(self: MessageProcessor, message: UserMessage, tracker,
-                              only_output_properties: bool = True) -> dict[str, Any]:
+def _parse_message_with_graph(
+    self: MessageProcessor, message: UserMessage, tracker, only_output_properties: bool = True
+) -> dict[str, Any]:
     parsed_message = _parsed.pop(id(message), None)
     if parsed_message is None:
         return _original_parse_message_with_graph(self, message, tracker, only_output_properties)
@@ -151,13 +155,20 @@ def _parse_message_with_graph(self: MessageProcessor, message: UserMessage, trac
 
 def _rows(outputs: dict[str, Any], index: int) -> dict[str, Any]:
     """Example `index` of a bulk inference, shaped as Rasa's inference of that example alone."""
-    return {key: _rows(value, index) if isinstance(value, dict)
-            else value[index:index + 1] if isinstance(value, np.ndarray) else value
-            for key, value in outputs.items()}
+    return {
+        key: _rows(value, index)
+        if isinstance(value, dict)
+        else value[index : index + 1]
+        if isinstance(value, np.ndarray)
+        else value
+        for key, value in outputs.items()
+    }
 
 
-def diet_process(self: DIETClassifier, messages: list[Message]) -> list[Message]:
+def diet_process(self, messages: list[Message]) -> list[Message]:
     """Rasa's DIETClassifier.process, with the model run once for all messages."""
+    # `self` stays unannotated, as in Rasa's: Rasa's graph validation (when training) takes every
+    # annotated parameter of a component's `process` for an input it must be given.
     # Diagnostic data (attention weights) is not laid out per example: one at a time, as Rasa.
     if len(messages) < 2 or self.model is None or self._execution_context.should_add_diagnostic_data:
         return _original_diet_process(self, messages)

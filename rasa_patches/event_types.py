@@ -7,6 +7,7 @@ conversation (py-spy on bench/rest_bench.py). The table is built from the same w
 same order, so the first class with a name still wins; a name that is not in it (an event class
 defined later) makes it walk again, and falls back to Rasa's own answer.
 """
+
 from __future__ import annotations
 
 from typing import Optional

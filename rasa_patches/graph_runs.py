@@ -8,6 +8,7 @@ Rasa's event loop per turn (py-spy on bench/rest_bench.py). Here it is built onc
 and list of targets and copied for each run (the inputs are added to the copy, as Rasa adds
 them to its fresh graph). The rest of run() is Rasa's own.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -17,14 +18,14 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner, logger
 
 
-def run(self: DaskGraphRunner, inputs: Optional[dict[str, Any]] = None,
-        targets: Optional[list[str]] = None) -> dict[str, Any]:
+def run(
+    self: DaskGraphRunner, inputs: Optional[dict[str, Any]] = None, targets: Optional[list[str]] = None
+) -> dict[str, Any]:
     run_targets = targets if targets else self._graph_schema.target_names
     built = self.__dict__.setdefault("_graphs_by_targets", {})
     graph = built.get(tuple(run_targets))
     if graph is None:
-        graph = built[tuple(run_targets)] = self._build_dask_graph(
-            self._graph_schema.minimal_graph_schema(run_targets))
+        graph = built[tuple(run_targets)] = self._build_dask_graph(self._graph_schema.minimal_graph_schema(run_targets))
     run_graph = dict(graph)
 
     if inputs:

@@ -14,6 +14,7 @@ The loop body is Rasa's own (Domain.states_for_tracker_history in rasa/shared/co
 3.6.21); tests/rasa/compare_past_states.py runs conversations through the trained model with
 every result checked against Rasa's.
 """
+
 from __future__ import annotations
 
 import time
@@ -37,7 +38,7 @@ IDLE_SECONDS = 30 * 60
 @dataclass
 class _Replay:
     domain: Domain
-    tracker: DialogueStateTracker            # the replayed tracker, after `events`
+    tracker: DialogueStateTracker  # the replayed tracker, after `events`
     events: list = field(default_factory=list)
     states: list = field(default_factory=list)
     last_ml_action_sub_state: Any = None
@@ -58,11 +59,18 @@ def _rule_only_key(rule_only_data: Optional[dict]) -> tuple:
 def _continues(applied: list, replayed: list) -> bool:
     if len(applied) < len(replayed):
         return False
-    return all(a is b for a, b in zip(applied, replayed))
+    return all(a is b for a, b in zip(applied, replayed, strict=False))
 
 
-def _step(domain: Domain, replay: _Replay, states: list, hide_rule_turn: bool, omit_unset_slots: bool,
-          ignore_rule_only_turns: bool, rule_only_data: Optional[dict]) -> tuple:
+def _step(
+    domain: Domain,
+    replay: _Replay,
+    states: list,
+    hide_rule_turn: bool,
+    omit_unset_slots: bool,
+    ignore_rule_only_turns: bool,
+    rule_only_data: Optional[dict],
+) -> tuple:
     """One pass of Rasa's loop for the replayed tracker as it is now; returns the loop's
     (last_ml_action_sub_state, turn_was_hidden) and appends to `states` what Rasa appends."""
     tr = replay.tracker
@@ -92,11 +100,20 @@ def _own_copy(state: dict) -> dict:
     return {kind: dict(sub_state) for kind, sub_state in state.items()}
 
 
-def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit_unset_slots: bool = False,
-                               ignore_rule_only_turns: bool = False,
-                               rule_only_data: Optional[dict] = None) -> list:
-    key = (tracker.sender_id, tracker.is_rule_tracker, omit_unset_slots, ignore_rule_only_turns,
-           _rule_only_key(rule_only_data))
+def states_for_tracker_history(
+    self: Domain,
+    tracker: DialogueStateTracker,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: Optional[dict] = None,
+) -> list:
+    key = (
+        tracker.sender_id,
+        tracker.is_rule_tracker,
+        omit_unset_slots,
+        ignore_rule_only_turns,
+        _rule_only_key(rule_only_data),
+    )
     applied = tracker.applied_events()
     replay = _replays.pop(key, None)
     if replay is None or replay.domain is not self or not _continues(applied, replay.events):
@@ -105,11 +122,17 @@ def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit
     else:
         stats["continued"] += 1
 
-    for event in applied[len(replay.events):]:
+    for event in applied[len(replay.events) :]:
         if isinstance(event, ActionExecuted):
             replay.last_ml_action_sub_state, replay.turn_was_hidden = _step(
-                self, replay, replay.states, event.hide_rule_turn, omit_unset_slots, ignore_rule_only_turns,
-                rule_only_data)
+                self,
+                replay,
+                replay.states,
+                event.hide_rule_turn,
+                omit_unset_slots,
+                ignore_rule_only_turns,
+                rule_only_data,
+            )
         replay.tracker.update(event)
         replay.events.append(event)
 
@@ -124,13 +147,18 @@ def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit
     return states
 
 
-def checked_states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit_unset_slots: bool = False,
-                                       ignore_rule_only_turns: bool = False,
-                                       rule_only_data: Optional[dict] = None) -> list:
+def checked_states_for_tracker_history(
+    self: Domain,
+    tracker: DialogueStateTracker,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: Optional[dict] = None,
+) -> list:
     """For tests: the kept replay's answer, compared with Rasa's full replay on every call."""
     ours = states_for_tracker_history(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
-    rasas = _original_states_for_tracker_history(self, tracker, omit_unset_slots, ignore_rule_only_turns,
-                                                 rule_only_data)
+    rasas = _original_states_for_tracker_history(
+        self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+    )
     if ours != rasas:
         raise AssertionError(f"past states differ for {tracker.sender_id}: {ours} != {rasas}")
     return rasas

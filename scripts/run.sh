@@ -55,7 +55,8 @@ api_args=()
 if [ -n "${RASA_API_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
 
 echo ">> Rasa starten op poort $RASA_PORT (duurt ongeveer een minuut)…"
-.venv/rasa/bin/rasa run --model "$model" --port "$RASA_PORT" --credentials "$STATE_DIR/credentials.yml" \
+# Through the front door (rasa_runtime): Rasa 3.6.21, the patches, and only channels that redact.
+.venv/rasa/bin/python -m rasa_runtime run --model "$model" --port "$RASA_PORT" --credentials "$STATE_DIR/credentials.yml" \
   --endpoints "$STATE_DIR/endpoints.yml" --cors $CORS_ORIGINS ${api_args[@]+"${api_args[@]}"} >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" 300 rasa "${pids[-1]}"

@@ -8,7 +8,7 @@ if [ -f "$model" ]; then
 else
   echo ">> Model trainen (data of config veranderd; duurt een paar minuten)…" >&2
   start=$(date +%s)
-  .venv/rasa/bin/rasa train --fixed-model-name "$(basename "$model" .tar.gz)" --out models >&2 \
+  .venv/rasa/bin/python -m rasa_runtime train --fixed-model-name "$(basename "$model" .tar.gz)" --out models >&2 \
     || { echo "!! Trainen mislukt; zie de meldingen hierboven." >&2; exit 1; }
   echo ">> Getraind in $(( $(date +%s) - start )) s: $model" >&2
   # Keep only the newest three models.

@@ -15,14 +15,15 @@ row for row as Rasa's own save writes it, before the tracker is kept. Kept track
 Rasa stores, already redacted (channels/redacting.py); at most CACHE_SIZE conversations, each
 for at most IDLE_SECONDS.
 """
+
 from __future__ import annotations
 
 import itertools
 import json
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm
@@ -38,9 +39,9 @@ IDLE_SECONDS = 30 * 60
 @dataclass
 class _Kept:
     tracker: DialogueStateTracker
-    events: int           # len(tracker.events) when saved: more means changed after saving
-    rows: int             # the sender's rows in the database when saved
-    last_id: Optional[int]
+    events: int  # len(tracker.events) when saved: more means changed after saving
+    rows: int  # the sender's rows in the database when saved
+    last_id: int | None
     kept_at: float
 
 
@@ -61,12 +62,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         one event loop, so the pool's connections may be used by another thread than their maker's."""
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool,
-                                       connect_args={"check_same_thread": False})
+        self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False})
         sa.event.listen(self.engine, "connect", _sqlite_settings)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         kept = self._kept.pop(sender_id, None)
         if kept is not None and self._still_current(sender_id, kept):
             self._stored_events[sender_id] = (kept.tracker, kept.events)
@@ -96,7 +96,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return itertools.islice(tracker.events, handed_out[1], len(tracker.events))
         return super()._additional_events(session, tracker)
 
-    def _keep(self, tracker: DialogueStateTracker, rows: int, last_id: Optional[int]) -> None:
+    def _keep(self, tracker: DialogueStateTracker, rows: int, last_id: int | None) -> None:
         sender_id = tracker.sender_id
         self._kept.pop(sender_id, None)
         if not _as_read_back(tracker, rows):
@@ -114,7 +114,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return False
         return self._rows(sender_id) == (kept.rows, kept.last_id)
 
-    def _rows(self, sender_id: str) -> tuple[int, Optional[int]]:
+    def _rows(self, sender_id: str) -> tuple[int, int | None]:
         with self.engine.connect() as connection:
             rows, last_id = connection.execute(_marker_query(self.SQLEvent.__table__, sender_id)).one()
         return rows, last_id
@@ -128,9 +128,14 @@ def _marker_query(table, sender_id: str):
 def _row(sender_id: str, event) -> dict:
     """The row Rasa's SQLTrackerStore.save writes for an event."""
     data = event.as_dict()
-    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
-            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            "action_name": data.get("name"), "data": json.dumps(data)}
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 def _as_read_back(tracker: DialogueStateTracker, rows: int) -> bool:

@@ -1,4 +1,5 @@
 """Shared fixtures: the real knowledge base loaded into SQLite and PostgreSQL, once per run."""
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,9 @@ def postgres_server() -> str:
     """URL of the test PostgreSQL server (Debian's package, started by scripts/postgres.sh)."""
     url = os.environ.get("TEST_POSTGRES_URL")
     if not url:
-        url = subprocess.run([str(PROJECT_ROOT / "scripts" / "postgres.sh")], check=True,
-                             capture_output=True, text=True).stdout.strip()
+        url = subprocess.run(
+            [str(PROJECT_ROOT / "scripts" / "postgres.sh")], check=True, capture_output=True, text=True
+        ).stdout.strip()
     return url
 
 
@@ -81,20 +83,25 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-RASA = str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "rasa")
+# Rasa's command line through the front door (rasa_runtime), as scripts/ start it.
+RASA = [str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python"), "-m", "rasa_runtime"]
 
 
 def run_rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run([RASA, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*RASA, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
 def model() -> str:
     """The trained model: trained at most once per run, and not at all when data and config are unchanged."""
-    subprocess.run([str(PROJECT_ROOT / ".venv" / "bot" / "bin" / "python"), "-m", "bot", "nlu", "lookups"],
-                   cwd=PROJECT_ROOT, check=True)
-    result = subprocess.run([str(PROJECT_ROOT / "scripts" / "train.sh")], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, timeout=1500)
+    subprocess.run(
+        [str(PROJECT_ROOT / ".venv" / "bot" / "bin" / "python"), "-m", "bot", "nlu", "lookups"],
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
+    result = subprocess.run(
+        [str(PROJECT_ROOT / "scripts" / "train.sh")], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1500
+    )
     assert result.returncode == 0, "Het model kon niet getraind worden:\n" + result.stderr[-4000:]
     return result.stdout.strip()
 
@@ -125,9 +132,13 @@ def fake_slack():
 def channel_env(fake_microsoft, fake_slack) -> dict[str, str]:
     """Settings that switch on the Teams and Slack channels of the shared stack, pointing at the fakes."""
     return {
-        "TEAMS_APP_ID": TEAMS_APP_ID, "TEAMS_APP_PASSWORD": TEAMS_APP_PASSWORD, "TEAMS_TENANT_ID": TEAMS_TENANT_ID,
-        "TEAMS_OPENID_URL": fake_microsoft.openid_url, "TEAMS_TOKEN_URL": fake_microsoft.token_url,
-        "SLACK_BOT_TOKEN": SLACK_BOT_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+        "TEAMS_APP_ID": TEAMS_APP_ID,
+        "TEAMS_APP_PASSWORD": TEAMS_APP_PASSWORD,
+        "TEAMS_TENANT_ID": TEAMS_TENANT_ID,
+        "TEAMS_OPENID_URL": fake_microsoft.openid_url,
+        "TEAMS_TOKEN_URL": fake_microsoft.token_url,
+        "SLACK_BOT_TOKEN": SLACK_BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
         "SLACK_API_URL": fake_slack.api_url,
     }
 

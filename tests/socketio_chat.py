@@ -3,12 +3,12 @@
 python-socketio lives only in Rasa's environment: run code using this with .venv/rasa/bin/python
 (tests/hostile/socketio_probe.py, bench/load.py).
 """
+
 from __future__ import annotations
 
 import asyncio
 import secrets
 import time
-from typing import Optional
 
 import socketio
 
@@ -19,11 +19,11 @@ class SocketioChat:
     def __init__(self, base: str):
         self.base = base
         self.client = socketio.AsyncClient(reconnection=False)
-        self.session_id: Optional[str] = None
+        self.session_id: str | None = None
         self.confirmed = asyncio.Event()
-        self.replies: list[dict] = []            # every bot_uttered, in order
-        self.received_at: list[float] = []       # time.monotonic() of each, for latencies
-        self.user_confirmed: list[dict] = []     # every user_confirmed, in order
+        self.replies: list[dict] = []  # every bot_uttered, in order
+        self.received_at: list[float] = []  # time.monotonic() of each, for latencies
+        self.user_confirmed: list[dict] = []  # every user_confirmed, in order
         self._new_reply = asyncio.Event()
         self.client.on("session_confirm", self._on_session_confirm)
         self.client.on("bot_uttered", self._on_bot_uttered)
@@ -41,12 +41,22 @@ class SocketioChat:
     async def _on_user_confirmed(self, data):
         self.user_confirmed.append(data)
 
-    async def connect(self, session_id: Optional[str] = None, request_session: bool = True,
-                      timeout: float = 30, origin: Optional[str] = None) -> Optional[str]:
+    async def connect(
+        self,
+        session_id: str | None = None,
+        request_session: bool = True,
+        timeout: float = 30,
+        origin: str | None = None,
+    ) -> str | None:
         """Connect (websocket, as a page on `origin` if given) and, unless told not to, ask for `session_id`;
         returns the confirmed id."""
-        await self.client.connect(self.base, transports=["websocket"], socketio_path="/socket.io",
-                                  wait_timeout=timeout, headers={"Origin": origin} if origin else {})
+        await self.client.connect(
+            self.base,
+            transports=["websocket"],
+            socketio_path="/socket.io",
+            wait_timeout=timeout,
+            headers={"Origin": origin} if origin else {},
+        )
         if request_session:
             self.confirmed.clear()
             await self.client.emit("session_request", {"session_id": session_id})
@@ -56,12 +66,15 @@ class SocketioChat:
     async def emit(self, event: str, data) -> None:
         await self.client.emit(event, data)
 
-    async def say(self, message: str, session_id: Optional[str] = None, quiet: float = 1.0,
-                  timeout: float = 60) -> list[dict]:
+    async def say(
+        self, message: str, session_id: str | None = None, quiet: float = 1.0, timeout: float = 60
+    ) -> list[dict]:
         """Send a message; return the bot messages that arrive until `quiet` seconds pass without one."""
         start = len(self.replies)
-        await self.client.emit("user_uttered", {"message": message, "ref": secrets.token_hex(4),
-                                                "session_id": session_id or self.session_id})
+        await self.client.emit(
+            "user_uttered",
+            {"message": message, "ref": secrets.token_hex(4), "session_id": session_id or self.session_id},
+        )
         await self.wait_for_replies(start, quiet, timeout)
         return self.replies[start:]
 

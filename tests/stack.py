@@ -1,4 +1,5 @@
 """Starting the real stack the way `make run` does (scripts/run.sh), and talking to it over REST."""
+
 from __future__ import annotations
 
 import os
@@ -22,9 +23,15 @@ class Stack:
         self.state, self.rasa_port = state, rasa_port
         self.actions_port, self.web_port = rasa_port + 50, rasa_port + 10
         self.url = f"http://127.0.0.1:{rasa_port}"
-        self.env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(self.actions_port),
-                    "WEB_PORT": str(self.web_port), "STATE_DIR": str(state),
-                    "KB_DATABASE_URL": f"sqlite:///{state / 'kb.sqlite'}", **(env or {})}
+        self.env = {
+            **os.environ,
+            "RASA_PORT": str(rasa_port),
+            "ACTIONS_PORT": str(self.actions_port),
+            "WEB_PORT": str(self.web_port),
+            "STATE_DIR": str(state),
+            "KB_DATABASE_URL": f"sqlite:///{state / 'kb.sqlite'}",
+            **(env or {}),
+        }
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -33,8 +40,15 @@ class Stack:
 
     def start(self, timeout: float = 600) -> None:
         log = open(self.state / "run.log", "a")
-        self.proc = subprocess.Popen([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env=self.env,
-                                     stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [str(PROJECT_ROOT / "scripts" / "run.sh")],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            start_new_session=True,
+        )
         deadline = time.time() + timeout
         output: list[str] = []
         for line in self.proc.stdout:
@@ -43,8 +57,11 @@ class Stack:
                 break
         if self.proc.poll() is not None or not output or not output[-1].startswith("READY"):
             self.stop()
-            raise RuntimeError("De assistent startte niet zoals bij `make run`:\n" + "".join(output[-30:])
-                               + (self.state / "run.log").read_text()[-3000:])
+            raise RuntimeError(
+                "De assistent startte niet zoals bij `make run`:\n"
+                + "".join(output[-30:])
+                + (self.state / "run.log").read_text()[-3000:]
+            )
 
     def stop(self) -> None:
         if self.proc is None:
@@ -67,8 +84,9 @@ class Chat:
         self.base, self.sender = base, sender
 
     def say(self, message: str) -> list[dict]:
-        response = requests.post(f"{self.base}/webhooks/rest/webhook",
-                                 json={"sender": self.sender, "message": message}, timeout=60)
+        response = requests.post(
+            f"{self.base}/webhooks/rest/webhook", json={"sender": self.sender, "message": message}, timeout=60
+        )
         response.raise_for_status()
         return response.json()
 

@@ -8,14 +8,15 @@ A channel is switched on by its environment variables (all of its required ones,
 Secrets are not copied into the file: it holds ${VARIABLE} references, which Rasa fills in from
 the environment when it reads the file. Prints one line per channel for the start banner.
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 import yaml
 
@@ -31,25 +32,32 @@ class CredentialsError(ValueError):
 
 @dataclass(frozen=True)
 class Channel:
-    name: str            # as the user knows it
-    cls: str             # the Rasa input channel class
-    path: str            # its webhook
-    required: dict       # credential key -> environment variable
+    name: str  # as the user knows it
+    cls: str  # the Rasa input channel class
+    path: str  # its webhook
+    required: dict  # credential key -> environment variable
     optional: dict
-    fixed: dict          # settings that are not configurable
+    fixed: dict  # settings that are not configurable
 
 
 CHANNELS = [
-    Channel("Teams", TEAMS_CLASS, TEAMS_PATH,
-            required={"app_id": "TEAMS_APP_ID", "app_password": "TEAMS_APP_PASSWORD"},
-            optional={"tenant_id": "TEAMS_TENANT_ID", "openid_url": "TEAMS_OPENID_URL",
-                      "token_url": "TEAMS_TOKEN_URL"},
-            fixed={}),
-    Channel("Slack", SLACK_CLASS, SLACK_PATH,
-            required={"slack_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET"},
-            optional={"api_url": "SLACK_API_URL"},
-            # Answers go in a thread under the question; one conversation per user per channel.
-            fixed={"use_threads": True, "conversation_granularity": "channel"}),
+    Channel(
+        "Teams",
+        TEAMS_CLASS,
+        TEAMS_PATH,
+        required={"app_id": "TEAMS_APP_ID", "app_password": "TEAMS_APP_PASSWORD"},
+        optional={"tenant_id": "TEAMS_TENANT_ID", "openid_url": "TEAMS_OPENID_URL", "token_url": "TEAMS_TOKEN_URL"},
+        fixed={},
+    ),
+    Channel(
+        "Slack",
+        SLACK_CLASS,
+        SLACK_PATH,
+        required={"slack_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET"},
+        optional={"api_url": "SLACK_API_URL"},
+        # Answers go in a thread under the question; one conversation per user per channel.
+        fixed={"use_threads": True, "conversation_granularity": "channel"},
+    ),
 ]
 
 
@@ -63,7 +71,8 @@ def channel_block(channel: Channel, env: Mapping[str, str]) -> dict | None:
         given = ", ".join(present.values())
         raise CredentialsError(
             f"{channel.name} is half ingesteld: {given} is gezet maar {', '.join(missing)} ontbreekt. "
-            f"Zet ook {' en '.join(missing)}, of haal {given} weg om {channel.name} uit te laten.")
+            f"Zet ook {' en '.join(missing)}, of haal {given} weg om {channel.name} uit te laten."
+        )
     block = {key: "${" + var + "}" for key, var in channel.required.items()}
     block.update({key: "${" + var + "}" for key, var in channel.optional.items() if env.get(var, "").strip()})
     block.update(channel.fixed)
@@ -106,9 +115,13 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] = os.environ) -> 
         print(f"!! Kanalen niet ingesteld: {exc}", file=sys.stderr)
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("# Gegenereerd door python -m bot.deploy.credentials uit " + str(args.base) +
-                        "; niet met de hand wijzigen.\n" +
-                        yaml.safe_dump(credentials, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    args.out.write_text(
+        "# Gegenereerd door python -m bot.deploy.credentials uit "
+        + str(args.base)
+        + "; niet met de hand wijzigen.\n"
+        + yaml.safe_dump(credentials, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     print(banner(on, args.rasa_url.rstrip("/")))
     return 0
 

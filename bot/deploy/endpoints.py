@@ -5,6 +5,7 @@
 Reads ACTIONS_PORT and TRACKER_STORE_URL, checks that the tracker store can be used and exits
 with a Dutch message naming the setting when it cannot (scripts/run.sh then stops).
 """
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,10 @@ import yaml
 from .store_check import check_usable
 from .tracker_store import TrackerStore, TrackerStoreSettingError, tracker_store_from_env
 
-HEADER = ("# Gemaakt door scripts/run.sh (bot/deploy/endpoints.py) uit ACTIONS_PORT en TRACKER_STORE_URL;\n"
-          "# wijzigingen hier gaan verloren bij de volgende start.\n")
+HEADER = (
+    "# Gemaakt door scripts/run.sh (bot/deploy/endpoints.py) uit ACTIONS_PORT en TRACKER_STORE_URL;\n"
+    "# wijzigingen hier gaan verloren bij de volgende start.\n"
+)
 
 
 class SettingError(ValueError):
@@ -41,9 +44,16 @@ def endpoints(port: int, store: TrackerStore) -> dict:
         config["tracker_store"] = {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": str(store.path)}
     elif store.kind == "postgresql":
         # Rasa's SQLTrackerStore builds the URL from these fields (SQLAlchemy 1.4 with psycopg2).
-        sql = {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": store.host, "port": store.port,
-               "db": store.database, "username": store.username, "password": store.password,
-               "query": store.query or None}
+        sql = {
+            "type": TRACKER_STORE_TYPE,
+            "dialect": "postgresql",
+            "url": store.host,
+            "port": store.port,
+            "db": store.database,
+            "username": store.username,
+            "password": store.password,
+            "query": store.query or None,
+        }
         config["tracker_store"] = {key: value for key, value in sql.items() if value is not None}
     # kind "none": no tracker_store section, so Rasa keeps conversations in memory only.
     return config

@@ -4,6 +4,7 @@ Works on the table Rasa's SQLTrackerStore writes (`events`: one row per event, w
 Unix timestamp), in the bot's own environment (SQLAlchemy 2), on SQLite and PostgreSQL alike.
 A conversation is every event of one sender_id, over all its sessions.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,13 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, create_e
 SETTING = "BEWAARTERMIJN_DAGEN"
 DEFAULT_DAYS = 30
 
-events = Table("events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
-               Column("timestamp", Float))
+events = Table(
+    "events",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255)),
+    Column("timestamp", Float),
+)
 
 
 class RetentionSettingError(ValueError):
@@ -35,8 +41,9 @@ def retention_days(option: str | None = None) -> int:
     if value is None or value == "":
         return DEFAULT_DAYS
     if not value.strip().isdigit() or int(value) < 1:
-        raise RetentionSettingError(f"{source}={value} is geen geldige bewaartermijn: geef een heel aantal "
-                                    "dagen van minstens 1.")
+        raise RetentionSettingError(
+            f"{source}={value} is geen geldige bewaartermijn: geef een heel aantal dagen van minstens 1."
+        )
     return int(value)
 
 
@@ -47,9 +54,8 @@ def delete_old_conversations(url, days: int, now: float | None = None) -> Outcom
     try:
         with engine.begin() as conn:
             if not inspect(conn).has_table("events"):
-                return Outcome(0, 0)    # Rasa has not stored a conversation yet
-            old = (select(events.c.sender_id).group_by(events.c.sender_id)
-                   .having(func.max(events.c.timestamp) < cutoff))
+                return Outcome(0, 0)  # Rasa has not stored a conversation yet
+            old = select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
             deleted = conn.execute(select(func.count()).select_from(old.subquery())).scalar_one()
             conn.execute(delete(events).where(events.c.sender_id.in_(old)))
             kept = conn.execute(select(func.count(func.distinct(events.c.sender_id)))).scalar_one()

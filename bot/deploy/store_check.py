@@ -1,5 +1,6 @@
 """Can the tracker store be used? Checked before Rasa starts, because Rasa itself retries a
 database it cannot open every 5 seconds, forever, without saying why."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,7 +27,8 @@ def _check_sqlite(store: TrackerStore) -> None:
     except (OSError, sqlite3.Error) as exc:
         raise TrackerStoreSettingError(
             f"{SETTING}: het SQLite-bestand {store.path} voor de gesprekken is niet bruikbaar ({exc}). "
-            f"Kies een ander pad met {SETTING}=sqlite:///pad/naar/gesprekken.sqlite.") from exc
+            f"Kies een ander pad met {SETTING}=sqlite:///pad/naar/gesprekken.sqlite."
+        ) from exc
 
 
 def _check_postgresql(store: TrackerStore) -> None:
@@ -42,6 +44,7 @@ def _check_postgresql(store: TrackerStore) -> None:
         reason = detail.splitlines()[0] if detail else type(exc).__name__
         raise TrackerStoreSettingError(
             f"{SETTING}: de database voor de gesprekken ({store.describe()}) is niet bereikbaar: {reason}. "
-            f"Controleer {SETTING} en of PostgreSQL draait.") from exc
+            f"Controleer {SETTING} en of PostgreSQL draait."
+        ) from exc
     finally:
         engine.dispose()

@@ -6,6 +6,7 @@ One setting, three forms:
   postgresql://user:pw@host:5432/db PostgreSQL (also postgres://, postgresql+psycopg://, postgresql+psycopg2://)
   geen                              nothing stored: Rasa keeps conversations in memory only
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,7 @@ SETTING = "TRACKER_STORE_URL"
 NONE_VALUE = "geen"
 DEFAULT_FILE_NAME = "gesprekken.sqlite"
 POSTGRES_SCHEMES = {"postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2"}
-EXAMPLES = ("postgresql://gebruiker:wachtwoord@host:5432/database, sqlite:///pad/naar/gesprekken.sqlite "
-            f"of {NONE_VALUE}")
+EXAMPLES = f"postgresql://gebruiker:wachtwoord@host:5432/database, sqlite:///pad/naar/gesprekken.sqlite of {NONE_VALUE}"
 
 
 class TrackerStoreSettingError(ValueError):
@@ -29,8 +29,8 @@ class TrackerStoreSettingError(ValueError):
 
 @dataclass(frozen=True)
 class TrackerStore:
-    kind: str                       # "sqlite", "postgresql" or "none"
-    path: Path | None = None        # SQLite file
+    kind: str  # "sqlite", "postgresql" or "none"
+    path: Path | None = None  # SQLite file
     host: str | None = None
     port: int | None = None
     database: str | None = None
@@ -54,8 +54,15 @@ class TrackerStore:
         if self.kind == "sqlite":
             return URL.create("sqlite", database=str(self.path))
         if self.kind == "postgresql":
-            return URL.create("postgresql+psycopg", username=self.username, password=self.password,
-                              host=self.host, port=self.port, database=self.database, query=self.query)
+            return URL.create(
+                "postgresql+psycopg",
+                username=self.username,
+                password=self.password,
+                host=self.host,
+                port=self.port,
+                database=self.database,
+                query=self.query,
+            )
         raise TrackerStoreSettingError(f"{SETTING}={NONE_VALUE}: er is geen database met gesprekken.")
 
 
@@ -80,16 +87,16 @@ def parse(value: str) -> TrackerStore:
         return _sqlite(value)
     if scheme in POSTGRES_SCHEMES:
         return _postgresql(value, parts)
-    raise TrackerStoreSettingError(
-        f"{SETTING}={masked(value)} wordt niet herkend. Gebruik {EXAMPLES}.")
+    raise TrackerStoreSettingError(f"{SETTING}={masked(value)} wordt niet herkend. Gebruik {EXAMPLES}.")
 
 
 def _sqlite(value: str) -> TrackerStore:
     if not value.lower().startswith("sqlite:///") or len(value) <= len("sqlite:///"):
         raise TrackerStoreSettingError(
             f"{SETTING}={value}: een SQLite-adres heeft de vorm sqlite:///pad/naar/gesprekken.sqlite "
-            "(drie schuine strepen, dan het pad).")
-    path = Path(value[len("sqlite:///"):])
+            "(drie schuine strepen, dan het pad)."
+        )
+    path = Path(value[len("sqlite:///") :])
     return TrackerStore("sqlite", path=(path if path.is_absolute() else PROJECT_ROOT / path).resolve())
 
 
@@ -102,9 +109,13 @@ def _postgresql(value: str, parts) -> TrackerStore:
     if not parts.hostname or not database or "/" in database:
         raise TrackerStoreSettingError(
             f"{SETTING}={masked(value)}: een PostgreSQL-adres noemt host en database, zoals "
-            "postgresql://gebruiker:wachtwoord@host:5432/database.")
+            "postgresql://gebruiker:wachtwoord@host:5432/database."
+        )
     return TrackerStore(
-        "postgresql", host=parts.hostname, port=port, database=database,
+        "postgresql",
+        host=parts.hostname,
+        port=port,
+        database=database,
         username=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         query=dict(parse_qsl(parts.query)),

@@ -1,16 +1,38 @@
-"""Reading a child's age from Dutch text: "10", "tien", "10-jarige", "peuter", "groep 8", "zwangere"."""
+"""Reading a child's age from Dutch text: "10", "tien", "10-jarige", "peuter", "groep 8", "havo 5", "zwangere"."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
 
 from .text import normalize
 
 _NUMBERS = {
-    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
-    "negentien": 19, "twintig": 20, "eenentwintig": 21,
+    "nul": 0,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "eenentwintig": 21,
 }
 
 
@@ -46,34 +68,184 @@ def fase_for(age: float) -> str | None:
 
 # Words for an age group, as professionals write them (normalised: no accents, lower case).
 _WORDS: list[tuple[tuple[str, ...], AgeRange]] = [
-    (("zwanger", "zwangere", "zwangeren", "zwangerschap", "ongeboren", "aanstaande", "prenataal"),
-     AgeRange(-1, -0.01, "ongeboren-pasgeboren", "ongeboren kind")),
-    (("baby", "babys", "pasgeboren", "pasgeborene", "zuigeling", "zuigelingen", "kraamtijd", "kraamweek",
-      "newborn", "kraam"),
-     AgeRange(0, 0.99, "ongeboren-pasgeboren", "baby")),
+    (
+        ("zwanger", "zwangere", "zwangeren", "zwangerschap", "ongeboren", "aanstaande", "prenataal"),
+        AgeRange(-1, -0.01, "ongeboren-pasgeboren", "ongeboren kind"),
+    ),
+    (
+        (
+            "baby",
+            "babys",
+            "pasgeboren",
+            "pasgeborene",
+            "zuigeling",
+            "zuigelingen",
+            "kraamtijd",
+            "kraamweek",
+            "newborn",
+            "kraam",
+        ),
+        AgeRange(0, 0.99, "ongeboren-pasgeboren", "baby"),
+    ),
     (("dreumes", "dreumesen"), AgeRange(1, 1.99, "jonge-kinderen", "dreumes")),
-    (("peuter", "peuters", "peutergym", "peuterspeelzaal", "vve", "kinderdagverblijf", "consultatiebureau"),
-     AgeRange(2, 3.99, "jonge-kinderen", "peuter")),
+    (
+        ("peuter", "peuters", "peutergym", "peuterspeelzaal", "vve", "kinderdagverblijf", "consultatiebureau"),
+        AgeRange(2, 3.99, "jonge-kinderen", "peuter"),
+    ),
     (("kleuter", "kleuters", "kleuterklas"), AgeRange(4, 5.99, "basisschool", "kleuter")),
-    (("basisschool", "basisschoolkind", "basisonderwijs", "schoolkind", "schoolkinderen", "bso"),
-     AgeRange(4, 11.99, "basisschool", "basisschoolkind")),
-    (("puber", "pubers", "tiener", "tieners", "middelbare", "brugklas", "brugklasser", "voortgezet",
-      "vo", "jongere", "jongeren", "adolescent", "adolescenten", "scholier"),
-     AgeRange(12, 17.99, "voortgezet-onderwijs", "jongere")),
+    (
+        ("basisschool", "basisschoolkind", "basisonderwijs", "schoolkind", "schoolkinderen", "bso"),
+        AgeRange(4, 11.99, "basisschool", "basisschoolkind"),
+    ),
+    (
+        (
+            "puber",
+            "pubers",
+            "tiener",
+            "tieners",
+            "middelbare",
+            "brugklas",
+            "brugklasser",
+            "voortgezet",
+            "vo",
+            "jongere",
+            "jongeren",
+            "adolescent",
+            "adolescenten",
+            "scholier",
+        ),
+        AgeRange(12, 17.99, "voortgezet-onderwijs", "jongere"),
+    ),
 ]
+
+
+# --- school stages (knowledge/schoolfasen.yml) ------------------------------------------------
+
+SCHOOLFASEN_FILE = "schoolfasen.yml"
+_ORDINAL = re.compile(r"^(\d{1,2})(?:e|de|ste)?$")
+_ORDINAL_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
+_JOINERS = {"en", "of", "tot", "tm", "t", "m", "met"}
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    phrase: tuple[str, ...]
+    low: float
+    high: float
+    fase: str | None
+    numbers: tuple[int, int] | None
+
+
+@lru_cache(maxsize=1)
+def stages() -> dict[tuple[str, ...], list[Stage]]:
+    """Every way a school stage is written (normalised tokens) → its stages (a word like "havo" is a
+    stage alone and, with a number, a year in it); read once."""
+    from ..config import knowledge_dir
+
+    path = knowledge_dir() / SCHOOLFASEN_FILE
+    if not path.exists():
+        return {}
+    found: dict[tuple[str, ...], list[Stage]] = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        numbers = tuple(entry["nummers"]) if entry.get("nummers") else None
+        for phrase in entry["woorden"]:
+            tokens = tuple(normalize(phrase).split())
+            if tokens:
+                found.setdefault(tokens, []).append(
+                    Stage(
+                        entry["id"],
+                        tokens,
+                        float(entry["leeftijd_min"]),
+                        float(entry["leeftijd_max"]),
+                        entry.get("leeftijdsfase"),
+                        numbers,
+                    )
+                )
+    return found
+
+
+def _number(token: str | None) -> int | None:
+    if token is None:
+        return None
+    if token in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[token]
+    m = _ORDINAL.match(token)
+    return int(m.group(1)) if m else None
+
+
+def _numbered(tokens: list[str], i: int, size: int, stage: Stage) -> tuple[AgeRange, set[int]] | None:
+    """ "groep 7", "havo 5", "5 havo", "3e klas", "groep 6 en 7": that year, with the positions used."""
+    first, last = stage.numbers
+    after, before = i + size, i - 1
+    used = set(range(i, after))
+    number = _number(tokens[after]) if after < len(tokens) else None
+    if number is not None and first <= number <= last:
+        used.add(after)
+        after += 1
+    elif (
+        stage.id != "groep"
+        and before >= 0
+        and (number := _number(tokens[before])) is not None
+        and first <= number <= last
+    ):
+        used.add(before)
+    else:
+        return None
+    top, j = number, after
+    while j < len(tokens) and tokens[j] in _JOINERS:
+        j += 1
+        more = _number(tokens[j]) if j < len(tokens) else None
+        if more is not None and first <= more <= last:
+            used.update(range(after, j + 1))
+            top = max(top, more)
+            break
+    label = " ".join(stage.phrase) + f" {number}" + (f" en {top}" if top != number else "")
+    return AgeRange(stage.low + number - first, stage.high + top - first, stage.fase, label), used
+
+
+def find_stage(tokens: list[str]) -> tuple[AgeRange, set[int]] | None:
+    """The first school stage in the tokens, as an age range, and the token positions it used
+    (its number included: "havo 5" is a stage, never an age of 5)."""
+    table = stages()
+    longest = max((len(k) for k in table), default=0)
+    for i in range(len(tokens)):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            candidates = table.get(tuple(tokens[i : i + size]))
+            if not candidates:
+                continue
+            for stage in (c for c in candidates if c.numbers):
+                if found := _numbered(tokens, i, size, stage):
+                    return found
+            plain = next((c for c in candidates if not c.numbers), None)
+            if plain is None:
+                continue
+            used, after = set(range(i, i + size)), i + size
+            # "mbo 2", "mbo niveau 2": a level, not an age.
+            if after < len(tokens) and tokens[after] == "niveau":
+                used.add(after)
+                after += 1
+            if after < len(tokens) and _number(tokens[after]) is not None:
+                used.add(after)
+            # Years as a whole ("4 t/m 11"): up to the end of the last year.
+            return AgeRange(plain.low, plain.high + 0.99, plain.fase, " ".join(plain.phrase)), used
+    return None
+
 
 AGE_WORDS = frozenset(word for words, _ in _WORDS for word in words)
 
-_AGE_NUMBER = re.compile(
-    r"\b(\d{1,2})\s*(?:jaar|jr|jarige|jarig|jaar oud|jaartje)\b|\b(\d{1,2})\s*-?\s*jarige?\b"
-)
+_AGE_NUMBER = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|jarig|jaar oud|jaartje)\b|\b(\d{1,2})\s*-?\s*jarige?\b")
 # Several children: "6 en 9", "4, 7 en 12 jaar" (not "groep 6 en 7", not months or weeks).
-_SEVERAL = re.compile(r"(?<!groep )\b(\d{1,2})((?:\s*,\s*\d{1,2})*)\s*(en|of|&)\s*(\d{1,2})\b"
-                      r"(?!\s*(?:maanden|maand|mnd|weken))")
-_GROUP = re.compile(r"\bgroep\s*(\d)\b")
+_BRACKETED = re.compile(r"\((\d{1,2})\)")
+_SEVERAL = re.compile(
+    r"(?<!groep )\b(\d{1,2})((?:\s*,\s*\d{1,2})*)\s*(en|of|&)\s*(\d{1,2})\b"
+    r"(?!\s*(?:maanden|maand|mnd|weken))"
+)
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b")
 _WEEKS = re.compile(r"\b(\d{1,2})\s*weken\b")
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s*-?\s*(?:jaar|jarige|jarig)\b")
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s*-?\s*(?:jaar|jarige|jarig)\b"
+)
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
 
 
@@ -86,6 +258,18 @@ def parse_age(text: str | None) -> AgeRange | None:
     if not text:
         return None
     raw = str(text).lower()
+    tokens = normalize(raw).split()
+    stage = find_stage(tokens)
+    if stage:
+        # An explicit age beside the stage ("10 jaar, groep 7") is the more precise one.
+        age_range, used = stage
+        rest = " ".join(t for i, t in enumerate(tokens) if i not in used)
+        explicit = _parse_plain(rest) if rest else None
+        return explicit if explicit and re.search(r"\d", explicit.label) else age_range
+    return _parse_plain(raw)
+
+
+def _parse_plain(raw: str) -> AgeRange | None:
     if m := _MONTHS.search(raw):
         months = int(m.group(1))
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")
@@ -100,10 +284,15 @@ def parse_age(text: str | None) -> AgeRange | None:
         return AgeRange(low, high, fase, label)
     if m := _AGE_NUMBER.search(raw):
         return _years(int(m.group(1) or m.group(2)))
-    if m := _GROUP.search(raw):
-        group = int(m.group(1))
-        # Groep 1 starts at four; a child in groep N is about N+3 years old.
-        return AgeRange(group + 2, group + 4, "basisschool", f"groep {group}")
+    # "haar zoon (12)", "Sara (7) en Adam (4)": the age in brackets after a child (or after where
+    # redaction took out the child's name).
+    if bracketed := sorted({int(n) for n in _BRACKETED.findall(raw)}):
+        if len(bracketed) == 1:
+            return _years(bracketed[0])
+        low, high = bracketed[0], bracketed[-1]
+        fase = fase_for(low) if fase_for(low) == fase_for(high) else None
+        label = ", ".join(map(str, bracketed[:-1])) + f" en {bracketed[-1]} jaar"
+        return AgeRange(low, high, fase, label)
     norm = normalize(raw)
     if m := _NUMBER_WORD.search(norm):
         return _years(_NUMBERS[m.group(1)])

@@ -1,4 +1,5 @@
 """The records that queries return: plain, immutable, each with its citation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,13 +42,13 @@ class Fund:
 class FundSearch:
     """The fund finder's answer: what it understood and the funds, most relevant first."""
 
-    needs: tuple[str, ...]            # need names understood from the question
-    unknown_need: str | None          # the need text when nothing in behoeften.yml matched it
+    needs: tuple[str, ...]  # need names understood from the question
+    unknown_need: str | None  # the need text when nothing in behoeften.yml matched it
     age_label: str | None
     applicant: str | None
     gemeente: str | None
     funds: tuple[Fund, ...]
-    age_matters: bool = False         # the stated age ranges of the candidates differ
+    age_matters: bool = False  # the stated age ranges of the candidates differ
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """SQLAlchemy tables of the knowledge base. Works on SQLite and PostgreSQL alike."""
+
 from __future__ import annotations
 
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
@@ -24,6 +25,8 @@ class Source(Base):
     title: Mapped[str] = mapped_column(Text)
     file: Mapped[str | None] = mapped_column(Text, nullable=True)
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The document's own link: where every "Bron:" line for this document points.
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Werkwijze(CitationColumns, Base):

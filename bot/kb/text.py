@@ -4,6 +4,7 @@ Every word is reduced to a small set of *keys* (the word, its lemma, its stem); 
 query word matches a stored term when their key sets meet. Typos are handled with
 a one-deletion neighbourhood (SymSpell-style), which is a set lookup, not a scan.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,37 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=[a-z0-9])['’`](?=[a-z])")
 
 # Dutch plural and diminutive endings, longest first; a stem keeps at least 3 letters.
 _SUFFIXES = ("etjes", "pjes", "tjes", "jes", "etje", "pje", "tje", "je", "'s", "en", "s")
 
 _EXTRA_STOPWORDS = {
-    "kind", "kinderen", "jaar", "jarige", "oud", "welk", "welke", "fonds", "fondsen",
-    "graag", "iemand", "iets", "krijgen", "kun", "kunnen", "kan", "wie", "wat",
-    "hoe", "waar", "betaalt", "betalen", "vergoedt", "vergoeden", "regeling",
+    "kind",
+    "kinderen",
+    "jaar",
+    "jarige",
+    "oud",
+    "welk",
+    "welke",
+    "fonds",
+    "fondsen",
+    "graag",
+    "iemand",
+    "iets",
+    "krijgen",
+    "kun",
+    "kunnen",
+    "kan",
+    "wie",
+    "wat",
+    "hoe",
+    "waar",
+    "betaalt",
+    "betalen",
+    "vergoedt",
+    "vergoeden",
+    "regeling",
 }
 
 
@@ -41,6 +65,42 @@ def stopwords() -> frozenset[str]:
     return frozenset(strip_accents(w) for w in _nlp().Defaults.stop_words) | _EXTRA_STOPWORDS
 
 
+@lru_cache(maxsize=1)
+def _lexicon():
+    """spaCy's Dutch lemma table: its keys (inflected forms, hashed) and values (lemmas) are Dutch words."""
+    table = _nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return table, frozenset(strip_accents(str(v).lower()) for v in table.values())
+
+
+def is_dutch_word(word: str, plurals: bool = True) -> bool:
+    from spacy.strings import get_string_id
+
+    table, lemmas = _lexicon()
+    if word in lemmas or get_string_id(word) in table:
+        return True
+    # Plurals the table does not list ("meisjes", "fietsen").
+    return plurals and any(
+        word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] in lemmas for end in ("s", "en", "'s")
+    )
+
+
+def is_known_word(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A word of Dutch or of the knowledge base, also as a compound of two such words ("rijles",
+    "schoolreisje"): such a word is what it says, never a typo for another word."""
+
+    def known(part: str) -> bool:
+        return part in vocabulary or is_dutch_word(part, plurals=False)
+
+    if word in vocabulary or is_dutch_word(word):
+        return True
+    # Compound: a modifier (3+ letters, maybe with a linking s or e) and a head of 4+ letters.
+    for i in range(3, len(word) - 3):
+        head, modifier = word[i:], word[:i]
+        if known(head) and (known(modifier) or modifier[-1] in "se" and len(modifier) > 3 and known(modifier[:-1])):
+            return True
+    return False
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -49,6 +109,8 @@ def strip_accents(text: str) -> str:
 def normalize(text: str) -> str:
     """Lower case, no accents, '&' as 'en', only letters and digits separated by spaces."""
     text = strip_accents(text.lower()).replace("&", " en ")
+    # An apostrophe inside a word joins it: "zzp'ers" → zzpers, "baby's" → babys.
+    text = _APOSTROPHE.sub("", text)
     return " ".join(_WORD.findall(text))
 
 
@@ -77,12 +139,18 @@ def stem(word: str) -> str:
 def keys(word: str) -> frozenset[str]:
     """The forms under which a single normalised word is stored and looked up."""
     lem = lemma(word)
-    return frozenset({word, lem, stem(word), stem(lem)})
+    found = {word, lem, stem(word), stem(lem)}
+    # "afspraken" → afsprak → afspraak: a plural's open syllable has a single vowel for the singular's double.
+    if word.endswith("en") and len(word) >= 5:
+        base = word[:-2]
+        if base[-1] not in "aeiou" and base[-2] in "aou" and base[-3] not in "aeiou":
+            found.add(base[:-1] + base[-2] + base[-1])
+    return frozenset(found)
 
 
 def deletions(key: str) -> set[str]:
     """The key and every string one deletion away: two keys within one edit share one."""
-    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -125,8 +193,12 @@ class TermMatcher:
     MIN_TYPO_LENGTH = 5
     MIN_HEAD_LENGTH = 4
 
-    def __init__(self, terms: dict[str, str]):
-        # terms: phrase as written → target id
+    def __init__(self, terms: dict[str, str], fuzzy: bool = True, heads: bool = True, forms: bool = True):
+        # terms: phrase as written → target id. fuzzy=False: exact forms only (no heads, no typos);
+        # heads=False: no compound heads (a name is typed whole: "hoofdstad" does not name "… Stad");
+        # forms=False: a single word only as written (or one typo): "helpen" does not name "Twente helpt".
+        self.fuzzy = fuzzy
+        self.heads = heads
         self._phrases: dict[str, set[str]] = {}
         self._typo: dict[str, set[tuple[str, str]]] = {}
         self.max_words = 1
@@ -136,7 +208,7 @@ class TermMatcher:
                 continue
             if len(tokens) == 1:
                 # A single word is stored under all its forms, so "fietsen" finds "fiets".
-                for key in keys(tokens[0]):
+                for key in keys(tokens[0]) if forms else {tokens[0]}:
                     self._phrases.setdefault(key, set()).add(target)
                     if len(key) >= self.MIN_TYPO_LENGTH:
                         for variant in deletions(key):
@@ -149,12 +221,15 @@ class TermMatcher:
         for key in keys(word):
             if key in self._phrases:
                 return set(self._phrases[key])
-        for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1):
+        if not self.fuzzy:
+            return set()
+        for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1 if self.heads else 1):
             head = word[start:]
             for key in (head, stem(head)):
                 if key in self._phrases and len(key) >= self.MIN_HEAD_LENGTH:
                     return set(self._phrases[key])
-        if len(word) >= self.MIN_TYPO_LENGTH and word not in stopwords():
+        # A word that is itself Dutch ("rijles") is not a typo for a term ("bijles").
+        if len(word) >= self.MIN_TYPO_LENGTH and word not in stopwords() and not is_known_word(word):
             candidates: dict[str, tuple[int, int]] = {}
             for key in keys(word):
                 for variant in deletions(key):
@@ -175,11 +250,11 @@ class TermMatcher:
         # Longest phrases first, so "sport en cultuur" wins over "sport".
         for size in range(self.max_words, 1, -1):
             for i in range(len(tokens) - size + 1):
-                if any(used[i:i + size]):
+                if any(used[i : i + size]):
                     continue
-                key = " ".join(stem(lemma(w)) for w in tokens[i:i + size])
+                key = " ".join(stem(lemma(w)) for w in tokens[i : i + size])
                 if key in self._phrases:
-                    used[i:i + size] = [True] * size
+                    used[i : i + size] = [True] * size
                     found.extend(sorted(self._phrases[key]))
         for i, token in enumerate(tokens):
             if not used[i] and token not in stopwords():

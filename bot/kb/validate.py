@@ -3,17 +3,24 @@
 Each problem names the file, the line, the record id and the field, in Dutch, so a
 content maintainer can find and fix it without reading code.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from .vocabulary import (
-    AANVRAGERS, CATEGORIEEN, ENTRY_KINDS, LEEFTIJDSFASEN, SIGNAAL_CATEGORIEEN, SIGNAAL_DOELGROEPEN,
+    AANVRAGERS,
+    CATEGORIEEN,
+    ENTRY_KINDS,
+    LEEFTIJDSFASEN,
+    SIGNAAL_CATEGORIEEN,
+    SIGNAAL_DOELGROEPEN,
 )
 
 LINE_KEY = "__line__"
@@ -80,6 +87,7 @@ def one_of(allowed: dict | set) -> Check:
         if value not in allowed:
             return f"onbekende waarde {value!r}; kies uit: {', '.join(sorted(allowed))}"
         return None
+
     return check
 
 
@@ -91,6 +99,7 @@ def list_of(allowed: dict | set) -> Check:
         if wrong:
             return f"onbekende waarde(n) {', '.join(map(repr, wrong))}; kies uit: {', '.join(sorted(allowed))}"
         return None
+
     return check
 
 
@@ -110,18 +119,37 @@ BRON = "bron"  # checked separately: it refers to bronnen.yml
 
 ENTRY_SPEC = Spec(
     required={"id": text, "naam": text, "samenvatting": text, BRON: lambda v: None},
-    optional={"tekst": text, "punten": text_list, "leeftijdsfasen": list_of(LEEFTIJDSFASEN),
-              "gemeente": text, "url": url, "trefwoorden": text_list, "zie_ook": lambda v: None},
+    optional={
+        "tekst": text,
+        "punten": text_list,
+        "leeftijdsfasen": list_of(LEEFTIJDSFASEN),
+        "gemeente": text,
+        "url": url,
+        "trefwoorden": text_list,
+        "zie_ook": lambda v: None,
+    },
 )
 
 SPECS: dict[str, Spec] = {
     "bron": Spec(required={"id": text, "titel": text}, optional={"bestand": text, "beschrijving": text, "url": url}),
     "werkwijze": Spec(
-        required={"id": text, "naam": text, "categorie": one_of(CATEGORIEEN), "volgorde": number,
-                  "wat": text, "waarom": text, "hoe": lambda v: None if isinstance(v, list) and v else "moet minstens één Hoe-blok hebben",
-                  BRON: lambda v: None},
-        optional={"samenwerken": text, "voorwaarden": text, "citaten": lambda v: None if isinstance(v, list) else "moet een lijst zijn",
-                  "trefwoorden": text_list, "zie_ook": lambda v: None},
+        required={
+            "id": text,
+            "naam": text,
+            "categorie": one_of(CATEGORIEEN),
+            "volgorde": number,
+            "wat": text,
+            "waarom": text,
+            "hoe": lambda v: None if isinstance(v, list) and v else "moet minstens één Hoe-blok hebben",
+            BRON: lambda v: None,
+        },
+        optional={
+            "samenwerken": text,
+            "voorwaarden": text,
+            "citaten": lambda v: None if isinstance(v, list) else "moet een lijst zijn",
+            "trefwoorden": text_list,
+            "zie_ook": lambda v: None,
+        },
     ),
     "hoe": Spec(
         required={"id": text, "titel": text},
@@ -129,21 +157,54 @@ SPECS: dict[str, Spec] = {
     ),
     "citaat": Spec(required={"tekst": text}, optional={"wie": text}),
     "fonds": Spec(
-        required={"id": text, "naam": text, "beschrijving": text, "behoeften": text_list,
-                  "aanvragers": list_of(AANVRAGERS), BRON: lambda v: None},
-        optional={"leeftijd_min": number, "leeftijd_max": number, "leeftijd_tekst": text, "aanvragen": text,
-                  "lokaal": text, "gemeente": text, "url": url, "trefwoorden": text_list, "zie_ook": lambda v: None},
+        required={
+            "id": text,
+            "naam": text,
+            "beschrijving": text,
+            "behoeften": text_list,
+            "aanvragers": list_of(AANVRAGERS),
+            BRON: lambda v: None,
+        },
+        optional={
+            "leeftijd_min": number,
+            "leeftijd_max": number,
+            "leeftijd_tekst": text,
+            "aanvragen": text,
+            "lokaal": text,
+            "gemeente": text,
+            "url": url,
+            "trefwoorden": text_list,
+            "zie_ook": lambda v: None,
+        },
     ),
     "behoefte": Spec(required={"id": text, "naam": text}, optional={"synoniemen": text_list}),
     "signaal": Spec(
-        required={"id": text, "doelgroep": one_of(SIGNAAL_DOELGROEPEN), "categorie": one_of(SIGNAAL_CATEGORIEEN),
-                  "tekst": text, BRON: lambda v: None},
+        required={
+            "id": text,
+            "doelgroep": one_of(SIGNAAL_DOELGROEPEN),
+            "categorie": one_of(SIGNAAL_CATEGORIEEN),
+            "tekst": text,
+            BRON: lambda v: None,
+        },
         optional={"leeftijdsfasen": list_of(LEEFTIJDSFASEN), "zie_ook": lambda v: None},
     ),
     "instrument": Spec(
-        required={"id": text, "naam": text, "leeftijdsfasen": list_of(LEEFTIJDSFASEN), "wat": text, BRON: lambda v: None},
-        optional={"leeftijd_min": number, "leeftijd_max": number, "doelgroep_tekst": text, "wie": text,
-                  "url": url, "trefwoorden": text_list, "zie_ook": lambda v: None},
+        required={
+            "id": text,
+            "naam": text,
+            "leeftijdsfasen": list_of(LEEFTIJDSFASEN),
+            "wat": text,
+            BRON: lambda v: None,
+        },
+        optional={
+            "leeftijd_min": number,
+            "leeftijd_max": number,
+            "doelgroep_tekst": text,
+            "wie": text,
+            "url": url,
+            "trefwoorden": text_list,
+            "zie_ook": lambda v: None,
+        },
     ),
     **{kind: ENTRY_SPEC for kind in ENTRY_KINDS},
 }
@@ -159,6 +220,15 @@ FILES: dict[str, str] = {
 }
 
 BRON_SPEC = Spec(required={"document": text, "pad": text_list}, optional={"pagina": number, "url": url})
+
+# The handreiking's bijlagen and the page the handreiking gives for each (p. 63, 67, 69).
+BIJLAGEN_DOCUMENT = "handreiking"
+BIJLAGEN = "Bijlagen"
+BIJLAGE_PAGINAS = {
+    "Screenings- en gespreksinstrumenten": 63,
+    "Signaleringslijst kinderarmoede": 67,
+    "Overzicht fondsen": 69,
+}
 
 
 @dataclass
@@ -193,7 +263,7 @@ class _Checker:
             if record.get(name) is None:
                 self.add(file, where, prefix + name, "verplicht veld ontbreekt")
                 ok = False
-            elif (msg := check(record[name])):
+            elif msg := check(record[name]):
                 self.add(file, where, prefix + name, msg)
                 ok = False
         for name, check in spec.optional.items():
@@ -208,8 +278,47 @@ class _Checker:
             return
         if self.fields(file, value, BRON_SPEC, prefix=f"{name}.", owner=record):
             if value["document"] not in sources:
-                self.add(file, record, f"{name}.document",
-                         f"verwijst naar onbekend document {value['document']!r}; zie bronnen.yml")
+                self.add(
+                    file,
+                    record,
+                    f"{name}.document",
+                    f"verwijst naar onbekend document {value['document']!r}; zie bronnen.yml",
+                )
+            self.path(file, record, value, name)
+
+    def path(self, file: str, record: dict, value: dict, name: str) -> None:
+        """What can be checked of a pad without the sources: split headings and the bijlagen's pages."""
+        pad = value["pad"]
+        for heading in pad:
+            if heading[:1].islower():
+                self.add(
+                    file,
+                    record,
+                    f"{name}.pad",
+                    f"kop {heading!r} begint met een kleine letter: is een kop met een komma erin "
+                    f"gesplitst? Zet zo'n kop tussen aanhalingstekens, bijvoorbeeld "
+                    f"['Websites, interventies en documenten', Movisie]",
+                )
+        if value["document"] != BIJLAGEN_DOCUMENT:
+            return
+        bijlage = pad[1] if len(pad) > 1 and pad[0] == BIJLAGEN else None
+        page = value.get("pagina")
+        if bijlage in BIJLAGE_PAGINAS and page != BIJLAGE_PAGINAS[bijlage]:
+            self.add(
+                file,
+                record,
+                f"{name}.pagina",
+                f"de bijlage {bijlage} staat op pagina {BIJLAGE_PAGINAS[bijlage]}"
+                + (f", niet {page}" if page is not None else "; zet pagina: " + str(BIJLAGE_PAGINAS[bijlage])),
+            )
+        elif bijlage not in BIJLAGE_PAGINAS and page in BIJLAGE_PAGINAS.values():
+            wanted = next(b for b, p in BIJLAGE_PAGINAS.items() if p == page)
+            self.add(
+                file,
+                record,
+                f"{name}.pad",
+                f"pagina {page} is de bijlage {wanted}: het pad begint dan met [{BIJLAGEN}, {wanted}]",
+            )
 
 
 def read_file(path: Path, checker: _Checker) -> list | None:
@@ -225,8 +334,9 @@ def read_file(path: Path, checker: _Checker) -> list | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        checker.problems.append(Problem(name, mark.line + 1 if mark else None, None, None,
-                                        f"ongeldige YAML: {problem}"))
+        checker.problems.append(
+            Problem(name, mark.line + 1 if mark else None, None, None, f"ongeldige YAML: {problem}")
+        )
         return None
     if data is None:
         return []
@@ -271,8 +381,12 @@ def validate_records(raw: dict[str, list]) -> tuple[dict[str, list[dict]], list[
         if isinstance(record, dict) and isinstance(record.get("behoeften"), list):
             for need in record["behoeften"]:
                 if need not in needs:
-                    checker.add(FILES["fonds"], record, "behoeften",
-                                f"verwijst naar behoefte {need!r} die niet in behoeften.yml staat")
+                    checker.add(
+                        FILES["fonds"],
+                        record,
+                        "behoeften",
+                        f"verwijst naar behoefte {need!r} die niet in behoeften.yml staat",
+                    )
     _check_synonyms(raw.get("behoefte", []), checker)
 
     clean = {kind: [_strip_lines(r) for r in records] for kind, records in raw.items()}
@@ -290,8 +404,9 @@ def _check_kind(kind: str, file: str, record: dict, checker: _Checker, hoe_ids: 
     if kind == "signaal" and record["categorie"] in SIGNAAL_CATEGORIEEN:
         expected = SIGNAAL_CATEGORIEEN[record["categorie"]][0]
         if record["doelgroep"] != expected:
-            checker.add(file, record, "doelgroep",
-                        f"categorie {record['categorie']!r} hoort bij doelgroep {expected!r}")
+            checker.add(
+                file, record, "doelgroep", f"categorie {record['categorie']!r} hoort bij doelgroep {expected!r}"
+            )
     if kind == "werkwijze":
         for i, block in enumerate(record["hoe"]):
             if not checker.fields(file, block, SPECS["hoe"], prefix=f"hoe[{i}].", owner=record):
@@ -317,8 +432,9 @@ def _check_synonyms(needs: list, checker: _Checker) -> None:
                 continue
             key = phrase_key(phrase)
             if key in owner and owner[key] != record["id"]:
-                checker.add(FILES["behoefte"], record, "synoniemen",
-                            f"{phrase!r} hoort ook al bij behoefte {owner[key]!r}")
+                checker.add(
+                    FILES["behoefte"], record, "synoniemen", f"{phrase!r} hoort ook al bij behoefte {owner[key]!r}"
+                )
             owner.setdefault(key, record["id"])
 
 
@@ -342,6 +458,9 @@ def read_knowledge(directory: Path, extra: dict[str, list[dict]] | None = None) 
         # A file that cannot be read would make every reference to it look broken: report it alone.
         raise ValidationError(checker.problems)
     records, problems = validate_records(raw)
+    from .thesaurus import check_files  # thesaurus.yml and schoolfasen.yml: their own checks
+
+    problems += check_files(directory)
     if problems:
         raise ValidationError(problems)
     return Knowledge(records=records, content_hash=digest.hexdigest())

@@ -1,4 +1,5 @@
 """Fixed values of the knowledge base, with the Dutch labels answers print."""
+
 from __future__ import annotations
 
 LEEFTIJDSFASEN = {

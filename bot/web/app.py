@@ -1,4 +1,5 @@
 """The aiohttp app: the chat page at `/`, the embeddable `/widget.js` and `/widget.css`."""
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,10 @@ def page_csp(rasa_url: str) -> str:
     parts = urlsplit(rasa_url)
     ws = {"https": "wss"}.get(parts.scheme, "ws")
     rasa = f"{parts.scheme}://{parts.netloc} {ws}://{parts.netloc}"
-    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            f"connect-src 'self' {rasa}; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src 'self' {rasa}; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+    )
 
 
 def cors_middleware(allowed: frozenset[str]):
@@ -33,8 +36,10 @@ def cors_middleware(allowed: frozenset[str]):
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             if not permitted:
                 return web.Response(status=403, headers={"Vary": "Origin"})
-            response = web.Response(status=204, headers={"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
-                                                         "Access-Control-Max-Age": "600"})
+            response = web.Response(
+                status=204,
+                headers={"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Max-Age": "600"},
+            )
         else:
             response = await handler(request)
         response.headers["Vary"] = "Origin"
@@ -63,8 +68,12 @@ def _serve(asset: Asset, request: web.Request) -> web.Response:
 async def page(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     body = request.app[ASSETS]["page"].substitute(rasa_url=html.escape(settings.rasa_url, quote=True))
-    return web.Response(text=body, content_type="text/html", charset="utf-8",
-                        headers={"Content-Security-Policy": page_csp(settings.rasa_url), "Cache-Control": "no-cache"})
+    return web.Response(
+        text=body,
+        content_type="text/html",
+        charset="utf-8",
+        headers={"Content-Security-Policy": page_csp(settings.rasa_url), "Cache-Control": "no-cache"},
+    )
 
 
 async def widget_js(request: web.Request) -> web.Response:

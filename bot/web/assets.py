@@ -5,6 +5,7 @@ site: socket.io-client's browser build (installed by `npm ci` from package-lock.
 copied into the repository) runs inside a function scope next to our renderer and widget,
 so it neither needs nor overwrites a global `io` on the host page.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,11 +36,14 @@ class Asset:
 def _socket_io(node_modules: Path) -> str:
     path = node_modules / SOCKET_IO_DIST
     if not path.is_file():
-        raise AssetsMissing(f"{path} ontbreekt. Installeer de browserbibliotheek met scripts/setup_web.sh "
-                            "(npm ci; vraagt Node.js en npm).")
+        raise AssetsMissing(
+            f"{path} ontbreekt. Installeer de browserbibliotheek met scripts/setup_web.sh "
+            "(npm ci; vraagt Node.js en npm)."
+        )
     # The source map is not served; drop its reference so browsers do not ask for it.
-    return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("//# sourceMappingURL="))
+    return "\n".join(
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("//# sourceMappingURL=")
+    )
 
 
 def widget_bundle(node_modules: Path = NODE_MODULES) -> Asset:

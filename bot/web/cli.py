@@ -1,4 +1,5 @@
 """`python -m bot web` / `python -m bot.web`: serve the chat page."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,16 +12,23 @@ from .config import WebSettings, parse_origins
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", help="adres om op te luisteren (WEB_HOST, standaard 0.0.0.0)")
     parser.add_argument("--port", type=int, help="poort (WEB_PORT, standaard 8000)")
-    parser.add_argument("--rasa-url", help="Rasa zoals de browser het bereikt (RASA_URL, standaard http://localhost:5005)")
-    parser.add_argument("--allowed-origins", help="sites die de widget mogen insluiten, met komma's "
-                                                  "(WEB_ALLOWED_ORIGINS, standaard http://localhost:8000)")
+    parser.add_argument(
+        "--rasa-url", help="Rasa zoals de browser het bereikt (RASA_URL, standaard http://localhost:5005)"
+    )
+    parser.add_argument(
+        "--allowed-origins",
+        help="sites die de widget mogen insluiten, met komma's (WEB_ALLOWED_ORIGINS, standaard http://localhost:8000)",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> WebSettings:
     settings = WebSettings.from_env()
-    overrides = {"host": args.host, "port": args.port,
-                 "rasa_url": args.rasa_url.rstrip("/") if args.rasa_url else None,
-                 "allowed_origins": parse_origins(args.allowed_origins) if args.allowed_origins else None}
+    overrides = {
+        "host": args.host,
+        "port": args.port,
+        "rasa_url": args.rasa_url.rstrip("/") if args.rasa_url else None,
+        "allowed_origins": parse_origins(args.allowed_origins) if args.allowed_origins else None,
+    }
     return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
 

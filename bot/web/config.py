@@ -1,4 +1,5 @@
 """Settings of the web app, read from the environment (and overridable on the command line)."""
+
 from __future__ import annotations
 
 import os
@@ -18,11 +19,11 @@ def parse_origins(value: str) -> frozenset[str]:
 class WebSettings:
     host: str = "0.0.0.0"
     port: int = DEFAULT_PORT
-    rasa_url: str = DEFAULT_RASA_URL                 # as the browser reaches Rasa
+    rasa_url: str = DEFAULT_RASA_URL  # as the browser reaches Rasa
     allowed_origins: frozenset[str] = field(default_factory=lambda: parse_origins(DEFAULT_ALLOWED_ORIGINS))
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> "WebSettings":
+    def from_env(cls, env: dict[str, str] | None = None) -> WebSettings:
         env = os.environ if env is None else env
         return cls(
             host=env.get("WEB_HOST", "0.0.0.0"),

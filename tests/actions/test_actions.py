@@ -1,4 +1,5 @@
 """The custom actions, run with real rasa-sdk trackers against the real knowledge base."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.conversation_actions import ActionFollowUp, ActionMore, ActionRephrase, ActionSource
 from actions.knowledge_actions import (
-    ActionExamples, ActionFacts, ActionFindFunds, ActionFundApplication, ActionInstruments, ActionSignals,
-    ActionWerkwijze, ActionWhatIs,
+    ActionExamples,
+    ActionFacts,
+    ActionFindFunds,
+    ActionFundApplication,
+    ActionInstruments,
+    ActionSignals,
+    ActionWerkwijze,
+    ActionWhatIs,
 )
 
 
@@ -30,19 +37,38 @@ class Conversation:
         self.slots: dict = {}
         self.channel = channel
 
-    def run(self, action, text: str, intent: str, entities: list[tuple[str, str]] = (),
-            metadata: dict | None = None) -> str:
+    def run(
+        self, action, text: str, intent: str, entities: list[tuple[str, str]] = (), metadata: dict | None = None
+    ) -> str:
         ents = [{"entity": e, "value": v} for e, v in entities]
         for e, v in entities:
-            self.slots[{"behoefte": "behoefte", "leeftijd": "leeftijd", "aanvrager": "aanvrager",
-                        "gemeente": "gemeente"}.get(e, e)] = v
+            self.slots[
+                {"behoefte": "behoefte", "leeftijd": "leeftijd", "aanvrager": "aanvrager", "gemeente": "gemeente"}.get(
+                    e, e
+                )
+            ] = v
         tracker = Tracker(
-            sender_id="test", slots=dict(self.slots),
-            latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": ents,
-                            "intent_ranking": [{"name": intent, "confidence": 0.9}], "metadata": metadata or {}},
-            events=[{"event": "user", "text": text, "input_channel": self.channel,
-                     "parse_data": {"intent": {"name": intent}}}],
-            paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+            sender_id="test",
+            slots=dict(self.slots),
+            latest_message={
+                "text": text,
+                "intent": {"name": intent, "confidence": 0.9},
+                "entities": ents,
+                "intent_ranking": [{"name": intent, "confidence": 0.9}],
+                "metadata": metadata or {},
+            },
+            events=[
+                {
+                    "event": "user",
+                    "text": text,
+                    "input_channel": self.channel,
+                    "parse_data": {"intent": {"name": intent}},
+                }
+            ],
+            paused=False,
+            followup_action=None,
+            active_loop={},
+            latest_action_name="action_listen",
         )
         dispatcher = CollectingDispatcher()
         events = action.run(dispatcher, tracker, {})
@@ -54,18 +80,28 @@ class Conversation:
 
 
 def test_fund_question_names_funds_and_source():
-    text = Conversation().run(ActionFindFunds(), "welk fonds betaalt een fiets voor een kind van 10?", "ask_fund",
-                              [("behoefte", "fiets"), ("leeftijd", "10")])
+    text = Conversation().run(
+        ActionFindFunds(),
+        "welk fonds betaalt een fiets voor een kind van 10?",
+        "ask_fund",
+        [("behoefte", "fiets"), ("leeftijd", "10")],
+    )
     assert "Stichting Leergeld" in text and "Nationaal Fonds Kinderhulp" in text
     assert "Bron: " in text and "Overzicht fondsen (p. 69)" in text
     assert "sociale kaart" in text
 
 
-def test_missing_age_is_asked_then_used():
+def test_missing_age_shows_funds_then_narrows():
+    """Funds first: without an age the funds come at once (each with its ages), age buttons narrow them."""
     chat = Conversation()
-    question = chat.run(ActionFindFunds(), "wie betaalt een fiets?", "ask_fund", [("behoefte", "fiets")])
-    assert "Hoe oud is het kind?" in question
-    assert chat.messages[0]["buttons"]
+    first = chat.run(ActionFindFunds(), "wie betaalt een fiets?", "ask_fund", [("behoefte", "fiets")])
+    assert (
+        first.startswith("Voor fiets kun je kijken naar:")
+        and "Stichting Leergeld" in first
+        and "4 tot 18 jaar" in first
+    )
+    assert [b["title"] for b in chat.messages[0]["buttons"]] == ["Baby", "Peuter", "4-12 jaar", "12-18 jaar"]
+    assert chat.slots["getoonde_records"][0].startswith("fonds:")
     answer = chat.run(ActionFollowUp(), "2 jaar", "inform", [("leeftijd", "2 jaar")])
     assert "(2 jaar)" in answer
     assert "- **[Stichting Leergeld]" not in answer  # 4 tot 18 jaar
@@ -74,30 +110,49 @@ def test_missing_age_is_asked_then_used():
 
 def test_follow_up_changes_age_keeps_need():
     chat = Conversation()
-    chat.run(ActionFindFunds(), "fondsen voor zwemles voor een kind van 6", "ask_fund",
-             [("behoefte", "zwemles"), ("leeftijd", "6")])
+    chat.run(
+        ActionFindFunds(),
+        "fondsen voor zwemles voor een kind van 6",
+        "ask_fund",
+        [("behoefte", "zwemles"), ("leeftijd", "6")],
+    )
     answer = chat.run(ActionFollowUp(), "en voor een puber?", "inform", [("leeftijd", "puber")])
     assert "zwemles" in answer and "jongere" in answer
 
 
 def test_follow_up_with_an_age_word_that_occurs_in_a_fund_name():
-    """"en voor een baby?" refines the fund search; it does not ask about "Toeslagen … van een baby"."""
+    """ "en voor een baby?" refines the fund search; it does not ask about "Toeslagen … van een baby"."""
     chat = Conversation()
     chat.run(ActionFindFunds(), "kleding voor een kind van 8", "ask_fund", [("behoefte", "kleding"), ("leeftijd", "8")])
     answer = chat.run(ActionFollowUp(), "en voor een baby?", "inform", [("leeftijd", "baby")])
     assert answer.startswith("Voor kleding (baby) kun je kijken naar:") and "Bron" in answer
 
 
-@pytest.mark.parametrize("first, follow_up, age, expected", [
-    # Bespreken has a block per group: the one for that age.
-    ("hoe begin ik over geldzorgen met een puber?", "en bij een zwangere?", "zwangere",
-     "**Bespreken › Bespreken met (aanstaande) ouders**"),
-    ("hoe ondersteun ik de mentale gezondheid van kinderen in armoede?", "en bij een baby?", "baby",
-     "**Mentale gezondheid › Ongeboren, pasgeboren en jonge kinderen**"),
-    # Vertrouwen opbouwen has no blocks per age: the same block, and that it holds for every age.
-    ("hoe bouw ik vertrouwen op met een gezin dat wantrouwig is?", "en bij jongeren?", "jongeren",
-     "Bij Vertrouwen opbouwen maakt de handreiking geen onderscheid naar leeftijd: dit geldt ook voor jongeren"),
-])
+@pytest.mark.parametrize(
+    "first, follow_up, age, expected",
+    [
+        # Bespreken has a block per group: the one for that age.
+        (
+            "hoe begin ik over geldzorgen met een puber?",
+            "en bij een zwangere?",
+            "zwangere",
+            "**Bespreken › Bespreken met (aanstaande) ouders**",
+        ),
+        (
+            "hoe ondersteun ik de mentale gezondheid van kinderen in armoede?",
+            "en bij een baby?",
+            "baby",
+            "**Mentale gezondheid › Ongeboren, pasgeboren en jonge kinderen**",
+        ),
+        # Vertrouwen opbouwen has no blocks per age: the same block, and that it holds for every age.
+        (
+            "hoe bouw ik vertrouwen op met een gezin dat wantrouwig is?",
+            "en bij jongeren?",
+            "jongeren",
+            "Bij Vertrouwen opbouwen maakt de handreiking geen onderscheid naar leeftijd: dit geldt ook voor jongeren",
+        ),
+    ],
+)
 def test_werkwijze_follow_up_with_an_age(first, follow_up, age, expected):
     chat = Conversation()
     chat.run(ActionWerkwijze(), first, "ask_werkwijze")
@@ -108,13 +163,15 @@ def test_werkwijze_follow_up_with_an_age(first, follow_up, age, expected):
 def test_funds_for_several_children():
     """A family with children of 6 and 9: the funds for either, labelled with both ages."""
     chat = Conversation()
-    assert "Hoe oud is het kind?" in chat.run(ActionFindFunds(), "vakantie", "ask_fund", [("behoefte", "vakantie")])
+    assert "Voor vakantie kun je kijken naar:" in chat.run(
+        ActionFindFunds(), "vakantie", "ask_fund", [("behoefte", "vakantie")]
+    )
     answer = chat.run(ActionFollowUp(), "gezin met kinderen van 6 en 9", "inform", [("leeftijd", "6 en 9")])
     assert answer.startswith("Voor vakantie (6 en 9 jaar) kun je kijken naar:") and "Bron" in answer
 
 
 def test_follow_up_about_ouders():
-    """"en bij ouders?" carries no age entity, yet names the group the answer is for."""
+    """ "en bij ouders?" carries no age entity, yet names the group the answer is for."""
     chat = Conversation()
     chat.run(ActionSignals(), "welke signalen zie je bij een puber?", "ask_signals", [("leeftijd", "puber")])
     answer = chat.run(ActionFollowUp(), "en bij ouders?", "inform")
@@ -132,16 +189,24 @@ def test_which_interventions_lists_interventions():
 
 def test_who_applies_for_the_funds_just_shown():
     chat = Conversation()
-    chat.run(ActionFindFunds(), "contributie voetbal voor een kind van 9", "ask_fund",
-             [("behoefte", "contributie"), ("leeftijd", "9")])
+    chat.run(
+        ActionFindFunds(),
+        "contributie voetbal voor een kind van 9",
+        "ask_fund",
+        [("behoefte", "contributie"), ("leeftijd", "9")],
+    )
     answer = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
     assert "Jeugdfonds Sport & Cultuur" in answer and "intermediair" in answer
     assert "Bron:" in answer
 
 
 def test_named_fund_application():
-    answer = Conversation().run(ActionFundApplication(), "kan een ouder zelf bij Kinderhulp aanvragen?",
-                                "ask_fund_application", [("naam", "Kinderhulp")])
+    answer = Conversation().run(
+        ActionFundApplication(),
+        "kan een ouder zelf bij Kinderhulp aanvragen?",
+        "ask_fund_application",
+        [("naam", "Kinderhulp")],
+    )
     assert "Nationaal Fonds Kinderhulp" in answer and "intermediair" in answer
 
 
@@ -156,15 +221,17 @@ def test_more_then_source():
 
 
 def test_werkwijze_for_teenager():
-    answer = Conversation().run(ActionWerkwijze(), "hoe begin ik over geldzorgen met een puber?", "ask_werkwijze",
-                                [("leeftijd", "puber")])
+    answer = Conversation().run(
+        ActionWerkwijze(), "hoe begin ik over geldzorgen met een puber?", "ask_werkwijze", [("leeftijd", "puber")]
+    )
     assert "Bespreken" in answer
     assert "Bron: Handreiking Omgaan met armoede in de jeugdgezondheid › Bespreken" in answer
 
 
 def test_instruments_for_toddlers_and_what_is():
-    answer = Conversation().run(ActionInstruments(), "welke vragenlijst gebruik je bij kleuters?", "ask_instrument",
-                                [("leeftijd", "kleuters")])
+    answer = Conversation().run(
+        ActionInstruments(), "welke vragenlijst gebruik je bij kleuters?", "ask_instrument", [("leeftijd", "kleuters")]
+    )
     assert "LSPPK" in answer and "(p. 63)" in answer
     voorzorg = Conversation().run(ActionWhatIs(), "wat is VoorZorg?", "ask_what_is", [("naam", "VoorZorg")])
     assert "VoorZorg" in voorzorg and "Bron:" in voorzorg
@@ -178,15 +245,17 @@ def test_facts_and_examples():
 
 
 def test_unknown_need_says_so_and_points_to_local_sources():
-    answer = Conversation().run(ActionFindFunds(), "welk fonds betaalt een ruimtereis?", "ask_fund",
-                                [("behoefte", "ruimtereis")])
+    answer = Conversation().run(
+        ActionFindFunds(), "welk fonds betaalt een ruimtereis?", "ask_fund", [("behoefte", "ruimtereis")]
+    )
     assert "ken ik geen fonds" in answer and "sociale kaart" in answer
     assert "Bron:" not in answer
 
 
 def test_slack_gets_mrkdwn_links():
-    answer = Conversation(channel="slack").run(ActionFindFunds(), "fiets voor kind van 10", "ask_fund",
-                                               [("behoefte", "fiets"), ("leeftijd", "10")])
+    answer = Conversation(channel="slack").run(
+        ActionFindFunds(), "fiets voor kind van 10", "ask_fund", [("behoefte", "fiets"), ("leeftijd", "10")]
+    )
     assert "<http" in answer and "](http" not in answer and "**" not in answer
 
 
@@ -205,12 +274,23 @@ def test_database_failure_gives_dutch_message(monkeypatch):
 
 
 def test_privacy_reminder_once_when_client_data_was_redacted():
+    """The reminder to ask anonymously is the channel's (channels/redacting.py, tests/channels):
+    the actions answer the redacted question and never add it themselves."""
     chat = Conversation()
-    first = chat.run(ActionFindFunds(), "mevrouw [NAAM] zoekt een fiets voor haar zoon van 10", "ask_fund",
-                     [("behoefte", "fiets"), ("leeftijd", "10")], metadata={"client_data": ["NAAM"]})
-    assert "Stichting Leergeld" in first and "anoniem" in first
-    second = chat.run(ActionFundApplication(), "wie vraagt aan bij [NAAM]?", "ask_fund_application",
-                      metadata={"client_data": ["NAAM"]})
+    first = chat.run(
+        ActionFindFunds(),
+        "mevrouw [NAAM] zoekt een fiets voor haar zoon van 10",
+        "ask_fund",
+        [("behoefte", "fiets"), ("leeftijd", "10")],
+        metadata={"client_data": ["NAAM"]},
+    )
+    assert "Stichting Leergeld" in first and "anoniem" not in first
+    second = chat.run(
+        ActionFundApplication(),
+        "wie vraagt aan bij [NAAM]?",
+        "ask_fund_application",
+        metadata={"client_data": ["NAAM"]},
+    )
     assert "anoniem" not in second
 
 
@@ -231,10 +311,14 @@ def fund_names(text: str) -> set[str]:
 
 
 def test_other_funds_after_asking_who_applies():
-    """"andere fondsen?" after "wie kan dat aanvragen?" goes on with the fund list itself."""
+    """ "andere fondsen?" after "wie kan dat aanvragen?" goes on with the fund list itself."""
     chat = Conversation()
-    first = chat.run(ActionFindFunds(), "welk fonds helpt met kleding voor een kind van 8?", "ask_fund",
-                     [("behoefte", "kleding"), ("leeftijd", "8")])
+    first = chat.run(
+        ActionFindFunds(),
+        "welk fonds helpt met kleding voor een kind van 8?",
+        "ask_fund",
+        [("behoefte", "kleding"), ("leeftijd", "8")],
+    )
     assert len(fund_names(first)) == 5 and "Er zijn er nog 5: typ *meer*." in first
     who = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
     assert "Zo vraag je het aan:" in who and fund_names(who) == fund_names(first)
@@ -268,3 +352,59 @@ def test_more_pages_through_a_long_record():
     rest = chat.run(ActionMore(), "meer", "ask_more")
     assert rest.startswith("Verder bij **Integraal werken**:") and "vertrouwensband" in rest and "Bron: " in rest
     assert "Dat was alles" in chat.run(ActionMore(), "meer", "ask_more")
+
+
+# --- records, grounding, fallback, buttons -------------------------------------------------------------------
+
+
+def test_every_reply_stores_the_records_it_leads_with():
+    chat = Conversation()
+    chat.run(ActionWerkwijze(), "hoe begin ik over geldzorgen met een puber?", "ask_werkwijze")
+    # The answer's block first; the close blocks it offers as buttons after it.
+    shown = chat.slots["getoonde_records"]
+    assert shown[0] == "hoe:bespreken-jongeren" and all(r.startswith("hoe:") for r in shown)
+    chat.run(ActionSource(), "waar staat dat?", "ask_source")
+    assert chat.slots["getoonde_records"] == shown
+
+
+def test_an_entity_the_text_does_not_carry_is_dropped():
+    """The NLU tagged "bijles" in "rijles": not in what was written, so no bijles funds."""
+    chat = Conversation()
+    chat.slots["behoefte"] = "fiets"  # remembered from an earlier question
+    answer = chat.run(ActionFindFunds(), "is er een fonds voor rijles?", "ask_fund", [("behoefte", "bijles")])
+    assert "Voor 'rijles' ken ik geen fonds" in answer and "sociale kaart" in answer
+    assert chat.slots["behoefte"] is None and chat.slots["getoonde_records"] == []
+
+
+def test_an_entity_in_the_text_is_kept():
+    answer = Conversation().run(
+        ActionFindFunds(), "fietsen voor een kind van 10", "ask_fund", [("behoefte", "fiets"), ("leeftijd", "10")]
+    )
+    assert answer.startswith("Voor fiets (10 jaar)")
+
+
+def test_rephrase_answers_when_the_sources_know_it():
+    chat = Conversation()
+    answer = chat.run(
+        ActionRephrase(), "veel van mijn gezinnen zijn zzp'er, wat zegt de handreiking daarover?", "nlu_fallback"
+    )
+    assert "Verborgen armoede bij zelfstandig ondernemers" in answer and "Bron:" in answer
+    assert chat.slots["getoonde_records"] == ["feit:verborgen-armoede-zelfstandigen"]
+
+
+def test_rephrase_says_when_nothing_matches():
+    chat = Conversation()
+    answer = chat.run(ActionRephrase(), "xyzzy kwartelkoning plorp", "nlu_fallback")
+    assert answer.startswith("Daarover staat niets in de bronnen") and chat.messages[0]["buttons"]
+
+
+def test_a_clarification_button_answers_with_that_record():
+    chat = Conversation()
+    chat.run(
+        ActionWhatIs(),
+        '/ask_what_is{"onderwerp": "werkwijze:bespreken/samenwerken"}',
+        "ask_what_is",
+        [("onderwerp", "werkwijze:bespreken/samenwerken")],
+    )
+    assert chat.slots["getoonde_records"] == ["werkwijze:bespreken/samenwerken"]
+    assert "**Bespreken › Samenwerken**" in chat.messages[0]["text"]

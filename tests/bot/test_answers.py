@@ -1,4 +1,5 @@
 """Answer text: lead with what to do, at most five items, the source last, per channel."""
+
 from __future__ import annotations
 
 from bot import answers
@@ -12,7 +13,9 @@ def test_fund_answer_shape(kb_sqlite):
     items = [line for line in lines if line.startswith("- ")]
     assert 1 <= len(items) <= answers.PAGE_SIZE
     assert "aanvragen door" in items[0]
-    assert lines[-1].startswith("Bron: Handreiking Omgaan met armoede in de jeugdgezondheid › Bijlagen › Overzicht fondsen (p. 69)")
+    assert lines[-1].startswith(
+        "Bron: Handreiking Omgaan met armoede in de jeugdgezondheid › Bijlagen › Overzicht fondsen (p. 69)"
+    )
     assert "\n\n" not in reply.text
 
 
@@ -55,12 +58,19 @@ def test_nothing_found_points_to_local_information():
 def test_unknown_need_is_echoed_without_links_or_markup():
     from bot.answers import echo, funds_answer
     from bot.kb.records import FundSearch
+
     assert echo("ruimtereis") == "ruimtereis"
-    for hostile in ["[klik](https://evil.example/x)", "https://evil.example/x", "<img src=x onerror=alert(1)>",
-                    "**vet** _schuin_ `code`"]:
+    for hostile in [
+        "[klik](https://evil.example/x)",
+        "https://evil.example/x",
+        "<img src=x onerror=alert(1)>",
+        "**vet** _schuin_ `code`",
+    ]:
         shown = echo(hostile)
         assert not any(mark in shown for mark in "[]()<>*`:/"), shown
     assert len(echo("lange " * 40)) <= 41
     fields = {name: None for name in FundSearch.__dataclass_fields__}
-    reply = funds_answer(FundSearch(**{**fields, "funds": [], "needs": [], "unknown_need": "[x](https://evil.example)"}))
+    reply = funds_answer(
+        FundSearch(**{**fields, "funds": [], "needs": [], "unknown_need": "[x](https://evil.example)"})
+    )
     assert "https" not in reply.text and "](" not in reply.text and "Voor 'x evil example'" in reply.text

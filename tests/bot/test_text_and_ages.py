@@ -1,4 +1,5 @@
 """Dutch word forms, typos and ages, as professionals type them."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,16 +8,35 @@ from bot.kb.ages import parse_age, parse_fase
 from bot.kb.text import TermMatcher, normalize
 
 
-@pytest.mark.parametrize("text,low,high,fase", [
-    ("10", 10, 10, "basisschool"), ("tien jaar", 10, 10, "basisschool"), ("10-jarige", 10, 10, "basisschool"),
-    ("een kind van 6 jaar", 6, 6, "basisschool"), ("peuter", 2, 3.99, "jonge-kinderen"),
-    ("puber", 12, 17.99, "voortgezet-onderwijs"), ("zwangere", -1, -0.01, "ongeboren-pasgeboren"),
-    ("18 maanden", 1.5, 1.5, "jonge-kinderen"), ("groep 8", 10, 12, "basisschool"),
-    ("15-jarige dochter", 15, 15, "voortgezet-onderwijs"), ("een baby", 0, 0.99, "ongeboren-pasgeboren"),
-    # Several children: the span of their ages, in one fase only when all are in it.
-    ("gezin met kinderen van 6 en 9", 6, 9, "basisschool"), ("4, 7 en 12 jaar", 4, 12, None),
-    ("groep 6 en 7", 8, 10, "basisschool"),
-])
+@pytest.mark.parametrize(
+    "text,low,high,fase",
+    [
+        ("10", 10, 10, "basisschool"),
+        ("tien jaar", 10, 10, "basisschool"),
+        ("10-jarige", 10, 10, "basisschool"),
+        ("een kind van 6 jaar", 6, 6, "basisschool"),
+        ("peuter", 2, 3.99, "jonge-kinderen"),
+        ("puber", 12, 17.99, "voortgezet-onderwijs"),
+        ("zwangere", -1, -0.01, "ongeboren-pasgeboren"),
+        ("18 maanden", 1.5, 1.5, "jonge-kinderen"),
+        ("groep 8", 10, 12, "basisschool"),
+        ("15-jarige dochter", 15, 15, "voortgezet-onderwijs"),
+        ("een baby", 0, 0.99, "ongeboren-pasgeboren"),
+        # Several children: the span of their ages, in one fase only when all are in it.
+        ("gezin met kinderen van 6 en 9", 6, 9, "basisschool"),
+        ("4, 7 en 12 jaar", 4, 12, None),
+        ("groep 6 en 7", 8, 11, "basisschool"),
+        # School stages are ages (knowledge/schoolfasen.yml), never the number in them.
+        ("kind in groep 7", 9, 11, "basisschool"),
+        ("havo 5", 15, 17, "voortgezet-onderwijs"),
+        ("5 vwo", 15, 17, "voortgezet-onderwijs"),
+        ("3e klas", 13, 15, "voortgezet-onderwijs"),
+        ("kinderen in het basisonderwijs", 4, 11.99, "basisschool"),
+        ("brugklas", 11, 13.99, "voortgezet-onderwijs"),
+        ("de peuterspeelzaal", 2, 3.99, "jonge-kinderen"),
+        ("mbo 2", 16, 20.99, None),
+    ],
+)
 def test_parse_age(text, low, high, fase):
     age = parse_age(text)
     assert (age.low, age.high, age.fase) == (low, high, fase)
@@ -28,7 +48,15 @@ def test_several_ages_are_labelled_as_typed():
     assert parse_age("hij is 12 of 13").label == "12 of 13 jaar"
 
 
-@pytest.mark.parametrize("text", ["welk fonds betaalt een fiets", "0800-nummer van een fonds", "", None])
+def test_a_stage_keeps_the_users_wording():
+    assert parse_age("laptop voor havo 5").label == "havo 5"
+    assert parse_age("kinderen in het basisonderwijs").label == "basisonderwijs"
+    assert parse_age("groep 7, hij is 10 jaar").label == "10 jaar"  # an explicit age is more precise
+
+
+@pytest.mark.parametrize(
+    "text", ["welk fonds betaalt een fiets", "0800-nummer van een fonds", "", None, "in de klas", "een groep ouders"]
+)
 def test_no_age_where_none_is_named(text):
     assert parse_age(text) is None
 
@@ -43,11 +71,23 @@ def test_normalize_strips_accents_and_ampersand():
 
 
 def test_term_matcher_forms():
-    matcher = TermMatcher({"fiets": "fiets", "zwemles": "zwemles", "sport en cultuur": "sport",
-                           "koelkast": "koelkast"})
+    matcher = TermMatcher({"fiets": "fiets", "zwemles": "zwemles", "sport en cultuur": "sport", "koelkast": "koelkast"})
     assert matcher.match("twee fietsen") == ["fiets"]
     assert matcher.match("kinderfietsje") == ["fiets"]
     assert matcher.match("zwemlessen en een ijskast") == ["zwemles"]
-    assert matcher.match("koelkats kapot") == ["koelkast"]          # one typo (swap)
+    assert matcher.match("koelkats kapot") == ["koelkast"]  # one typo (swap)
     assert matcher.match("iets voor sport en cultuur") == ["sport"]
-    assert matcher.match("bed") == []                                 # short words: no typo guessing
+    assert matcher.match("bed") == []  # short words: no typo guessing
+
+
+@pytest.mark.parametrize(
+    "text,low,high",
+    [
+        ("haar zoon (12) heeft geen fiets", 12, 12),
+        ("(12) heeft geen fiets", 12, 12),  # where redaction took out the name
+        ("Sara (7) en Adam (4) hebben geen winterjas", 4, 7),
+    ],
+)
+def test_an_age_in_brackets_after_a_child(text, low, high):
+    age = parse_age(text)
+    assert (age.low, age.high) == (low, high)

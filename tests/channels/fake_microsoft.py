@@ -1,5 +1,6 @@
 """A fake of the Microsoft side of a Teams bot, on loopback: OpenID metadata, signing keys (a test
 RSA key made here), the token endpoint, and a Bot Connector service that records the replies."""
+
 from __future__ import annotations
 
 import time
@@ -30,7 +31,7 @@ class FakeMicrosoft:
         self.server = LoopbackServer(self._app(), port)
         self.url = self.server.url
         self.service_url = self.url + "/"
-        self.replies: list[dict[str, Any]] = []         # what the bot posted to the connector
+        self.replies: list[dict[str, Any]] = []  # what the bot posted to the connector
         self.token_requests: list[dict[str, str]] = []  # what the bot asked the token endpoint
 
     @property
@@ -41,7 +42,7 @@ class FakeMicrosoft:
     def token_url(self) -> str:
         return f"{self.url}/{TENANT_ID}/oauth2/v2.0/token"
 
-    def start(self) -> "FakeMicrosoft":
+    def start(self) -> FakeMicrosoft:
         self.server.start()
         return self
 
@@ -53,14 +54,25 @@ class FakeMicrosoft:
     def token(self, key: rsa.RSAPrivateKey | None = None, **claims: Any) -> str:
         """A Bot Connector token as Microsoft signs it; claims given override the genuine ones."""
         now = int(time.time())
-        body = {"iss": ISSUER, "aud": APP_ID, "serviceurl": self.service_url, "nbf": now - 5,
-                "iat": now - 5, "exp": now + 3600, **claims}
+        body = {
+            "iss": ISSUER,
+            "aud": APP_ID,
+            "serviceurl": self.service_url,
+            "nbf": now - 5,
+            "iat": now - 5,
+            "exp": now + 3600,
+            **claims,
+        }
         return jwt.encode(body, key or self.key, algorithm="RS256", headers={"kid": KEY_ID})
 
     def activity(self, text: str, conversation_id: str, user_id: str = "29:test-user") -> dict[str, Any]:
         return {
-            "type": "message", "id": "act-" + uuid.uuid4().hex[:12], "channelId": "msteams",
-            "serviceUrl": self.service_url, "text": text, "textFormat": "plain",
+            "type": "message",
+            "id": "act-" + uuid.uuid4().hex[:12],
+            "channelId": "msteams",
+            "serviceUrl": self.service_url,
+            "text": text,
+            "textFormat": "plain",
             "from": {"id": user_id, "name": "Test Gebruiker", "aadObjectId": str(uuid.uuid4())},
             "conversation": {"id": conversation_id, "conversationType": "personal", "tenantId": TENANT_ID},
             "recipient": {"id": "28:" + APP_ID, "name": "Assistent"},
@@ -82,8 +94,13 @@ class FakeMicrosoft:
         return app
 
     async def _metadata(self, request: web.Request) -> web.Response:
-        return web.json_response({"issuer": ISSUER, "jwks_uri": f"{self.url}/v1/.well-known/keys",
-                                  "id_token_signing_alg_values_supported": ["RS256"]})
+        return web.json_response(
+            {
+                "issuer": ISSUER,
+                "jwks_uri": f"{self.url}/v1/.well-known/keys",
+                "id_token_signing_alg_values_supported": ["RS256"],
+            }
+        )
 
     async def _keys(self, request: web.Request) -> web.Response:
         jwk = RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
@@ -95,13 +112,19 @@ class FakeMicrosoft:
         self.token_requests.append({"tenant": request.match_info["tenant"], **form})
         if form.get("client_id") != APP_ID or form.get("client_secret") != APP_PASSWORD:
             return web.json_response({"error": "invalid_client"}, status=401)
-        return web.json_response({"token_type": "Bearer", "expires_in": 3600,
-                                  "access_token": "connector-token-" + uuid.uuid4().hex})
+        return web.json_response(
+            {"token_type": "Bearer", "expires_in": 3600, "access_token": "connector-token-" + uuid.uuid4().hex}
+        )
 
     async def _reply(self, request: web.Request) -> web.Response:
         auth = request.headers.get("Authorization", "")
         if not auth.startswith("Bearer connector-token-"):
             return web.json_response({"error": "unauthorized"}, status=401)
-        self.replies.append({"conversation": request.match_info["conversation"],
-                             "reply_to": request.match_info.get("activity"), "body": await request.json()})
+        self.replies.append(
+            {
+                "conversation": request.match_info["conversation"],
+                "reply_to": request.match_info.get("activity"),
+                "body": await request.json(),
+            }
+        )
         return web.json_response({"id": uuid.uuid4().hex})

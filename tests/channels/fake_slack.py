@@ -1,4 +1,5 @@
 """A fake Slack Web API on loopback that records chat.postMessage, and signed Events API requests."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,20 +22,37 @@ def signed_headers(body: bytes, secret: str = SIGNING_SECRET, timestamp: int | N
     """Headers as Slack sends them: v0 HMAC-SHA256 of 'v0:<timestamp>:<body>'."""
     timestamp = int(time.time()) if timestamp is None else timestamp
     digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
-    return {"Content-Type": "application/json", "X-Slack-Request-Timestamp": str(timestamp),
-            "X-Slack-Signature": f"v0={digest}"}
+    return {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": str(timestamp),
+        "X-Slack-Signature": f"v0={digest}",
+    }
 
 
 def message_event(text: str, channel: str, user: str = "UUSER001", kind: str = "message") -> dict[str, Any]:
     """An Events API callback for a direct message (kind 'message') or a mention ('app_mention')."""
     ts = f"{time.time():.6f}"
-    event = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel,
-             "client_msg_id": str(uuid.uuid4()), "event_ts": ts}
+    event = {
+        "type": kind,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "client_msg_id": str(uuid.uuid4()),
+        "event_ts": ts,
+    }
     if kind == "message":
         event["channel_type"] = "im"
-    return {"token": "ignored", "team_id": "T0001", "api_app_id": "A0001", "type": "event_callback",
-            "event_id": "Ev" + uuid.uuid4().hex[:10].upper(), "event_time": int(time.time()), "event": event,
-            "authorizations": [{"user_id": BOT_USER, "is_bot": True}]}
+    return {
+        "token": "ignored",
+        "team_id": "T0001",
+        "api_app_id": "A0001",
+        "type": "event_callback",
+        "event_id": "Ev" + uuid.uuid4().hex[:10].upper(),
+        "event_time": int(time.time()),
+        "event": event,
+        "authorizations": [{"user_id": BOT_USER, "is_bot": True}],
+    }
 
 
 class FakeSlack:
@@ -44,7 +62,7 @@ class FakeSlack:
         self.api_url = self.url + "/api/"
         self.posts: list[dict[str, Any]] = []
 
-    def start(self) -> "FakeSlack":
+    def start(self) -> FakeSlack:
         self.server.start()
         return self
 

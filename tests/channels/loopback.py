@@ -1,10 +1,11 @@
 """Running a small aiohttp app on 127.0.0.1 in a background thread, for the fakes of Microsoft and Slack."""
+
 from __future__ import annotations
 
 import asyncio
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -34,7 +35,7 @@ class LoopbackServer:
         self._ready.set()
         self._loop.run_forever()
 
-    def start(self) -> "LoopbackServer":
+    def start(self) -> LoopbackServer:
         self._thread.start()
         self._ready.wait(10)
         if self._error:

@@ -1,4 +1,5 @@
 """The credentials generator (bot/deploy/credentials.py) and how scripts/run.sh uses it; no stack needed."""
+
 from __future__ import annotations
 
 import os
@@ -14,15 +15,33 @@ from bot.deploy import credentials
 BASE = PROJECT_ROOT / "credentials.yml"
 TEAMS = {"TEAMS_APP_ID": "app-id-123", "TEAMS_APP_PASSWORD": "teams-geheim-xyz"}
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-geheim-abc", "SLACK_SIGNING_SECRET": "slack-geheim-def"}
-CHANNEL_VARS = [*credentials.CHANNELS[0].required.values(), *credentials.CHANNELS[0].optional.values(),
-                *credentials.CHANNELS[1].required.values(), *credentials.CHANNELS[1].optional.values()]
+CHANNEL_VARS = [
+    *credentials.CHANNELS[0].required.values(),
+    *credentials.CHANNELS[0].optional.values(),
+    *credentials.CHANNELS[1].required.values(),
+    *credentials.CHANNELS[1].optional.values(),
+]
 
 
 def generate(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in CHANNEL_VARS}
-    return subprocess.run([sys.executable, "-m", "bot.deploy.credentials", "--base", str(BASE),
-                           "--out", str(tmp_path / "credentials.yml"), "--rasa-url", "http://localhost:5005"],
-                          cwd=PROJECT_ROOT, env={**clean, **env}, capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.deploy.credentials",
+            "--base",
+            str(BASE),
+            "--out",
+            str(tmp_path / "credentials.yml"),
+            "--rasa-url",
+            "http://localhost:5005",
+        ],
+        cwd=PROJECT_ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_no_channel_variables_gives_the_base(tmp_path):
@@ -37,8 +56,11 @@ def test_both_channels_on_with_references_not_secrets(tmp_path):
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "credentials.yml").read_text()
     config = yaml.safe_load(written)
-    assert config[credentials.TEAMS_CLASS] == {"app_id": "${TEAMS_APP_ID}", "app_password": "${TEAMS_APP_PASSWORD}",
-                                               "tenant_id": "${TEAMS_TENANT_ID}"}
+    assert config[credentials.TEAMS_CLASS] == {
+        "app_id": "${TEAMS_APP_ID}",
+        "app_password": "${TEAMS_APP_PASSWORD}",
+        "tenant_id": "${TEAMS_TENANT_ID}",
+    }
     slack = config[credentials.SLACK_CLASS]
     assert slack["slack_token"] == "${SLACK_BOT_TOKEN}" and slack["api_url"] == "${SLACK_API_URL}"
     assert slack["use_threads"] is True
@@ -51,21 +73,28 @@ def test_both_channels_on_with_references_not_secrets(tmp_path):
 def test_rasa_fills_in_the_references(tmp_path):
     """Rasa's own YAML reader turns ${VAR} into the value from its environment."""
     assert generate(tmp_path, {**TEAMS, **SLACK}).returncode == 0
-    code = ("import json, sys, rasa.shared.utils.io as io; "
-            "print(json.dumps(io.read_config_file(sys.argv[1])))")
-    result = subprocess.run([str(PROJECT_ROOT / ".venv/rasa/bin/python"), "-c", code, str(tmp_path / "credentials.yml")],
-                            env={**os.environ, **TEAMS, **SLACK}, capture_output=True, text=True, timeout=120)
+    code = "import json, sys, rasa.shared.utils.io as io; print(json.dumps(io.read_config_file(sys.argv[1])))"
+    result = subprocess.run(
+        [str(PROJECT_ROOT / ".venv/rasa/bin/python"), "-c", code, str(tmp_path / "credentials.yml")],
+        env={**os.environ, **TEAMS, **SLACK},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     config = yaml.safe_load(result.stdout.strip().splitlines()[-1])
     assert config[credentials.TEAMS_CLASS]["app_password"] == TEAMS["TEAMS_APP_PASSWORD"]
     assert config[credentials.SLACK_CLASS]["slack_signing_secret"] == SLACK["SLACK_SIGNING_SECRET"]
 
 
-@pytest.mark.parametrize("env,missing", [
-    ({"TEAMS_APP_ID": "x"}, "TEAMS_APP_PASSWORD"),
-    ({"TEAMS_APP_PASSWORD": "geheim-1"}, "TEAMS_APP_ID"),
-    ({"SLACK_BOT_TOKEN": "xoxb-geheim-2"}, "SLACK_SIGNING_SECRET"),
-    ({"SLACK_SIGNING_SECRET": "geheim-3", **TEAMS}, "SLACK_BOT_TOKEN"),
-])
+@pytest.mark.parametrize(
+    "env,missing",
+    [
+        ({"TEAMS_APP_ID": "x"}, "TEAMS_APP_PASSWORD"),
+        ({"TEAMS_APP_PASSWORD": "geheim-1"}, "TEAMS_APP_ID"),
+        ({"SLACK_BOT_TOKEN": "xoxb-geheim-2"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_SIGNING_SECRET": "geheim-3", **TEAMS}, "SLACK_BOT_TOKEN"),
+    ],
+)
 def test_half_configured_channel_is_a_clear_error(tmp_path, env, missing):
     result = generate(tmp_path, env)
     assert result.returncode == 1
@@ -78,10 +107,24 @@ def test_half_configured_channel_is_a_clear_error(tmp_path, env, missing):
 def test_run_sh_stops_on_a_half_configured_channel(tmp_path):
     """`make run` stops before training and starting anything, naming the missing variable."""
     env = {k: v for k, v in os.environ.items() if k not in CHANNEL_VARS}
-    env.update({"STATE_DIR": str(tmp_path), "KB_DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite'}",
-                "RASA_PORT": "6190", "ACTIONS_PORT": "6191", "WEB_PORT": "6192", "SLACK_BOT_TOKEN": "xoxb-geheim-4"})
-    result = subprocess.run([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    env.update(
+        {
+            "STATE_DIR": str(tmp_path),
+            "KB_DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite'}",
+            "RASA_PORT": "6190",
+            "ACTIONS_PORT": "6191",
+            "WEB_PORT": "6192",
+            "SLACK_BOT_TOKEN": "xoxb-geheim-4",
+        }
+    )
+    result = subprocess.run(
+        [str(PROJECT_ROOT / "scripts" / "run.sh")],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0
     assert "SLACK_SIGNING_SECRET ontbreekt" in result.stderr
     assert "READY" not in result.stdout and "Model" not in result.stderr

@@ -1,12 +1,15 @@
 """Answer text per channel (bot/answers.py for_channel): what Slack and Teams render."""
+
 from __future__ import annotations
 
 from bot.answers import for_channel
 
-ANSWER = ("Voor fiets (10 jaar) kun je kijken naar:\n"
-          "- **[Stichting Leergeld](http://www.leergeld.nl/)** (4 tot 18 jaar): kinderen <18 & ouders.\n"
-          "Er zijn er nog 2: typ *meer*.\n"
-          "Bron: [Jarige Job](https://www.stichtingjarigejob.nl/)")
+ANSWER = (
+    "Voor fiets (10 jaar) kun je kijken naar:\n"
+    "- **[Stichting Leergeld](http://www.leergeld.nl/)** (4 tot 18 jaar): kinderen <18 & ouders.\n"
+    "Er zijn er nog 2: typ *meer*.\n"
+    "Bron: [Jarige Job](https://www.stichtingjarigejob.nl/)"
+)
 
 
 def test_slack_mrkdwn_links_bullets_italics_and_escapes():

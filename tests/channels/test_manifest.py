@@ -1,4 +1,5 @@
 """The sample Teams app manifest is valid JSON within the limits Teams checks on upload."""
+
 from __future__ import annotations
 
 import json

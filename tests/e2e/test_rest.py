@@ -1,4 +1,5 @@
 """Questions over Rasa's REST channel to the stack started like `make run`."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,11 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 QUESTIONS = [
-    ("welk fonds betaalt een fiets voor een kind van 10?", ["Stichting Leergeld", "Nationaal Fonds Kinderhulp"],
-     "Overzicht fondsen"),
+    (
+        "welk fonds betaalt een fiets voor een kind van 10?",
+        ["Stichting Leergeld", "Nationaal Fonds Kinderhulp"],
+        "Overzicht fondsen",
+    ),
     ("wie betaalt een laptop voor school voor een 14-jarige", ["Kinderhulp"], "Overzicht fondsen"),
     ("Welk fonds vergoedt zwemles voor een kind van 6?", ["Nationaal Fonds Kinderhulp"], "Bron"),
     ("hoe begin ik over geldzorgen met een puber?", ["Bespreken"], "› Bespreken"),

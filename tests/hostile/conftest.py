@@ -1,4 +1,5 @@
 """Helpers for the hostile-input tests: a fingerprint of the knowledge base, and "is this Dutch?"."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,10 +15,56 @@ from bot.deploy.tracker_store import DEFAULT_FILE_NAME, parse
 from tests.stack import Stack
 
 # Frequent Dutch function words; English, Arabic or an echo of the input has (almost) none of them.
-DUTCH_WORDS = {"de", "het", "een", "en", "van", "voor", "je", "jij", "ik", "is", "niet", "dat", "die", "met", "op",
-               "in", "te", "of", "wat", "welke", "hoe", "kan", "kun", "bij", "ook", "zijn", "er", "naar", "om",
-               "geen", "over", "dit", "deze", "vraag", "stel", "bijvoorbeeld", "aan", "wie", "waar", "nog", "mij",
-               "hoe", "oud", "kind", "fonds", "bron", "sorry", "begrijp", "graag"}
+DUTCH_WORDS = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "voor",
+    "je",
+    "jij",
+    "ik",
+    "is",
+    "niet",
+    "dat",
+    "die",
+    "met",
+    "op",
+    "in",
+    "te",
+    "of",
+    "wat",
+    "welke",
+    "hoe",
+    "kan",
+    "kun",
+    "bij",
+    "ook",
+    "zijn",
+    "er",
+    "naar",
+    "om",
+    "geen",
+    "over",
+    "dit",
+    "deze",
+    "vraag",
+    "stel",
+    "bijvoorbeeld",
+    "aan",
+    "wie",
+    "waar",
+    "nog",
+    "mij",
+    "oud",
+    "kind",
+    "fonds",
+    "bron",
+    "sorry",
+    "begrijp",
+    "graag",
+}
 
 
 def looks_dutch(text: str) -> bool:
@@ -34,7 +81,8 @@ def kb_fingerprint(path: Path) -> dict[str, str]:
             rows = sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"'))
             fingerprint[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
         fingerprint["__schema__"] = hashlib.sha256(
-            repr(conn.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall()).encode()).hexdigest()
+            repr(conn.execute("SELECT * FROM sqlite_master ORDER BY name").fetchall()).encode()
+        ).hexdigest()
     return fingerprint
 
 

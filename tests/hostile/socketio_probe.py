@@ -4,6 +4,7 @@ Run with Rasa's python (it has python-socketio):
     .venv/rasa/bin/python tests/hostile/socketio_probe.py RASA_URL ALLOWED_ORIGIN
 tests/hostile/test_socketio_sessions.py starts it against the running stack and judges the output.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -63,10 +64,11 @@ async def opens_websocket(base: str, origin: str) -> bool:
 
 async def main(base: str, allowed_origin: str) -> dict:
     report: dict = {"odd": await odd_events(base)}
-    report["websocket_from"] = {origin: await opens_websocket(base, origin)
-                                for origin in (allowed_origin, "https://kwaadwillend.example")}
+    report["websocket_from"] = {
+        origin: await opens_websocket(base, origin) for origin in (allowed_origin, "https://kwaadwillend.example")
+    }
     alice = SocketioChat(base)
-    victim_id = await alice.connect(None)                    # a new visitor: the server issues the id
+    victim_id = await alice.connect(None)  # a new visitor: the server issues the id
     report["alice_session"] = victim_id
     report["alice_first_answer"] = texts(await alice.say(FUND_QUESTION))
     report["alice_confirmed_text"] = [c["text"] for c in alice.user_confirmed]

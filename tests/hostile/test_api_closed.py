@@ -1,4 +1,5 @@
 """Rasa's HTTP API is closed on the running stack (and behind a token with RASA_API_TOKEN); CORS only for our page."""
+
 from __future__ import annotations
 
 import secrets
@@ -31,23 +32,26 @@ def test_http_api_is_not_exposed(stack, method, path, body):
 
 
 def test_cors_only_for_the_configured_page(running_stack):
-    ours = f"http://localhost:{running_stack.web_port}"      # run.sh's default CORS_ORIGINS
+    ours = f"http://localhost:{running_stack.web_port}"  # run.sh's default CORS_ORIGINS
     webhook = f"{running_stack.url}/webhooks/rest/webhook"
     preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
 
     evil = requests.options(webhook, headers={"Origin": EVIL, **preflight}, timeout=30)
     assert "Access-Control-Allow-Origin" not in evil.headers, evil.headers
-    evil_post = requests.post(webhook, json={"sender": "cors-evil", "message": "hallo"}, headers={"Origin": EVIL},
-                              timeout=60)
+    evil_post = requests.post(
+        webhook, json={"sender": "cors-evil", "message": "hallo"}, headers={"Origin": EVIL}, timeout=60
+    )
     assert "Access-Control-Allow-Origin" not in evil_post.headers
-    evil_poll = requests.get(f"{running_stack.url}/socket.io/?EIO=4&transport=polling", headers={"Origin": EVIL},
-                             timeout=30)
+    evil_poll = requests.get(
+        f"{running_stack.url}/socket.io/?EIO=4&transport=polling", headers={"Origin": EVIL}, timeout=30
+    )
     assert "Access-Control-Allow-Origin" not in evil_poll.headers
 
     good = requests.options(webhook, headers={"Origin": ours, **preflight}, timeout=30)
     assert good.headers.get("Access-Control-Allow-Origin") == ours, good.headers
-    good_poll = requests.get(f"{running_stack.url}/socket.io/?EIO=4&transport=polling", headers={"Origin": ours},
-                             timeout=30)
+    good_poll = requests.get(
+        f"{running_stack.url}/socket.io/?EIO=4&transport=polling", headers={"Origin": ours}, timeout=30
+    )
     assert good_poll.headers.get("Access-Control-Allow-Origin") == ours
 
 
@@ -86,6 +90,10 @@ def test_api_token_opens_the_api_only_with_the_token(stack_with_api):
         assert requests.get(started.url + path, timeout=30).status_code == 401
         assert requests.get(started.url + path, params={"token": "fout"}, timeout=30).status_code == 401
         assert requests.get(started.url + path, params={"token": token}, timeout=30).status_code == 200
-    parsed = requests.post(f"{started.url}/model/parse", params={"token": token},
-                           json={"text": "welk fonds betaalt een fiets?"}, timeout=30)
+    parsed = requests.post(
+        f"{started.url}/model/parse",
+        params={"token": token},
+        json={"text": "welk fonds betaalt een fiets?"},
+        timeout=30,
+    )
     assert parsed.status_code == 200 and parsed.json()["intent"]["name"]

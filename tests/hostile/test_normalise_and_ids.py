@@ -1,4 +1,5 @@
 """The channel layer's own parts: text normalisation and signed session ids (no stack needed)."""
+
 from __future__ import annotations
 
 import os
@@ -10,16 +11,25 @@ from channels.normalise import MAX_CHARS, normalise
 from channels.session_ids import SECRET_FILE, SessionSecretError, SessionSigner, load_secret
 
 
-@pytest.mark.parametrize("raw,expected", [
-    (None, ""), ("", ""), (" \t\r\n ", ""), ("\x00\x07\x1b", ""), (["lijst"], ""), (10, "10"),
-    ("fiets\x00voor\x1b kind", "fietsvoor kind"),
-    ("\u202efiets\u202c", "fiets"),                      # bidi override gone
-    ("fi\u200bets", "fiets"),                            # zero-width space gone
-    ("e\u0301", "é"),                                    # NFC
-    ("fiets\n\n\nvoor   kind", "fiets voor kind"),
-    ("fiets \ud800 kind", "fiets kind"),                 # lone surrogate (from a JSON \\ud800)
-    ("مرحبا بك", "مرحبا بك"), ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),   # other scripts and emoji stay
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (None, ""),
+        ("", ""),
+        (" \t\r\n ", ""),
+        ("\x00\x07\x1b", ""),
+        (["lijst"], ""),
+        (10, "10"),
+        ("fiets\x00voor\x1b kind", "fietsvoor kind"),
+        ("\u202efiets\u202c", "fiets"),  # bidi override gone
+        ("fi\u200bets", "fiets"),  # zero-width space gone
+        ("e\u0301", "é"),  # NFC
+        ("fiets\n\n\nvoor   kind", "fiets voor kind"),
+        ("fiets \ud800 kind", "fiets kind"),  # lone surrogate (from a JSON \\ud800)
+        ("مرحبا بك", "مرحبا بك"),
+        ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # other scripts and emoji stay
+    ],
+)
 def test_normalise(raw, expected):
     assert normalise(raw).text == expected
 
@@ -36,7 +46,7 @@ def test_signed_ids():
     nonce = session_id.split("-")[0]
     assert signer.sender_id(session_id) == f"web-{nonce}"
     assert signer.issue() != session_id
-    assert SessionSigner(b"t" * 32).sender_id(session_id) is None          # another secret
+    assert SessionSigner(b"t" * 32).sender_id(session_id) is None  # another secret
     for forged in (nonce, f"{nonce}-{'0' * 32}", session_id.upper(), session_id + "0", None, 42, {"id": session_id}):
         assert signer.sender_id(forged) is None, forged
 

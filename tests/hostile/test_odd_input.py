@@ -3,6 +3,7 @@
 For every kind: a non-empty Dutch answer that does not echo markup, the server still answers
 an ordinary question afterwards, and not one row of the knowledge base changed.
 """
+
 from __future__ import annotations
 
 import json
@@ -88,7 +89,8 @@ def test_odd_message(kind, stack, check):
 
 # Bodies that are not what Rasa's REST channel expects; each still gets a Dutch answer (200) when it has a sender.
 RAW_BODIES = {
-    "ongeldige-utf8": b'{"sender": "odd-raw-utf8", "message": "welk fonds betaalt een fiets \xff\xfe\xc3 voor een kind"}',
+    "ongeldige-utf8": b'{"sender": "odd-raw-utf8", '
+    b'"message": "welk fonds betaalt een fiets \xff\xfe\xc3 voor een kind"}',
     "losse-surrogaat": b'{"sender": "odd-raw-surrogate", "message": "fiets \\ud800 voor een kind"}',
     "bericht-is-getal": b'{"sender": "odd-raw-number", "message": 10}',
     "bericht-is-lijst": b'{"sender": "odd-raw-list", "message": ["fiets"]}',
@@ -100,8 +102,12 @@ RAW_BODIES = {
 
 @pytest.mark.parametrize("kind", list(RAW_BODIES))
 def test_odd_body(kind, stack, check):
-    response = requests.post(f"{stack}/webhooks/rest/webhook", data=RAW_BODIES[kind],
-                             headers={"Content-Type": "application/json"}, timeout=60)
+    response = requests.post(
+        f"{stack}/webhooks/rest/webhook",
+        data=RAW_BODIES[kind],
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
     assert response.status_code == 200, response.text
     check(response.json())
 
@@ -119,8 +125,12 @@ BAD_BODIES = {
 @pytest.mark.parametrize("kind", list(BAD_BODIES))
 def test_unusable_body_is_refused_in_dutch(kind, stack, kb_path):
     before = kb_fingerprint(kb_path)
-    response = requests.post(f"{stack}/webhooks/rest/webhook", data=BAD_BODIES[kind],
-                             headers={"Content-Type": "application/json"}, timeout=60)
+    response = requests.post(
+        f"{stack}/webhooks/rest/webhook",
+        data=BAD_BODIES[kind],
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
     assert response.status_code == 400
     assert "sender" in response.text or "JSON" in response.text
     assert looks_dutch(response.text), response.text

@@ -3,6 +3,7 @@
 The python-socketio client lives in Rasa's environment, so the probe (socketio_probe.py) runs
 there against the running stack and reports what each party saw; the judging happens here.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,9 +26,14 @@ SIGNED = re.compile(r"^[0-9a-f]{32}-[0-9a-f]{32}$")
 
 @pytest.fixture(scope="module")
 def probe(running_stack) -> dict:
-    ours = f"http://localhost:{running_stack.web_port}"        # run.sh's default CORS_ORIGINS
-    result = subprocess.run([str(RASA_PYTHON), str(PROBE), running_stack.url, ours], capture_output=True,
-                            text=True, timeout=300, cwd=PROJECT_ROOT)
+    ours = f"http://localhost:{running_stack.web_port}"  # run.sh's default CORS_ORIGINS
+    result = subprocess.run(
+        [str(RASA_PYTHON), str(PROBE), running_stack.url, ours],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=PROJECT_ROOT,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
@@ -57,7 +63,9 @@ def test_tracker_store_holds_only_alices_messages_in_her_conversation(probe, run
     rows = user_messages(running_stack)
     alice = [message for sender, message in rows if sender == f"web-{nonce}"]
     assert alice == ["welk fonds betaalt een fiets voor een kind van 10?", "waar staat dat?"]
-    assert not any(probe["alice_session"] in sender for sender, _ in rows), "het ondertekende id hoort niet in de opslag"
+    assert not any(probe["alice_session"] in sender for sender, _ in rows), (
+        "het ondertekende id hoort niet in de opslag"
+    )
 
 
 def test_reload_with_the_signed_id_keeps_the_conversation(probe):

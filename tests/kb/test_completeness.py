@@ -1,17 +1,17 @@
 """The knowledge base holds every part of the sources that the assistant promises to know.
 
-Each test names the parts the source has, so dropping one of them fails the run.
+Each test names the parts the source has, so dropping one of them fails the run. Tests that
+read the source texts themselves take them from the `bronnen` fixture (BRONNEN_DIR, see
+tests/bronnen.py) and skip when the texts are not there.
 """
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from bot.kb.text import normalize
-
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
 
 WERKWIJZEN = {
     "signaleren": ["Vertrouwen opbouwen", "Herkennen", "Bespreken", "Signalen verbinden"],
@@ -42,9 +42,25 @@ OVERZICHT_FONDSEN = {
     "Stichting Bevordering Huisdierenwelzijn": {"ouders"},
 }
 
-INSTRUMENTEN = ["GIZ", "Positieve Gezondheid", "ALPHA-NL", "Mind2Care", "EPDS", "Zwangerwijzer",
-                "kraamtijd", "R4U", "KIPPPI", "BITSEA", "SPARK", "SamenStarten", "LSPPK", "SDQ", "Psycat",
-                "KIVPA", "Jij en Je Gezondheid"]
+INSTRUMENTEN = [
+    "GIZ",
+    "Positieve Gezondheid",
+    "ALPHA-NL",
+    "Mind2Care",
+    "EPDS",
+    "Zwangerwijzer",
+    "kraamtijd",
+    "R4U",
+    "KIPPPI",
+    "BITSEA",
+    "SPARK",
+    "SamenStarten",
+    "LSPPK",
+    "SDQ",
+    "Psycat",
+    "KIVPA",
+    "Jij en Je Gezondheid",
+]
 
 SIGNAL_COUNTS = {  # bullets per category in the Signaleringslijst kinderarmoede (p. 67)
     "risicogroep": 8,
@@ -67,7 +83,7 @@ def test_eleven_werkwijzen_complete(knowledge):
     werkwijzen = knowledge.records["werkwijze"]
     assert len(werkwijzen) == 11
     for category, names in WERKWIJZEN.items():
-        for position, name in enumerate(names):
+        for name in names:
             match = [w for w in werkwijzen if w["naam"] == name]
             assert match, f"werkwijze {name} ontbreekt"
             w = match[0]
@@ -100,8 +116,18 @@ def test_funds_named_elsewhere(knowledge):
     # Schemes and the tools that find them (VoorzieningenWijzer) may stand as fonds or interventie.
     names = " | ".join(normalize(f["naam"]) for kind in ("fonds", "interventie") for f in knowledge.records[kind])
     names += " | " + names.replace(" ", "")
-    for name in ["Sam", "VoorzieningenWijzer", "Bereken Uw Recht", "bijzondere bijstand", "Jeugdontbijt",
-                 "voedselbank", "Pamperbank", "Pepernoot", "Zomerpret", "kindervakantie"]:
+    for name in [
+        "Sam",
+        "VoorzieningenWijzer",
+        "Bereken Uw Recht",
+        "bijzondere bijstand",
+        "Jeugdontbijt",
+        "voedselbank",
+        "Pamperbank",
+        "Pepernoot",
+        "Zomerpret",
+        "kindervakantie",
+    ]:
         assert normalize(name).replace(" ", "") in names, f"{name} ontbreekt in fondsen.yml (of interventies.yml)"
 
 
@@ -134,13 +160,28 @@ def test_signaleringslijst_complete(knowledge):
         assert s["bron"]["pagina"] == 67
 
 
-@pytest.mark.parametrize("kind,names", [
-    ("interventie", ["VoorZorg", "Stevig Ouderschap", "SamenStarten", "Armoede en Gezondheid van kinderen",
-                     "Gezonde kinderen in krappe tijden", "Mobility Mentoring"]),
-    ("voorbeeld", ["Meppel", "Kampen", "Helmond", "Lelystad", "Amsterdam", "City Deal"]),
-    ("aanpak", ["Alliantie Kinderarmoede", "stappenplan"]),
-    ("organisatie", ["Kinderombudsman", "Movisie", "Divosa"]),
-])
+@pytest.mark.parametrize(
+    "kind,names",
+    [
+        (
+            "interventie",
+            [
+                "VoorZorg",
+                "Stevig Ouderschap",
+                "SamenStarten",
+                "Armoede en Gezondheid van kinderen",
+                "Gezonde kinderen in krappe tijden",
+                "Mobility Mentoring",
+                "InterventieWijzer",
+                "Participatiewiel",
+                "lage SES",
+            ],
+        ),
+        ("voorbeeld", ["Meppel", "Kampen", "Helmond", "Lelystad", "Amsterdam", "City Deal"]),
+        ("aanpak", ["Alliantie Kinderarmoede", "stappenplan"]),
+        ("organisatie", ["Kinderombudsman", "Movisie", "Divosa", "ZonMw"]),
+    ],
+)
 def test_named_programmes_examples_and_organisations(knowledge, kind, names):
     # A programme that is also a screening method (SamenStarten) may stand under instrumenten.
     records = knowledge.records[kind] + (knowledge.records["instrument"] if kind == "interventie" else [])
@@ -159,8 +200,13 @@ def test_stappenplan_makers_and_steps(knowledge):
     record = _by_name(knowledge.records["aanpak"], "stappenplan")[0]
     text = normalize(" ".join([record["samenvatting"], record.get("tekst") or ""] + (record.get("punten") or [])))
     assert "vijf stappen" in text
-    for maker in ["Sociaal Werk Nederland", "Divosa", "Nederlands Centrum Jeugdgezondheid", "Sterk uit Armoede",
-                  "Jeugdeducatiefonds"]:
+    for maker in [
+        "Sociaal Werk Nederland",
+        "Divosa",
+        "Nederlands Centrum Jeugdgezondheid",
+        "Sterk uit Armoede",
+        "Jeugdeducatiefonds",
+    ]:
         assert normalize(maker) in text, maker
 
 
@@ -169,6 +215,23 @@ def test_key_facts(knowledge):
     assert re.search(r"(1|één|een) op de (13|dertien)", blob)
     assert "251" in blob
     assert "Europese" in blob and "niet veel, maar toereikend" in blob
+    # The NCJ page (De JGZ aan zet): the gap in life expectancy and the Kinderombudsman's findings.
+    assert "7,5 jaar langer" in blob
+    assert "op alle levensgebieden achterstand" in blob
+    assert "kleine schulden grote schulden" in blob
+
+
+def test_loket_gezond_leven_interventions(knowledge):
+    """Loket Gezond Leven: interventions of social workers with health as an outcome, on the
+    Participatiewiel's six goals, and the databanken of the lage-SES overview."""
+    entries = {e["id"]: e for e in knowledge.records["interventie"]}
+    wijzer = entries["interventiewijzer-sociaal-en-gezond"]
+    assert "sociaal werkers" in wijzer["samenvatting"] and "mogelijke uitkomst" in wijzer["samenvatting"]
+    assert len(wijzer["punten"]) == 6
+    ses = entries["interventieoverzicht-lage-ses"]
+    text = " ".join([ses["samenvatting"]] + ses["punten"])
+    for databank in ["Movisie", "NJI", "Kenniscentrum Sport & Bewegen", "Vilans"]:
+        assert databank in text, databank
 
 
 def test_every_record_cites_an_existing_source(knowledge):
@@ -180,9 +243,9 @@ def test_every_record_cites_an_existing_source(knowledge):
             assert record["bron"]["document"] in documents
 
 
-def test_source_texts_contain_the_funds(knowledge):
+def test_source_texts_contain_the_funds(knowledge, bronnen):
     """Guard against invented funds: every Overzicht fund name appears in the handreiking."""
-    text = normalize((SOURCES / "003_b2690e6dc50409f0.txt").read_text(encoding="utf-8")).replace(" ", "")
+    text = normalize(bronnen.text("handreiking")).replace(" ", "")
     for fund in knowledge.records["fonds"]:
         if fund["bron"]["pad"][-1] == "Overzicht fondsen":
             # The last word of the name (Leergeld, Kinderhulp, Sportspullenbank …) stands in the source.

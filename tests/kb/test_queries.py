@@ -1,4 +1,5 @@
 """Query functions on the real knowledge base, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,17 +24,23 @@ def test_fiets_inflections_and_typos(kb, need):
     assert "Stichting Leergeld" in names(search)
 
 
-@pytest.mark.parametrize("need,expected", [
-    ("laptops", "laptop"), ("schoolreisjes", "schoolreis"), ("labtop", "laptop"), ("zwemlessen", "zwemles"),
-])
+@pytest.mark.parametrize(
+    "need,expected",
+    [
+        ("laptops", "laptop"),
+        ("schoolreisjes", "schoolreis"),
+        ("labtop", "laptop"),
+        ("zwemlessen", "zwemles"),
+    ],
+)
 def test_plural_and_typo_needs(kb, need, expected):
     assert expected in kb.resolve_needs(need)
 
 
 def test_age_excludes_stated_ranges_only(kb):
     search = kb.find_funds("sport", age="2")
-    assert "Stichting Leergeld" not in names(search)          # 4 tot 18 jaar
-    assert "Jeugdfonds Sport & Cultuur" in names(search)      # tot 18 jaar
+    assert "Stichting Leergeld" not in names(search)  # 4 tot 18 jaar
+    assert "Jeugdfonds Sport & Cultuur" in names(search)  # tot 18 jaar
     # Funds without a stated age stay, after those whose stated range fits.
     stated = [f.age_stated for f in search.funds]
     assert stated == sorted(stated, reverse=True)
@@ -98,7 +105,10 @@ def test_hoe_blocks_within_a_werkwijze(kb):
 def test_werkwijze_by_name_and_category(kb):
     assert kb.werkwijze("signalen verbinden").id == "signalen-verbinden"
     assert [w.name for w in kb.werkwijzen("stimuleren")] == [
-        "Lichamelijke gezondheid", "Mentale gezondheid", "Participatie"]
+        "Lichamelijke gezondheid",
+        "Mentale gezondheid",
+        "Participatie",
+    ]
 
 
 def test_signals_by_target_and_category(kb):
@@ -135,11 +145,14 @@ def test_free_text_search(kb):
     assert all(h.record.citation for h in hits)
 
 
-@pytest.mark.parametrize("text, kinds, limit", [
-    ("geldzorgen bespreken met een puber", ("hoe",), 200),
-    ("financieel spreekuur gezondheidscentrum", None, 5),
-    ("voorlezen en taal", ("voorbeeld", "interventie"), 100),
-])
+@pytest.mark.parametrize(
+    "text, kinds, limit",
+    [
+        ("geldzorgen bespreken met een puber", ("hoe",), 200),
+        ("financieel spreekuur gezondheidscentrum", None, 5),
+        ("voorlezen en taal", ("voorbeeld", "interventie"), 100),
+    ],
+)
 def test_search_scores_are_the_searchs_own(kb, text, kinds, limit):
     """Ranking hoe blocks and entries uses the scores alone; they must be exactly the search's."""
     hits = kb.search(text, kinds=kinds, limit=limit)
@@ -153,18 +166,83 @@ def test_named_fund(kb):
     assert kb.fund(found[0][1]).name == "Nationaal Fonds Kinderhulp"
 
 
-@pytest.mark.parametrize("text", ["en voor een baby?", "en bij een zwangere?", "en voor een kleuter?",
-                                  "en voor sport?", "babyspullen", "tandartskosten", "en als het gratis moet?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en voor een baby?",
+        "en bij een zwangere?",
+        "en voor een kleuter?",
+        "en voor sport?",
+        "babyspullen",
+        "tandartskosten",
+        "en als het gratis moet?",
+    ],
+)
 def test_age_and_need_words_name_no_record(kb, text):
-    """"baby" occurs in one name only ("Toeslagen … kosten van een baby"), but says an age, not that fund."""
+    """ "baby" occurs in one name only ("Toeslagen … kosten van een baby"), but says an age, not that fund."""
     assert kb.find_named(text) == []
 
 
-@pytest.mark.parametrize("text, record_id", [
-    ("wat is Stichting Babyspullen?", "stichting-babyspullen"),
-    ("wat doet het Jeugdfonds Sport & Cultuur?", "jeugdfonds-sport-en-cultuur"),
-    ("wat is Jarige Job?", "stichting-jarige-job"),
-    ("Leergeld", "stichting-leergeld"),
-])
+@pytest.mark.parametrize(
+    "text, record_id",
+    [
+        ("wat is Stichting Babyspullen?", "stichting-babyspullen"),
+        ("wat doet het Jeugdfonds Sport & Cultuur?", "jeugdfonds-sport-en-cultuur"),
+        ("wat is Jarige Job?", "stichting-jarige-job"),
+        ("Leergeld", "stichting-leergeld"),
+    ],
+)
 def test_names_still_found(kb, text, record_id):
     assert kb.find_named(text)[0] == ("fonds", record_id)
+
+
+# --- citations: the "Bron:" link is the source document's, never the record's own website -------------
+
+
+def test_citation_links_to_the_source_document_not_the_records_website(kb):
+    fund = kb.fund("stichting-leergeld")
+    assert fund.url == "http://www.leergeld.nl/"
+    assert fund.citation.url != fund.url
+
+
+def test_citation_url_is_the_documents_link_with_its_page(tmp_path, knowledge):
+    import copy
+
+    from bot import answers
+    from bot.kb import KnowledgeBase
+    from bot.kb.load import load
+    from bot.kb.queries import make_engine
+
+    changed = copy.deepcopy(knowledge)
+    for source in changed.records["bron"]:
+        source["url"] = f"https://bronnen.example/{source['id']}.pdf"
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    load(make_engine(url), changed)
+    kb = KnowledgeBase.from_url(url)
+    fund = kb.fund("stichting-leergeld")
+    assert fund.citation.url == "https://bronnen.example/handreiking.pdf#page=69"
+    line = answers.citation_line([fund.citation])
+    assert line == (
+        "Bron: [Handreiking Omgaan met armoede in de jeugdgezondheid › Bijlagen › Overzicht fondsen (p. 69)]"
+        "(https://bronnen.example/handreiking.pdf#page=69)"
+    )
+    reply = answers.fund_detail_answer(fund)
+    assert "[Stichting Leergeld](http://www.leergeld.nl/)" in reply.text  # the record's own site: on its name
+    source = answers.source_answer([fund.citation])
+    assert "leergeld.nl" not in source.text and "bronnen.example/handreiking.pdf" in source.text
+
+
+def test_tables_of_an_older_schema_are_loaded_again(tmp_path, knowledge):
+    from sqlalchemy import text as sql
+
+    from bot.kb.load import load, loaded_hash
+    from bot.kb.queries import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    load(engine, knowledge)
+    assert loaded_hash(engine) == knowledge.content_hash
+    with engine.begin() as conn:
+        conn.execute(sql("ALTER TABLE sources DROP COLUMN url"))
+    assert loaded_hash(engine) is None  # `kb load --if-changed` then loads again
+    load(engine, knowledge)
+    assert loaded_hash(engine) == knowledge.content_hash

@@ -1,5 +1,6 @@
 """The validator names file, record and field for every kind of broken knowledge file,
 and a failed load leaves the previous database exactly as it was."""
+
 from __future__ import annotations
 
 import shutil
@@ -9,6 +10,7 @@ import sys
 import pytest
 import yaml
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.config import KNOWLEDGE_DIR, PROJECT_ROOT
 from bot.kb import schema
@@ -83,6 +85,7 @@ def test_duplicate_id(kdir):
 def test_duplicate_hoe_block_id(kdir):
     def dup(records):
         records[1]["hoe"][0]["id"] = records[0]["hoe"][0]["id"]
+
     edit(kdir, "werkwijzen.yml", dup)
     found = problems(kdir)
     assert any("werkwijzen.yml" in p and "hoe[0].id" in p and "dubbel id" in p for p in found), found
@@ -91,14 +94,60 @@ def test_duplicate_hoe_block_id(kdir):
 def test_reference_to_missing_need(kdir):
     edit(kdir, "fondsen.yml", lambda r: r[0]["behoeften"].append("ruimtereis"))
     found = problems(kdir)
-    assert any("stichting-leergeld › behoeften" in p and "'ruimtereis'" in p and "behoeften.yml" in p
-               for p in found), found
+    assert any("stichting-leergeld › behoeften" in p and "'ruimtereis'" in p and "behoeften.yml" in p for p in found), (
+        found
+    )
 
 
 def test_unknown_enum_value(kdir):
     edit(kdir, "fondsen.yml", lambda r: r[0].update({"aanvragers": ["oma"]}))
     found = problems(kdir)
     assert any("aanvragers" in p and "'oma'" in p and "kies uit" in p for p in found), found
+
+
+def test_heading_split_by_an_unquoted_comma(kdir):
+    # [Websites, interventies en documenten, Movisie] in YAML is three headings, not two.
+    path = kdir / "organisaties.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "pad: ['Websites, interventies en documenten', Movisie]" in text
+    path.write_text(
+        text.replace(
+            "pad: ['Websites, interventies en documenten', Movisie]",
+            "pad: [Websites, interventies en documenten, Movisie]",
+        ),
+        encoding="utf-8",
+    )
+    found = problems(kdir)
+    assert any(
+        "organisaties.yml" in p
+        and "movisie › bron.pad" in p
+        and "'interventies en documenten'" in p
+        and "aanhalingstekens" in p
+        for p in found
+    ), found
+
+
+def test_bijlage_citation_needs_its_page(kdir):
+    def wrong_pages(records):
+        records[0]["bron"]["pagina"] = 64  # alpha-nl: the bijlage is on p. 63
+        records[1]["bron"].pop("pagina")  # epds: no page at all
+
+    edit(kdir, "instrumenten.yml", wrong_pages)
+    found = problems(kdir)
+    assert any("alpha-nl › bron.pagina" in p and "pagina 63, niet 64" in p for p in found), found
+    assert any("epds › bron.pagina" in p and "zet pagina: 63" in p for p in found), found
+
+
+def test_bijlage_page_needs_the_bijlage_path(kdir):
+    def page_without_bijlage(records):
+        record = next(r for r in records if r["id"] == "giz-methodiek")
+        record["zie_ook"][0]["pagina"] = 63  # Herkennen › Hoe, not the bijlage
+
+    edit(kdir, "instrumenten.yml", page_without_bijlage)
+    found = problems(kdir)
+    assert any("giz-methodiek › zie_ook[0].pad" in p and "Screenings- en gespreksinstrumenten" in p for p in found), (
+        found
+    )
 
 
 def test_malformed_yaml_names_the_line(kdir):
@@ -127,16 +176,23 @@ def test_all_problems_are_reported_at_once(kdir):
 
 def test_cli_validate_exits_non_zero_with_message(kdir):
     edit(kdir, "fondsen.yml", lambda r: r[0].update({"foo": 1}))
-    result = subprocess.run([sys.executable, "-m", "bot", "kb", "validate"], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, env={"KB_KNOWLEDGE_DIR": str(kdir), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "validate"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={"KB_KNOWLEDGE_DIR": str(kdir), "PATH": ""},
+    )
     assert result.returncode == 1
     assert "fondsen.yml" in result.stderr and "foo: onbekend veld" in result.stderr
 
 
 def _counts(engine):
     with engine.connect() as conn:
-        return (conn.execute(select(func.count()).select_from(schema.Fund)).scalar(),
-                conn.execute(select(schema.LoadInfo.content_hash)).scalar())
+        return (
+            conn.execute(select(func.count()).select_from(schema.Fund)).scalar(),
+            conn.execute(select(schema.LoadInfo.content_hash)).scalar(),
+        )
 
 
 def test_failed_validation_leaves_database_untouched(tmp_path, kdir):
@@ -145,8 +201,13 @@ def test_failed_validation_leaves_database_untouched(tmp_path, kdir):
     load(engine, read_knowledge(kdir))
     before = _counts(engine)
     edit(kdir, "fondsen.yml", lambda r: r[0].update({"aanvragers": ["oma"]}))
-    result = subprocess.run([sys.executable, "-m", "bot", "kb", "load"], cwd=PROJECT_ROOT, capture_output=True,
-                            text=True, env={"KB_KNOWLEDGE_DIR": str(kdir), "KB_DATABASE_URL": url, "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "load"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={"KB_KNOWLEDGE_DIR": str(kdir), "KB_DATABASE_URL": url, "PATH": ""},
+    )
     assert result.returncode == 1
     assert "database is niet veranderd" in result.stderr
     assert _counts(engine) == before
@@ -161,6 +222,7 @@ def test_load_failing_midway_rolls_back(tmp_path, kdir, monkeypatch):
     edit(kdir, "fondsen.yml", lambda r: r.pop())
     knowledge = read_knowledge(kdir)
     from bot.kb import load as load_module
+
     real_build = load_module.build_rows
 
     def broken_rows(k):
@@ -169,7 +231,7 @@ def test_load_failing_midway_rolls_back(tmp_path, kdir, monkeypatch):
         return rows
 
     monkeypatch.setattr(load_module, "build_rows", broken_rows)
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         load_module.load(engine, knowledge)
     assert _counts(engine) == before
 

@@ -1,5 +1,6 @@
-"""The README's worked example for content maintainers: a new local fund, added as the README says,
+"""The maintainers' guide's worked example: a new local fund, added as docs/beheer.md says,
 is validated, loaded and then found by name and by need in its gemeente."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,14 @@ import yaml
 from actions import common
 from actions.conversation_actions import ActionFollowUp
 from actions.knowledge_actions import (
-    ActionExamples, ActionFacts, ActionFindFunds, ActionFundApplication, ActionInstruments, ActionSignals,
-    ActionWerkwijze, ActionWhatIs,
+    ActionExamples,
+    ActionFacts,
+    ActionFindFunds,
+    ActionFundApplication,
+    ActionInstruments,
+    ActionSignals,
+    ActionWerkwijze,
+    ActionWhatIs,
 )
 from bot.config import KNOWLEDGE_DIR, PROJECT_ROOT
 from bot.kb.load import load
@@ -22,14 +29,23 @@ from bot.kb.queries import make_engine
 from bot.kb.validate import ValidationError, read_knowledge
 from tests.actions.test_actions import Conversation
 
-README = PROJECT_ROOT / "README.md"
-ALL_ACTIONS = [ActionExamples(), ActionFacts(), ActionFindFunds(), ActionFundApplication(), ActionInstruments(),
-               ActionSignals(), ActionWerkwijze(), ActionWhatIs(), ActionFollowUp()]
+GUIDE = PROJECT_ROOT / "docs" / "beheer.md"
+ALL_ACTIONS = [
+    ActionExamples(),
+    ActionFacts(),
+    ActionFindFunds(),
+    ActionFundApplication(),
+    ActionInstruments(),
+    ActionSignals(),
+    ActionWerkwijze(),
+    ActionWhatIs(),
+    ActionFollowUp(),
+]
 
 
 def readme_fund_example() -> str:
-    """The YAML block of the README section "Een lokaal fonds toevoegen", de-indented."""
-    section = README.read_text(encoding="utf-8").split("### Een lokaal fonds toevoegen", 1)[1]
+    """The YAML block of the section "Een lokaal fonds toevoegen", de-indented."""
+    section = GUIDE.read_text(encoding="utf-8").split("## Een lokaal fonds toevoegen", 1)[1]
     block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
     indent = min(len(line) - len(line.lstrip()) for line in block.splitlines() if line.strip())
     return "\n".join(line[indent:] for line in block.splitlines()) + "\n"
@@ -65,11 +81,19 @@ def test_new_fund_is_found_by_name(extended_kb):
 
 
 def test_new_fund_is_found_by_need_in_its_gemeente(extended_kb):
-    text = Conversation().run(ActionFindFunds(), "contributie voetbal in Zwolle voor een kind van 9", "ask_fund",
-                              [("behoefte", "contributie"), ("leeftijd", "9"), ("gemeente", "Zwolle")])
+    text = Conversation().run(
+        ActionFindFunds(),
+        "contributie voetbal in Zwolle voor een kind van 9",
+        "ask_fund",
+        [("behoefte", "contributie"), ("leeftijd", "9"), ("gemeente", "Zwolle")],
+    )
     assert "Meedoenfonds Zwolle" in text
-    elsewhere = Conversation().run(ActionFindFunds(), "contributie voetbal in Meppel voor een kind van 9", "ask_fund",
-                                   [("behoefte", "contributie"), ("leeftijd", "9"), ("gemeente", "Meppel")])
+    elsewhere = Conversation().run(
+        ActionFindFunds(),
+        "contributie voetbal in Meppel voor een kind van 9",
+        "ask_fund",
+        [("behoefte", "contributie"), ("leeftijd", "9"), ("gemeente", "Meppel")],
+    )
     assert "Meedoenfonds Zwolle" not in elsewhere
 
 
@@ -77,9 +101,11 @@ def test_mistake_in_the_example_is_named_plainly(tmp_path):
     broken = readme_fund_example().replace("aanvragers: [ouders]", "aanvragers: [oma]")
     with pytest.raises(ValidationError) as error:
         read_knowledge(knowledge_with(tmp_path, broken))
-    documented = re.search(r"staat er bijvoorbeeld:\s*`([^`]+)`", README.read_text(encoding="utf-8")).group(1)
+    documented = re.search(r"staat er bijvoorbeeld:\s*`([^`]+)`", GUIDE.read_text(encoding="utf-8")).group(1)
     pattern = re.escape(documented).replace("804", r"\d+")
-    assert re.search(pattern, str(error.value)), f"README belooft:\n{documented}\nmaar de melding is:\n{error.value}"
+    assert re.search(pattern, str(error.value)), (
+        f"docs/beheer.md belooft:\n{documented}\nmaar de melding is:\n{error.value}"
+    )
 
 
 def rule_actions() -> dict[str, str]:
@@ -98,8 +124,13 @@ QUESTIONS = ["wat is het Meedoenfonds Zwolle?", "wat doet het Meedoenfonds Zwoll
 
 def test_the_trained_model_and_its_action_find_the_new_fund(model, extended_kb):
     """Before any retraining: the model's intent leads to an action that finds the fund by its name."""
-    result = subprocess.run([str(PROJECT_ROOT / ".venv/rasa/bin/python"), str(PROJECT_ROOT / "tests/rasa/parse.py"),
-                             model, *QUESTIONS], capture_output=True, text=True, timeout=600, cwd=PROJECT_ROOT)
+    result = subprocess.run(
+        [str(PROJECT_ROOT / ".venv/rasa/bin/python"), str(PROJECT_ROOT / "tests/rasa/parse.py"), model, *QUESTIONS],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=PROJECT_ROOT,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     parsed = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     actions = {action.name(): action for action in ALL_ACTIONS}

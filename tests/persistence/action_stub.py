@@ -1,4 +1,5 @@
 """A stand-in for the action server on loopback that errors or is slow, in a thread of its own."""
+
 from __future__ import annotations
 
 import asyncio
@@ -31,7 +32,7 @@ class ActionStub:
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
-    def start(self) -> "ActionStub":
+    def start(self) -> ActionStub:
         self._thread.start()
         asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
         return self
@@ -49,7 +50,7 @@ class ActionStub:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
 
-    def __enter__(self) -> "ActionStub":
+    def __enter__(self) -> ActionStub:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -9,6 +9,7 @@ whether every tracker handed out equals what Rasa itself reads back from the dat
 both databases end up with the same rows, how many turns were served from memory, and what
 happens after a clean-up, another writer, a change that was not saved, and a new session.
 """
+
 import asyncio
 import json
 import sys
@@ -23,17 +24,20 @@ from rasa.shared.core.trackers import EventVerbosity
 from stores.cached_sql import CachedSQLTrackerStore
 
 DOMAIN = Domain.load("domain.yml")
-QUESTIONS = [("welk fonds betaalt een fiets?", "fonds_zoeken", {"behoefte": "fiets"}),
-             ("voor een kind van 10", "leeftijd_geven", {"leeftijd": 10.0}),
-             ("wie kan dat aanvragen?", "wie_vraagt_aan", {}),
-             ("andere fondsen?", "meer", {"getoond": 3.0}),
-             ("hoe begin ik over geldzorgen?", "werkwijze", {"laatste_bronnen": [{"document": "handreiking"}]}),
-             ("waar staat dat?", "bron", {})]
+QUESTIONS = [
+    ("welk fonds betaalt een fiets?", "fonds_zoeken", {"behoefte": "fiets"}),
+    ("voor een kind van 10", "leeftijd_geven", {"leeftijd": 10.0}),
+    ("wie kan dat aanvragen?", "wie_vraagt_aan", {}),
+    ("andere fondsen?", "meer", {"getoond": 3.0}),
+    ("hoe begin ik over geldzorgen?", "werkwijze", {"laatste_bronnen": [{"document": "handreiking"}]}),
+    ("waar staat dat?", "bron", {}),
+]
 
 
 class Clock:
     """Timestamps that go up like real ones, equal in both stores' conversations. They start a
     minute ahead, so that Rasa's own stamp on a new tracker (the real time) always comes first."""
+
     def __init__(self):
         self.now = time.time() + 60
 
@@ -67,18 +71,27 @@ def state(tracker):
 def rows(store, sender):
     table = store.SQLEvent.__table__
     with store.engine.connect() as connection:
-        result = connection.execute(sa.select(table.c.type_name, table.c.intent_name, table.c.action_name,
-                                              table.c.timestamp, table.c.data)
-                                    .where(table.c.sender_id == sender).order_by(table.c.id))
+        result = connection.execute(
+            sa.select(table.c.type_name, table.c.intent_name, table.c.action_name, table.c.timestamp, table.c.data)
+            .where(table.c.sender_id == sender)
+            .order_by(table.c.id)
+        )
         # Rasa stamps the first event of a new tracker with the clock itself: compare without times.
-        return [(type_name, intent, action, timestamp is None,
-                 {k: v for k, v in json.loads(data).items() if k != "timestamp"})
-                for type_name, intent, action, timestamp, data in result]
+        return [
+            (
+                type_name,
+                intent,
+                action,
+                timestamp is None,
+                {k: v for k, v in json.loads(data).items() if k != "timestamp"},
+            )
+            for type_name, intent, action, timestamp, data in result
+        ]
 
 
 async def main(first, second):
     cached = CachedSQLTrackerStore(DOMAIN, **first)
-    reader = SQLTrackerStore(DOMAIN, **first)       # Rasa's own reading of the cached store's database
+    reader = SQLTrackerStore(DOMAIN, **first)  # Rasa's own reading of the cached store's database
     plain = SQLTrackerStore(DOMAIN, **second)
     report = {}
 
@@ -88,8 +101,7 @@ async def main(first, second):
     for turn in range(12):
         question, new_session = QUESTIONS[turn % len(QUESTIONS)], turn == 6
         expected = state(await reader.retrieve("gesprek"))
-        (handed_out, handed_out_state), saved = await play_turn(cached, "gesprek", question, clock_cached,
-                                                                new_session)
+        (handed_out, handed_out_state), saved = await play_turn(cached, "gesprek", question, clock_cached, new_session)
         if turn:
             same_as_rasa.append(handed_out_state == expected)
         from_memory += handed_out is last_saved

@@ -1,4 +1,5 @@
 """Helpers for the tracker store tests: the generator, Rasa's own tracker store, fresh databases."""
+
 from __future__ import annotations
 
 import json
@@ -23,9 +24,28 @@ FAILURE_ACTIONS_PORT = 6270
 STARTUP_ACTIONS_PORT = 6261
 
 
+def run_sh_that_must_stop(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess:
+    """scripts/run.sh with its own state folder and ports (6209 …) and these settings, expected to stop."""
+    env = {"STATE_DIR": str(tmp_path), "RASA_PORT": "6209", "ACTIONS_PORT": "6259", "WEB_PORT": "6219", **settings}
+    return subprocess.run(
+        [str(PROJECT_ROOT / "scripts" / "run.sh")],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def run_bot(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([BOT_PYTHON, *args], cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [BOT_PYTHON, *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def generate_endpoints(path: Path, tracker_store_url: str | None, **env: str) -> subprocess.CompletedProcess:
@@ -34,15 +54,27 @@ def generate_endpoints(path: Path, tracker_store_url: str | None, **env: str) ->
     if tracker_store_url is not None:
         settings["TRACKER_STORE_URL"] = tracker_store_url
     environment = {k: v for k, v in os.environ.items() if k != "TRACKER_STORE_URL"}
-    return subprocess.run([BOT_PYTHON, "-m", "bot.deploy.endpoints", str(path)], cwd=PROJECT_ROOT,
-                          env={**environment, **settings}, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [BOT_PYTHON, "-m", "bot.deploy.endpoints", str(path)],
+        cwd=PROJECT_ROOT,
+        env={**environment, **settings},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def rasa_store(endpoints: Path, command: str, plan: dict | None = None) -> dict | None:
     """Rasa's tracker store, built by Rasa from the generated file, in Rasa's environment."""
     args = [RASA_PYTHON, RASA_STORE, str(endpoints), command] + ([json.dumps(plan)] if plan else [])
-    result = subprocess.run(args, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})  # as scripts/run.sh
+    result = subprocess.run(
+        args,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )  # as scripts/run.sh
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout) if command == "read" else None
 

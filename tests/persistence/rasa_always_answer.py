@@ -1,5 +1,6 @@
 """Run in Rasa's environment: channels.always_answer around handlers that behave like a failing Rasa,
 with Rasa's own CollectingOutputChannel (what the REST channel returns). Prints what each turn sent."""
+
 import asyncio
 import json
 
@@ -13,11 +14,11 @@ async def answers(output, recipient):
 
 
 async def answers_directly(output, recipient):
-    await output.send_text_message(recipient, "direct antwoord")   # how a channel answers by itself
+    await output.send_text_message(recipient, "direct antwoord")  # how a channel answers by itself
 
 
 async def silent(output, recipient):
-    return None                      # Rasa after a failed action: nothing sent
+    return None  # Rasa after a failed action: nothing sent
 
 
 async def raises(output, recipient):
@@ -35,8 +36,10 @@ async def turn(behaviour, text="welk fonds betaalt een fiets?"):
     collector = CollectingOutputChannel()
     started = asyncio.get_running_loop().time()
     await always_answering(on_new_message, timeout=0.5)(UserMessage(text, collector, "test"))
-    return {"texts": [m.get("text") for m in collector.messages],
-            "seconds": round(asyncio.get_running_loop().time() - started, 2)}
+    return {
+        "texts": [m.get("text") for m in collector.messages],
+        "seconds": round(asyncio.get_running_loop().time() - started, 2),
+    }
 
 
 async def main():

@@ -7,6 +7,7 @@
 
 So the tests see exactly the rows and the configuration Rasa itself writes and reads.
 """
+
 import asyncio
 import json
 import sys
@@ -44,8 +45,12 @@ async def read(store) -> dict:
         tracker = await store.retrieve_full_tracker(sender)
         senders[sender] = [event.timestamp for event in tracker.events] if tracker else []
     engine = getattr(inner, "engine", None)
-    return {"store": type(inner).__name__, "dialect": engine.dialect.name if engine else None,
-            "database": engine.url.database if engine else None, "senders": senders}
+    return {
+        "store": type(inner).__name__,
+        "dialect": engine.dialect.name if engine else None,
+        "database": engine.url.database if engine else None,
+        "senders": senders,
+    }
 
 
 def main() -> None:

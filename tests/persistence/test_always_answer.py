@@ -1,5 +1,6 @@
 """channels/always_answer.py turn by turn, in Rasa's environment with Rasa's own output channel
 (the end-to-end cases against a real Rasa are in test_action_failure.py)."""
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,14 @@ from .conftest import RASA_PYTHON
 
 @pytest.fixture(scope="module")
 def turns() -> dict:
-    result = subprocess.run([RASA_PYTHON, str(Path(__file__).parent / "rasa_always_answer.py")], cwd=PROJECT_ROOT,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [RASA_PYTHON, str(Path(__file__).parent / "rasa_always_answer.py")],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -1,4 +1,5 @@
 """stores/cached_sql.py hands Rasa the same trackers and writes the same rows as Rasa's own SQL store."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,14 @@ CHECK = str(PROJECT_ROOT / "tests" / "persistence" / "cached_store_check.py")
 
 
 def run_check(first: dict, second: dict) -> dict:
-    result = subprocess.run([RASA_PYTHON, CHECK, json.dumps(first), json.dumps(second)], cwd=PROJECT_ROOT,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [RASA_PYTHON, CHECK, json.dumps(first), json.dumps(second)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -25,8 +31,14 @@ def run_check(first: dict, second: dict) -> dict:
 def rasa_fields(url: str) -> dict:
     """Rasa's SQLTrackerStore arguments for a PostgreSQL URL (Rasa's environment has psycopg2)."""
     parts = make_url(url)
-    return {"dialect": "postgresql", "host": parts.host, "port": parts.port, "db": parts.database,
-            "username": parts.username, "password": parts.password}
+    return {
+        "dialect": "postgresql",
+        "host": parts.host,
+        "port": parts.port,
+        "db": parts.database,
+        "username": parts.username,
+        "password": parts.password,
+    }
 
 
 def assert_same_as_rasa(report: dict) -> None:
@@ -41,8 +53,12 @@ def assert_same_as_rasa(report: dict) -> None:
 
 
 def test_sqlite(tmp_path):
-    assert_same_as_rasa(run_check({"dialect": "sqlite", "db": str(tmp_path / "bewaard.sqlite")},
-                                  {"dialect": "sqlite", "db": str(tmp_path / "rasa.sqlite")}))
+    assert_same_as_rasa(
+        run_check(
+            {"dialect": "sqlite", "db": str(tmp_path / "bewaard.sqlite")},
+            {"dialect": "sqlite", "db": str(tmp_path / "rasa.sqlite")},
+        )
+    )
 
 
 def test_postgresql(postgres_server):

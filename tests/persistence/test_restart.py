@@ -1,5 +1,6 @@
 """A restart keeps the conversation: the stack started like `make run`, with its default tracker store
 (the SQLite file $STATE_DIR/gesprekken.sqlite), stopped in the middle of a conversation and started again."""
+
 from __future__ import annotations
 
 import sqlite3

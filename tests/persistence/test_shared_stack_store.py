@@ -1,5 +1,6 @@
 """The shared stack keeps its conversations in PostgreSQL (tracker_env in tests/conftest.py), and
 neither that store nor any log file holds client data: only the redacted placeholders."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,9 @@ def stored_events(database_url: str, sender: str) -> list[dict]:
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
-                                {"sender": sender}).all()
+            rows = conn.execute(
+                text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
+            ).all()
     finally:
         engine.dispose()
     return [{"type": kind, **json.loads(data)} for kind, data in rows]
@@ -57,7 +59,7 @@ def test_client_data_is_neither_stored_nor_logged(running_stack, tracker_databas
     files = sorted(p for p in [*running_stack.logs.rglob("*"), running_stack.state / "run.log"] if p.is_file())
     assert any(p.name == "rasa.log" for p in files) and any(p.name == "actions.log" for p in files)
     logs = {p.name: p.read_text(errors="replace") for p in files}
-    for message, secret, placeholder in CLIENT_MESSAGES:
+    for _, secret, placeholder in CLIENT_MESSAGES:
         assert secret not in stored, f"{secret!r} staat in de tracker store"
         assert placeholder in stored, f"{placeholder} ontbreekt in de tracker store"
         for name, content in logs.items():

@@ -1,4 +1,5 @@
 """A missing or unreadable knowledge base stops the start-up with a message naming KB_DATABASE_URL."""
+
 from __future__ import annotations
 
 import os
@@ -10,14 +11,19 @@ import requests
 
 from bot.config import PROJECT_ROOT
 
-from .conftest import BOT_PYTHON, STARTUP_ACTIONS_PORT
+from .conftest import BOT_PYTHON, STARTUP_ACTIONS_PORT, run_sh_that_must_stop
 
 
 def start_action_server(kb_url: str) -> subprocess.CompletedProcess:
     """The action server as run.sh starts it; it must exit on its own, not serve."""
-    return subprocess.run([BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
-                          cwd=PROJECT_ROOT, env={**os.environ, "KB_DATABASE_URL": kb_url},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "KB_DATABASE_URL": kb_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("kind", ["empty", "not-a-database", "unreachable"])
@@ -38,9 +44,13 @@ def test_action_server_refuses_to_start_without_knowledge_base(tmp_path, kind):
 
 def test_action_server_starts_with_the_knowledge_base(sqlite_url):
     """The check does not stop a good start: the server answers /health."""
-    proc = subprocess.Popen([BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
-                            cwd=PROJECT_ROOT, env={**os.environ, "KB_DATABASE_URL": sqlite_url},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "KB_DATABASE_URL": sqlite_url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -57,9 +67,8 @@ def test_action_server_starts_with_the_knowledge_base(sqlite_url):
 
 
 def test_run_sh_stops_when_the_knowledge_base_cannot_be_opened(tmp_path):
-    env = {"STATE_DIR": str(tmp_path), "RASA_PORT": "6209", "ACTIONS_PORT": "6259", "WEB_PORT": "6219",
-           "KB_DATABASE_URL": f"sqlite:///{tmp_path / 'bestaat-niet' / 'map' / 'kb.sqlite'}"}
-    result = subprocess.run([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env={**os.environ, **env},
-                            capture_output=True, text=True, timeout=300)
+    result = run_sh_that_must_stop(
+        tmp_path, KB_DATABASE_URL=f"sqlite:///{tmp_path / 'bestaat-niet' / 'map' / 'kb.sqlite'}"
+    )
     assert result.returncode != 0 and "KB_DATABASE_URL" in result.stderr
     assert "READY" not in result.stdout and not (tmp_path / "log" / "rasa.log").exists()

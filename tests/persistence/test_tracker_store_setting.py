@@ -1,17 +1,15 @@
 """TRACKER_STORE_URL → $STATE_DIR/endpoints.yml, checked by building Rasa's own tracker store from it."""
+
 from __future__ import annotations
 
-import os
 import stat
-import subprocess
 
 import pytest
 import yaml
 
-from bot.config import PROJECT_ROOT
 from bot.deploy.tracker_store import TrackerStoreSettingError, masked, parse
 
-from .conftest import generate_endpoints, rasa_store
+from .conftest import generate_endpoints, rasa_store, run_sh_that_must_stop
 
 
 def test_default_is_a_sqlite_file_in_the_state_dir(tmp_path):
@@ -20,8 +18,11 @@ def test_default_is_a_sqlite_file_in_the_state_dir(tmp_path):
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(endpoints.read_text())
     assert config["action_endpoint"]["url"] == "http://127.0.0.1:6299/webhook"
-    assert config["tracker_store"] == {"type": "stores.cached_sql.CachedSQLTrackerStore", "dialect": "sqlite",
-                                       "db": str(tmp_path / "gesprekken.sqlite")}
+    assert config["tracker_store"] == {
+        "type": "stores.cached_sql.CachedSQLTrackerStore",
+        "dialect": "sqlite",
+        "db": str(tmp_path / "gesprekken.sqlite"),
+    }
 
     rasa_store(endpoints, "write", {"gesprek-1": [0]})
     stored = rasa_store(endpoints, "read")
@@ -58,12 +59,26 @@ def test_geen_means_nothing_is_stored(tmp_path):
 def test_password_and_special_characters_reach_rasa_unchanged():
     store = parse("postgresql://assistent:p%40ss%3Aw0rd@db.example.nl:6543/gesprekken?sslmode=require")
     assert (store.username, store.password, store.host, store.port, store.database, store.query) == (
-        "assistent", "p@ss:w0rd", "db.example.nl", 6543, "gesprekken", {"sslmode": "require"})
+        "assistent",
+        "p@ss:w0rd",
+        "db.example.nl",
+        6543,
+        "gesprekken",
+        {"sslmode": "require"},
+    )
     assert masked("postgresql://assistent:p%40ss@db/x") == "postgresql://assistent:***@db/x"
 
 
-@pytest.mark.parametrize("value", ["redis://localhost:6379", "gesprekken.sqlite", "postgresql://host-zonder-db",
-                                   "postgresql://u:pw@host:poort/db", "sqlite://relatief.sqlite"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "redis://localhost:6379",
+        "gesprekken.sqlite",
+        "postgresql://host-zonder-db",
+        "postgresql://u:pw@host:poort/db",
+        "sqlite://relatief.sqlite",
+    ],
+)
 def test_bad_url_is_refused_naming_the_setting(tmp_path, value):
     endpoints = tmp_path / "endpoints.yml"
     result = generate_endpoints(endpoints, value)
@@ -95,15 +110,17 @@ def test_unusable_sqlite_file_is_reported(tmp_path):
     assert result.returncode == 1 and "TRACKER_STORE_URL" in result.stderr and str(broken) in result.stderr
 
 
-@pytest.mark.parametrize("url,message", [
-    ("mongodb://localhost/gesprekken", "wordt niet herkend"),
-    ("postgresql://assistent:geheim@127.0.0.1:1/gesprekken", "niet bereikbaar"),
-])
+@pytest.mark.parametrize(
+    "url,message",
+    [
+        ("mongodb://localhost/gesprekken", "wordt niet herkend"),
+        ("postgresql://assistent:geheim@127.0.0.1:1/gesprekken", "niet bereikbaar"),
+    ],
+)
 def test_run_sh_stops_before_starting_anything(tmp_path, url, message):
-    env = {"STATE_DIR": str(tmp_path), "TRACKER_STORE_URL": url, "RASA_PORT": "6209", "ACTIONS_PORT": "6259",
-           "WEB_PORT": "6219", "KB_DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite'}"}
-    result = subprocess.run([str(PROJECT_ROOT / "scripts" / "run.sh")], cwd=PROJECT_ROOT, env={**os.environ, **env},
-                            capture_output=True, text=True, timeout=300)
+    result = run_sh_that_must_stop(
+        tmp_path, TRACKER_STORE_URL=url, KB_DATABASE_URL=f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    )
     assert result.returncode != 0
     assert "TRACKER_STORE_URL" in result.stderr and message in result.stderr and "geheim" not in result.stderr
     assert "READY" not in result.stdout and not (tmp_path / "log" / "rasa.log").exists()

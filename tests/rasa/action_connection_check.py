@@ -6,6 +6,7 @@ and patched after: answers, connections per request, an error status, and a serv
 every connection right after answering (what a restarted action server does to a kept one).
 Prints one JSON object.
 """
+
 import asyncio
 import json
 import socket
@@ -74,8 +75,8 @@ async def main() -> dict:
     server.close_after_answer = True
     outcome["server_closes"] = await calls(endpoint, server, ["action_een", "action_twee"])
     server.close_after_answer = False
-    await calls(endpoint, server, ["action_een"])          # a kept connection again
-    await server.stop()                                    # the action server restarts
+    await calls(endpoint, server, ["action_een"])  # a kept connection again
+    await server.stop()  # the action server restarts
     await server.start(port)
     outcome["after_restart"] = await calls(endpoint, server, ["action_een", "action_twee"])
     await asyncio.sleep(action_connection.KEEPALIVE_SECONDS + 1)

@@ -1,5 +1,6 @@
 """Run in Rasa's environment: Rasa's own action-result validation against rasa_patches' version,
 on valid and invalid action server answers. Prints one JSON line per case."""
+
 import json
 import time
 
@@ -10,25 +11,42 @@ from rasa_patches.action_result_validation import _validate_action_result as pat
 
 original = RemoteAction._validate_action_result
 CASES = {
-    "geldig": {"events": [{"event": "slot", "name": "behoefte", "value": "fiets"}],
-               "responses": [{"text": "Voor fiets: Stichting Leergeld"}]},
+    "geldig": {
+        "events": [{"event": "slot", "name": "behoefte", "value": "fiets"}],
+        "responses": [{"text": "Voor fiets: Stichting Leergeld"}],
+    },
     "leeg": {},
     "events geen lijst": {"events": "slot"},
     "onbekend event": {"events": [{"event": "bestaat-niet"}]},
     "slot zonder naam": {"events": [{"event": "slot", "value": 1}]},
     "responses geen lijst": {"responses": {"text": "x"}},
     # What our actions really return (actions/common.py): several slots, some holding lists and objects.
-    "kennisantwoord": {"events": [
-        {"event": "slot", "name": "laatste_vraag", "value": {"kind": "fonds", "need": "fiets", "age": 10}},
-        {"event": "slot", "name": "getoond", "value": 3.0},
-        {"event": "slot", "name": "laatste_bronnen", "value": [{"titel": f"Bron {i}", "url": f"https://x/{i}"}
-                                                              for i in range(5)]},
-        {"event": "slot", "name": "laatste_fondsen", "value": ["leergeld", "jeugdfonds", "kinderhulp"]},
-        {"event": "slot", "name": "privacy_gewaarschuwd", "value": True, "timestamp": None, "metadata": None},
-        {"event": "bot", "text": "Voor fiets:", "data": {"buttons": []}, "metadata": {}},
-        {"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "groet", "confidence": 1.0},
-                                                         "entities": []}},
-    ], "responses": [{"text": "Voor fiets: Stichting Leergeld\nBron: Handreiking"}]},
+    "kennisantwoord": {
+        "events": [
+            {"event": "slot", "name": "laatste_vraag", "value": {"kind": "fonds", "need": "fiets", "age": 10}},
+            {"event": "slot", "name": "getoond", "value": 3.0},
+            {
+                "event": "slot",
+                "name": "laatste_bronnen",
+                "value": [{"titel": f"Bron {i}", "url": f"https://x/{i}"} for i in range(5)],
+            },
+            {"event": "slot", "name": "laatste_fondsen", "value": ["leergeld", "jeugdfonds", "kinderhulp"]},
+            {
+                "event": "slot",
+                "name": "getoonde_records",
+                "value": ["fonds:leergeld"],
+                "timestamp": None,
+                "metadata": None,
+            },
+            {"event": "bot", "text": "Voor fiets:", "data": {"buttons": []}, "metadata": {}},
+            {
+                "event": "user",
+                "text": "hoi",
+                "parse_data": {"intent": {"name": "groet", "confidence": 1.0}, "entities": []},
+            },
+        ],
+        "responses": [{"text": "Voor fiets: Stichting Leergeld\nBron: Handreiking"}],
+    },
     "event geen object": {"events": ["slot"]},
     "event zonder naam": {"events": [{"name": "x", "value": 1}]},
     "eventnaam geen tekst": {"events": [{"event": ["slot"], "name": "x"}]},
@@ -55,5 +73,12 @@ def seconds(validate, result, rounds=20):
 
 for name, result in CASES.items():
     print(json.dumps({"case": name, "rasa": outcome(original, result), "patched": outcome(patched, result)}))
-print(json.dumps({"case": "tijd", "rasa": seconds(original, CASES["kennisantwoord"]),
-                  "patched": seconds(patched, CASES["kennisantwoord"])}))
+print(
+    json.dumps(
+        {
+            "case": "tijd",
+            "rasa": seconds(original, CASES["kennisantwoord"]),
+            "patched": seconds(patched, CASES["kennisantwoord"]),
+        }
+    )
+)

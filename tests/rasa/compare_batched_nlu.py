@@ -11,6 +11,7 @@ their own parse and only that one the error. Prints one JSON object: per group s
 parses differ from Rasa's (intent, ranking order, entities), the largest difference in a
 confidence and how the patch batched them; and the outcome of the failing batch.
 """
+
 import asyncio
 import json
 import logging
@@ -24,19 +25,32 @@ from rasa.utils.log_utils import configure_structlog
 from bot.config import PROJECT_ROOT
 from rasa_patches import batched_nlu
 
-ODD = ["", "/greet", "/restart", "asdf qwerty", "?", "🙂🙂", "fiets " * 150,
-       "welk fonds betaalt een fiets voor een kind van 10? " * 8]
+ODD = [
+    "",
+    "/greet",
+    "/restart",
+    "asdf qwerty",
+    "?",
+    "🙂🙂",
+    "fiets " * 150,
+    "welk fonds betaalt een fiets voor een kind van 10? " * 8,
+]
 
 
 def summary(parse: dict) -> dict:
-    return {"intent": parse["intent"]["name"],
-            "ranking": [r["name"] for r in parse.get("intent_ranking", [])],
-            "entities": [(e["entity"], e["value"], e["start"], e["end"], e.get("extractor")) for e in parse["entities"]]}
+    return {
+        "intent": parse["intent"]["name"],
+        "ranking": [r["name"] for r in parse.get("intent_ranking", [])],
+        "entities": [(e["entity"], e["value"], e["start"], e["end"], e.get("extractor")) for e in parse["entities"]],
+    }
 
 
 def confidences(parse: dict) -> list[float]:
-    return ([parse["intent"]["confidence"]] + [r["confidence"] for r in parse.get("intent_ranking", [])]
-            + [e.get("confidence_entity") or 0.0 for e in parse["entities"]])
+    return (
+        [parse["intent"]["confidence"]]
+        + [r["confidence"] for r in parse.get("intent_ranking", [])]
+        + [e.get("confidence_entity") or 0.0 for e in parse["entities"]]
+    )
 
 
 async def main(model: str) -> dict:
@@ -50,15 +64,22 @@ async def main(model: str) -> dict:
         before = dict(batched_nlu.stats)
         together = []
         for start in range(0, len(sentences), size):
-            group = sentences[start:start + size]
+            group = sentences[start : start + size]
             together += await asyncio.gather(*(agent.processor.parse_message(UserMessage(t)) for t in group))
-        differ = [sentences[i] for i, (a, b) in enumerate(zip(alone, together)) if summary(a) != summary(b)]
-        largest = max(max((abs(x - y) for x, y in zip(confidences(a), confidences(b))), default=0.0)
-                      for a, b in zip(alone, together))
-        outcome["groups"][size] = {"differ": differ, "largest_confidence_difference": largest,
-                                   "batches": batched_nlu.stats["batches"] - before["batches"],
-                                   "largest_batch": batched_nlu.stats["largest"],
-                                   "diet_batches": batched_nlu.stats["diet_batches"] - before["diet_batches"]}
+        differ = [
+            sentences[i] for i, (a, b) in enumerate(zip(alone, together, strict=True)) if summary(a) != summary(b)
+        ]
+        largest = max(
+            max((abs(x - y) for x, y in zip(confidences(a), confidences(b), strict=False)), default=0.0)
+            for a, b in zip(alone, together, strict=True)
+        )
+        outcome["groups"][size] = {
+            "differ": differ,
+            "largest_confidence_difference": largest,
+            "batches": batched_nlu.stats["batches"] - before["batches"],
+            "largest_batch": batched_nlu.stats["largest"],
+            "diet_batches": batched_nlu.stats["diet_batches"] - before["diet_batches"],
+        }
     outcome["failing_batch"] = await failing_batch(agent, sentences[:3], alone[:3])
     return outcome
 
@@ -74,12 +95,15 @@ async def failing_batch(agent: Agent, good: list[str], good_alone: list[dict]) -
 
     batched_nlu.run_nlu = breaking
     try:
-        outcomes = await asyncio.gather(*(agent.processor.parse_message(UserMessage(t)) for t in good + ["KAPOT"]),
-                                        return_exceptions=True)
+        outcomes = await asyncio.gather(
+            *(agent.processor.parse_message(UserMessage(t)) for t in good + ["KAPOT"]), return_exceptions=True
+        )
     finally:
         batched_nlu.run_nlu = run_nlu
-    return {"good_same": [summary(a) == summary(b) for a, b in zip(good_alone, outcomes)],
-            "failed": repr(outcomes[-1])}
+    return {
+        "good_same": [summary(a) == summary(b) for a, b in zip(good_alone, outcomes, strict=False)],
+        "failed": repr(outcomes[-1]),
+    }
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 Loads the trained model, parses sentences and plays a conversation with Rasa's run, then the
 same with the patched run, and prints one JSON object: the parses and the actions each chose.
 """
+
 import asyncio
 import json
 import logging
@@ -17,8 +18,16 @@ from rasa.utils.log_utils import configure_structlog
 
 from rasa_patches import graph_runs
 
-SENTENCES = ["hallo", "welk fonds betaalt een fiets voor een kind van 10?", "hoe begin ik over geldzorgen met een puber?",
-             "wat is VoorZorg?", "asdf qwerty", "waar staat dat?", "10 jaar", "dank je"]
+SENTENCES = [
+    "hallo",
+    "welk fonds betaalt een fiets voor een kind van 10?",
+    "hoe begin ik over geldzorgen met een puber?",
+    "wat is VoorZorg?",
+    "asdf qwerty",
+    "waar staat dat?",
+    "10 jaar",
+    "dank je",
+]
 
 
 async def play(agent: Agent, sender: str) -> dict:
@@ -35,9 +44,13 @@ async def main(model: str) -> dict:
     rasas = await play(agent, "rasa")
     graph_runs.install()
     ours = await play(agent, "gepatcht")
-    return {"patched": DaskGraphRunner.run is graph_runs.run, "same": rasas == ours,
-            "actions": len(ours["actions"]), "rasa": rasas if rasas != ours else None,
-            "ours": ours if rasas != ours else None}
+    return {
+        "patched": DaskGraphRunner.run is graph_runs.run,
+        "same": rasas == ours,
+        "actions": len(ours["actions"]),
+        "rasa": rasas if rasas != ours else None,
+        "ours": ours if rasas != ours else None,
+    }
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ age, follow-ups, werkwijzen, the source question, out-of-scope and unclear messa
 a new session and Rasa's `back` (reverted turns). Prints one JSON object: the calls, how many
 continued a kept replay, and every difference found.
 """
+
 import asyncio
 import json
 import logging
@@ -22,17 +23,46 @@ from rasa_patches import past_states
 from stores.cached_sql import CachedSQLTrackerStore
 
 CONVERSATIONS = {
-    "fondsen": ["hallo", "welk fonds betaalt een fiets?", "10 jaar", "wie kan dat aanvragen?", "andere fondsen?",
-                "hoe vraag ik dat aan?", "waar staat dat?", "en voor zwemles voor een puber?", "dank je", "doei"],
-    "werkwijzen": ["hoe begin ik over geldzorgen met een puber?", "welke signalen van armoede zie je bij een baby?",
-                   "welke vragenlijst gebruik je bij kleuters?", "wat is VoorZorg?", "waar staat dat?",
-                   "hoe laat is het in Tokio?", "asdf qwerty zxcv", "wat kun je?", "ben jij een robot?",
-                   "wat is de definitie van armoede?"],
-    "opnieuw": ["welk fonds helpt met een laptop?", "/restart", "welk fonds helpt met een laptop?", "voor een 14-jarige",
-                "/session_start", "andere fondsen?", "hoe begin ik over geldzorgen met zwangere ouders?",
-                # Rasa's `back`: the last two user turns are reverted, so the history continues from earlier.
-                "wat is VoorZorg?", "/back", "welke signalen van armoede zie je bij een peuter?", "waar staat dat?",
-                "wie kan dat aanvragen?", "bedankt"],
+    "fondsen": [
+        "hallo",
+        "welk fonds betaalt een fiets?",
+        "10 jaar",
+        "wie kan dat aanvragen?",
+        "andere fondsen?",
+        "hoe vraag ik dat aan?",
+        "waar staat dat?",
+        "en voor zwemles voor een puber?",
+        "dank je",
+        "doei",
+    ],
+    "werkwijzen": [
+        "hoe begin ik over geldzorgen met een puber?",
+        "welke signalen van armoede zie je bij een baby?",
+        "welke vragenlijst gebruik je bij kleuters?",
+        "wat is VoorZorg?",
+        "waar staat dat?",
+        "hoe laat is het in Tokio?",
+        "asdf qwerty zxcv",
+        "wat kun je?",
+        "ben jij een robot?",
+        "wat is de definitie van armoede?",
+    ],
+    "opnieuw": [
+        "welk fonds helpt met een laptop?",
+        "/restart",
+        "welk fonds helpt met een laptop?",
+        "voor een 14-jarige",
+        "/session_start",
+        "andere fondsen?",
+        "hoe begin ik over geldzorgen met zwangere ouders?",
+        # Rasa's `back`: the last two user turns are reverted, so the history continues from earlier.
+        "wat is VoorZorg?",
+        "/back",
+        "welke signalen van armoede zie je bij een peuter?",
+        "waar staat dat?",
+        "wie kan dat aanvragen?",
+        "bedankt",
+    ],
 }
 
 
@@ -49,6 +79,7 @@ async def main(model: str, action_url: str, database: str) -> dict:
 
     past_states.install()
     from rasa.shared.core.domain import Domain
+
     Domain.states_for_tracker_history = recording
 
     store = CachedSQLTrackerStore(dialect="sqlite", db=database)
@@ -57,8 +88,12 @@ async def main(model: str, action_url: str, database: str) -> dict:
     for name, messages in CONVERSATIONS.items():
         for message in messages:
             replies += bool(await agent.handle_text(message, sender_id=f"vergelijk-{name}"))
-    return {"calls": past_states.stats["fresh"] + past_states.stats["continued"], **past_states.stats,
-            "replies": replies, "differences": found}
+    return {
+        "calls": past_states.stats["fresh"] + past_states.stats["continued"],
+        **past_states.stats,
+        "replies": replies,
+        "differences": found,
+    }
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Usage: .venv/rasa/bin/python tests/rasa/parse.py MODEL SENTENCE...   (runs in the Rasa environment)
 """
+
 import asyncio
 import json
 import logging
@@ -16,8 +17,16 @@ async def main(model: str, sentences: list[str]) -> None:
     agent = Agent.load(model)
     for sentence in sentences:
         parsed = await agent.parse_message(sentence)
-        print(json.dumps({"text": sentence, "intent": parsed["intent"]["name"],
-                          "entities": {e["entity"]: e["value"] for e in parsed["entities"]}}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "text": sentence,
+                    "intent": parsed["intent"]["name"],
+                    "entities": {e["entity"]: e["value"] for e in parsed["entities"]},
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 if __name__ == "__main__":

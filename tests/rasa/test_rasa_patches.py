@@ -1,4 +1,5 @@
 """rasa_patches changes how fast Rasa does something, never what it does."""
+
 from __future__ import annotations
 
 import json
@@ -10,21 +11,28 @@ from bot.config import PROJECT_ROOT
 RASA_PYTHON = str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python")
 
 
+def run_in_rasa(*args: str, timeout: int = 600) -> list[str]:
+    """Run Rasa's python with these arguments (a script or -c CODE); the lines it printed."""
+    result = subprocess.run(
+        [RASA_PYTHON, *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()
+
+
 def compare_in_rasa(script: str, *args: str) -> dict:
     """Run a tests/rasa/ comparison script in Rasa's environment; its last line is a JSON outcome."""
-    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa" / script), *args],
-                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(run_in_rasa(str(PROJECT_ROOT / "tests/rasa" / script), *args)[-1])
 
 
 def test_action_result_validation_accepts_and_rejects_exactly_like_rasa():
-    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_action_validation.py")],
-                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    cases = {c["case"]: c for c in map(json.loads, result.stdout.strip().splitlines())}
+    lines = run_in_rasa(str(PROJECT_ROOT / "tests/rasa/compare_action_validation.py"))
+    cases = {c["case"]: c for c in map(json.loads, lines)}
     timing = cases.pop("tijd")
     assert cases["geldig"]["patched"] == {"ok": True}
     assert sum("error" in c["patched"] for c in cases.values()) >= 3
@@ -33,26 +41,41 @@ def test_action_result_validation_accepts_and_rejects_exactly_like_rasa():
     print(f"validatie per actie: Rasa {timing['rasa'] * 1000:.1f} ms, gepatcht {timing['patched'] * 1000:.2f} ms")
 
 
-def test_the_patch_is_installed_when_rasa_loads_our_channels():
-    code = ("import channels.redacting; from rasa.core.actions.action import RemoteAction; "
-            "from rasa.shared.core.events import Event; "
-            "from rasa.shared.core.domain import Domain; "
-            "from rasa.utils.endpoints import EndpointConfig; "
-            "from rasa.engine.runner.dask import DaskGraphRunner; "
-            "from rasa.core.processor import MessageProcessor; "
-            "from rasa.nlu.classifiers.diet_classifier import DIETClassifier; "
-            "print(RemoteAction._action_call_format.__module__, EndpointConfig.request.__module__, "
-            "RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__, "
-            "DaskGraphRunner.run.__module__, Domain.states_for_tracker_history.__module__, "
-            "MessageProcessor.parse_message.__module__, DIETClassifier.process.__module__)")
-    result = subprocess.run([RASA_PYTHON, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == ("rasa_patches.action_call rasa_patches.action_connection "
-                                                       "rasa_patches.action_result_validation "
-                                                       "rasa_patches.event_types rasa_patches.graph_runs "
-                                                       "rasa_patches.past_states rasa_patches.batched_nlu "
-                                                       "rasa_patches.batched_nlu")
+PATCHED_MODULES = (
+    "from rasa.core.actions.action import RemoteAction; "
+    "from rasa.shared.core.events import Event; "
+    "from rasa.shared.core.domain import Domain; "
+    "from rasa.utils.endpoints import EndpointConfig; "
+    "from rasa.engine.runner.dask import DaskGraphRunner; "
+    "from rasa.core.processor import MessageProcessor; "
+    "from rasa.nlu.classifiers.diet_classifier import DIETClassifier; "
+    "print(RemoteAction._action_call_format.__module__, EndpointConfig.request.__module__, "
+    "RemoteAction._validate_action_result.__module__, Event.resolve_by_type.__module__, "
+    "DaskGraphRunner.run.__module__, Domain.states_for_tracker_history.__module__, "
+    "MessageProcessor.parse_message.__module__, DIETClassifier.process.__module__)"
+)
+
+
+def test_the_front_door_installs_the_patches_and_loading_a_channel_does_not():
+    """rasa_runtime installs them (from Rasa's plugin hook, as `python -m rasa_runtime …` starts);
+    importing channels.redacting, as Rasa does for credentials.yml, changes nothing in Rasa."""
+    hook = (
+        "from rasa_runtime import _plugin; from rasa.plugin import plugin_manager; "
+        "plugin_manager().register(_plugin('run')); "
+        "plugin_manager().hook.configure_commandline(cmdline_arguments=None); "
+    )
+    outcomes = []
+    for before in ("import channels.redacting; ", hook):
+        outcomes.append(run_in_rasa("-c", before + PATCHED_MODULES)[-1])
+    channel_only, front_door = outcomes
+    assert "rasa_patches" not in channel_only
+    assert front_door == (
+        "rasa_patches.action_call rasa_patches.action_connection "
+        "rasa_patches.action_result_validation "
+        "rasa_patches.event_types rasa_patches.graph_runs "
+        "rasa_patches.past_states rasa_patches.batched_nlu "
+        "rasa_patches.batched_nlu"
+    )
 
 
 EVENT_TYPES_CHECK = """
@@ -78,10 +101,7 @@ print(json.dumps({"names": len(names), "differ": [
 
 
 def test_event_types_resolve_exactly_like_rasa():
-    result = subprocess.run([RASA_PYTHON, "-c", EVENT_TYPES_CHECK], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = json.loads(run_in_rasa("-c", EVENT_TYPES_CHECK)[-1])
     assert outcome["names"] >= 20 and outcome["differ"] == []
 
 
@@ -131,21 +151,14 @@ print(json.dumps({
 
 
 def test_action_call_sends_the_current_turn_with_everything_actions_read():
-    result = subprocess.run([RASA_PYTHON, "-c", ACTION_CALL_CHECK], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                            timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = json.loads(run_in_rasa("-c", ACTION_CALL_CHECK)[-1])
     assert outcome["same_apart_from_events"]
     assert outcome["events"] == ["user"] and outcome["tail_of_rasas"] and outcome["rasa_events"] > 10
     assert outcome["what_actions_read"] == [True, True, True]
 
 
 def test_action_connection_is_kept_and_answers_stay_rasas():
-    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/action_connection_check.py")],
-                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = compare_in_rasa("action_connection_check.py")
     expected = ["action_een", "action_twee", "HTTP 500", "action_drie"]
     assert outcome["rasa"] == {"answers": expected, "connections": 4}
     assert outcome["patched"] == {"answers": expected, "connections": 1}
@@ -176,12 +189,12 @@ def test_batched_nlu_parses_like_rasa_one_message_at_a_time(model):
 def test_past_states_continue_the_kept_replay_and_equal_rasas_own(model, running_stack, tmp_path):
     """Real turns through the trained model and the stack's action server; every call of the
     patched replay is compared with Rasa's full one."""
-    result = subprocess.run([RASA_PYTHON, str(PROJECT_ROOT / "tests/rasa/compare_past_states.py"), model,
-                             f"http://127.0.0.1:{running_stack.actions_port}/webhook", str(tmp_path / "gesprekken.sqlite")],
-                            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = compare_in_rasa(
+        "compare_past_states.py",
+        model,
+        f"http://127.0.0.1:{running_stack.actions_port}/webhook",
+        str(tmp_path / "gesprekken.sqlite"),
+    )
     assert outcome["differences"] == []
     assert outcome["replies"] >= 24
     # Most calls continue a kept replay; a restart, a new session and each new conversation start afresh.

@@ -1,4 +1,5 @@
 """Headless Chromium (Debian's chromium + chromium-driver, via Selenium) and a driver for the chat widget."""
+
 from __future__ import annotations
 
 import os
@@ -27,9 +28,20 @@ def ensure_chromium() -> None:
 def start_chromium(profile: Path) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1000,900", "--lang=nl-NL", f"--user-data-dir={profile}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1000,900",
+        "--lang=nl-NL",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
@@ -43,13 +55,13 @@ class ChatPage:
     def __init__(self, driver: webdriver.Chrome):
         self.driver = driver
 
-    def open(self, url: str, fresh: bool = True) -> "ChatPage":
+    def open(self, url: str, fresh: bool = True) -> ChatPage:
         self.driver.get(url)
         if fresh:
             self.driver.execute_script("localStorage.clear()")
             self.driver.get(url)
         self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".ac-input"), "het invoerveld verscheen niet")
-        self.driver.get_log("browser")     # start each page with an empty console log
+        self.driver.get_log("browser")  # start each page with an empty console log
         return self
 
     def wait(self, condition, message: str, timeout: float = 60):
@@ -78,13 +90,16 @@ class ChatPage:
                 if expect is None or expect.lower() in bubble.get_attribute("textContent").lower():
                     return bubble
             return False
-        return self.wait(answered, f"geen antwoord met {expect!r}; laatste berichten: {self.texts('bot')[-3:]}",
-                         timeout)
+
+        return self.wait(
+            answered, f"geen antwoord met {expect!r}; laatste berichten: {self.texts('bot')[-3:]}", timeout
+        )
 
     def session_id(self) -> str:
         return self.driver.execute_script(
             "var k = Object.keys(localStorage).find(function (k) { return k.indexOf('armoedeChat:') === 0; });"
-            "return k ? JSON.parse(localStorage.getItem(k)).sessionId : null;")
+            "return k ? JSON.parse(localStorage.getItem(k)).sessionId : null;"
+        )
 
     def xss_fired(self) -> bool:
         return self.driver.execute_script("return typeof window.__xss !== 'undefined'")

@@ -1,4 +1,5 @@
 """Fixtures for the chat page: its browser library, the web app, a fake Rasa, the real stack, Chromium."""
+
 from __future__ import annotations
 
 import subprocess

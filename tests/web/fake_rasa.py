@@ -9,6 +9,7 @@ GET /log returns what arrived, so tests can check the session ids the widget use
 
 Usage: .venv/rasa/bin/python tests/web/fake_rasa.py PORT   (prints READY when listening)
 """
+
 from __future__ import annotations
 
 import secrets
@@ -18,26 +19,32 @@ from pathlib import Path
 import socketio
 from aiohttp import web
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))     # the project, for the real redaction
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project, for the real redaction
 from bot.privacy import redact  # noqa: E402
 from channels.normalise import normalise  # noqa: E402
 
 XSS = '<script>window.__xss=1</script> en <img src=x onerror="window.__xss=1"> en [klik](javascript:window.__xss=1)'
 
 REPLIES = {
-    "opmaak": {"text": "**Stichting Leergeld** ([site](https://www.leergeld.nl/)) helpt:\n"
-                       "- fiets\n- laptop voor *school*\n"
-                       "Lokale afdelingen stellen eigen voorwaarden.\n"
-                       "Bron: [Handreiking](https://www.ncj.nl/armoede), zie ook https://example.org/pad."},
+    "opmaak": {
+        "text": "**Stichting Leergeld** ([site](https://www.leergeld.nl/)) helpt:\n"
+        "- fiets\n- laptop voor *school*\n"
+        "Lokale afdelingen stellen eigen voorwaarden.\n"
+        "Bron: [Handreiking](https://www.ncj.nl/armoede), zie ook https://example.org/pad."
+    },
     "xss": {"text": XSS},
-    "knoppen": {"text": "Hoe oud is het kind?",
-                "quick_replies": [{"content_type": "text", "title": "Baby", "payload": '/inform{"leeftijd": "baby"}'},
-                                  {"content_type": "text", "title": "<b>Peuter</b>", "payload": "/inform"}]},
+    "knoppen": {
+        "text": "Hoe oud is het kind?",
+        "quick_replies": [
+            {"content_type": "text", "title": "Baby", "payload": '/inform{"leeftijd": "baby"}'},
+            {"content_type": "text", "title": "<b>Peuter</b>", "payload": "/inform"},
+        ],
+    },
 }
 
 log: list[dict] = []
 issued: set[str] = set()
-session_of: dict[str, str] = {}      # connection -> its confirmed session id
+session_of: dict[str, str] = {}  # connection -> its confirmed session id
 sio = socketio.AsyncServer(async_mode="aiohttp", cors_allowed_origins="*")
 app = web.Application()
 sio.attach(app)
@@ -48,7 +55,7 @@ async def session_request(sid, data):
     session_id = (data or {}).get("session_id")
     log.append({"event": "session_request", "session_id": session_id})
     if session_id not in issued:
-        session_id = f"{secrets.token_hex(16)}-{secrets.token_hex(16)}"      # the shape of a signed id
+        session_id = f"{secrets.token_hex(16)}-{secrets.token_hex(16)}"  # the shape of a signed id
         issued.add(session_id)
     session_of[sid] = session_id
     # Like Rasa 3.6 itself: enter_room is a plain call in the python-socketio we pin (< 5.10).

@@ -1,4 +1,5 @@
 """Processes the web tests start: the web app (python -m bot.web) and the fake Rasa socketio server."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,14 @@ class Process:
 
     def __init__(self, args: list[str], log: Path, env: dict | None = None):
         self.log = log
-        self.proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
-                                     stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            args,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=open(log, "w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def wait_for(self, url: str, seconds: float = 30) -> None:
         deadline = time.time() + seconds
@@ -56,8 +63,22 @@ class Process:
 
 def start_web(rasa_url: str, log_dir: Path, allowed_origins: str = "http://localhost:8000") -> tuple[Process, str]:
     port = free_port()
-    proc = Process([sys.executable, "-m", "bot.web", "--host", "127.0.0.1", "--port", str(port),
-                    "--rasa-url", rasa_url, "--allowed-origins", allowed_origins], log_dir / f"web-{port}.log")
+    proc = Process(
+        [
+            sys.executable,
+            "-m",
+            "bot.web",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--rasa-url",
+            rasa_url,
+            "--allowed-origins",
+            allowed_origins,
+        ],
+        log_dir / f"web-{port}.log",
+    )
     base = f"http://127.0.0.1:{port}"
     proc.wait_for(f"{base}/health")
     return proc, base

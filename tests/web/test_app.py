@@ -1,4 +1,5 @@
 """The aiohttp app without a browser: page, widget, stylesheet, CORS, settings, command line."""
+
 from __future__ import annotations
 
 import subprocess
@@ -20,8 +21,9 @@ ALLOWED = "https://jgz.voorbeeld.nl"
 
 @pytest_asyncio.fixture
 async def client(web_assets):
-    settings = WebSettings(rasa_url="http://rasa.voorbeeld.nl:5005",
-                           allowed_origins=parse_origins(f"http://localhost:8000, {ALLOWED}/"))
+    settings = WebSettings(
+        rasa_url="http://rasa.voorbeeld.nl:5005", allowed_origins=parse_origins(f"http://localhost:8000, {ALLOWED}/")
+    )
     async with TestClient(TestServer(create_app(settings))) as c:
         yield c
 
@@ -35,7 +37,10 @@ async def test_page_is_served_with_the_configured_rasa_url(client):
     assert 'src="/widget.js" data-rasa-url="http://rasa.voorbeeld.nl:5005"' in page
     assert 'name="viewport"' in page
     csp = response.headers["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "connect-src 'self' http://rasa.voorbeeld.nl:5005 ws://rasa.voorbeeld.nl:5005" in csp
+    assert (
+        "script-src 'self'" in csp
+        and "connect-src 'self' http://rasa.voorbeeld.nl:5005 ws://rasa.voorbeeld.nl:5005" in csp
+    )
 
 
 @pytest.mark.asyncio
@@ -51,7 +56,7 @@ async def test_widget_js_bundles_socket_io_and_our_code(client):
     response = await client.get("/widget.js")
     assert response.status == 200 and response.content_type == "application/javascript"
     body = await response.text()
-    assert "Socket.IO v4" in body                      # from node_modules/socket.io-client/dist
+    assert "Socket.IO v4" in body  # from node_modules/socket.io-client/dist
     assert "session_request" in body and "renderMarkdown" in body
     assert "Noem geen namen of andere herleidbare gegevens van cliënten" in body
     assert "sourceMappingURL" not in body
@@ -91,13 +96,21 @@ async def test_cors_preflight(client):
 
 
 def test_settings_from_environment():
-    settings = WebSettings.from_env({"WEB_PORT": "8123", "RASA_URL": "https://rasa.voorbeeld.nl/",
-                                     "WEB_ALLOWED_ORIGINS": "https://a.nl, https://b.nl/ ,"})
+    settings = WebSettings.from_env(
+        {
+            "WEB_PORT": "8123",
+            "RASA_URL": "https://rasa.voorbeeld.nl/",
+            "WEB_ALLOWED_ORIGINS": "https://a.nl, https://b.nl/ ,",
+        }
+    )
     assert settings.port == 8123 and settings.rasa_url == "https://rasa.voorbeeld.nl"
     assert settings.allowed_origins == {"https://a.nl", "https://b.nl"}
     defaults = WebSettings.from_env({})
-    assert (defaults.port, defaults.rasa_url, defaults.allowed_origins) == \
-        (8000, "http://localhost:5005", {"http://localhost:8000"})
+    assert (defaults.port, defaults.rasa_url, defaults.allowed_origins) == (
+        8000,
+        "http://localhost:5005",
+        {"http://localhost:8000"},
+    )
 
 
 def test_missing_socket_io_says_what_to_run(tmp_path):
@@ -107,8 +120,11 @@ def test_missing_socket_io_says_what_to_run(tmp_path):
 
 def test_python_m_bot_web_serves_the_page(web_assets, tmp_path):
     port = free_port()
-    proc = Process([sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
-                   tmp_path / "web.log", env={"RASA_URL": "http://localhost:5999"})
+    proc = Process(
+        [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
+        tmp_path / "web.log",
+        env={"RASA_URL": "http://localhost:5999"},
+    )
     try:
         proc.wait_for(f"http://127.0.0.1:{port}/health")
         assert 'data-rasa-url="http://localhost:5999"' in requests.get(f"http://127.0.0.1:{port}/", timeout=5).text

@@ -3,6 +3,7 @@
 Covers what does not need the real assistant: Markdown, links, buttons, escaping of markup
 from both sides, the conversation across a reload, keyboard use, phone width, embedding.
 """
+
 from __future__ import annotations
 
 import threading
@@ -16,7 +17,7 @@ from selenium.webdriver.common.keys import Keys
 
 from .servers import free_port
 
-XSS_INPUTS = ['<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=1">']
+XSS_INPUTS = ["<script>window.__xss=1</script>", '<img src=x onerror="window.__xss=1">']
 
 
 def test_markdown_answer(chat, web_fake):
@@ -38,18 +39,18 @@ def test_buttons_send_payload_and_show_title(chat, web_fake):
     chat.open(web_fake)
     chat.ask("knoppen", expect="Hoe oud")
     buttons = chat.driver.find_elements(By.CSS_SELECTOR, ".ac-log > .ac-quick .ac-choice")
-    assert [b.text for b in buttons] == ["Baby", "<b>Peuter</b>"]        # a title is text, never markup
+    assert [b.text for b in buttons] == ["Baby", "<b>Peuter</b>"]  # a title is text, never markup
     before = len(chat.bubbles("bot"))
     buttons[0].click()
-    chat.wait_for_bot(before, expect='/inform{"leeftijd": "baby"}')      # the payload went to Rasa
-    assert chat.texts("user")[-1] == "Jij: Baby"                          # the title is shown
+    chat.wait_for_bot(before, expect='/inform{"leeftijd": "baby"}')  # the payload went to Rasa
+    assert chat.texts("user")[-1] == "Jij: Baby"  # the title is shown
     assert not chat.driver.find_elements(By.CSS_SELECTOR, ".ac-log > .ac-quick")
 
 
 def test_user_markup_is_shown_as_text(chat, web_fake):
     chat.open(web_fake)
     for attack in XSS_INPUTS:
-        echo = chat.ask(attack, expect="Je zei:")                        # the fake Rasa echoes it back too
+        echo = chat.ask(attack, expect="Je zei:")  # the fake Rasa echoes it back too
         assert echo.get_attribute("textContent") == "Assistent: Je zei: " + attack
         assert chat.texts("user")[-1] == "Jij: " + attack
     log = chat.driver.find_element(By.CSS_SELECTOR, ".ac-log")
@@ -76,28 +77,41 @@ def test_bot_markup_is_inert(chat, web_fake):
 RENDER_CASES = [
     ("**vet** en *cursief*", "<p><strong>vet</strong> en <em>cursief</em></p>"),
     ("regel 1\nregel 2", "<p>regel 1<br>regel 2</p>"),
-    ("Kijk:\n- een\n- **[twee](https://a.nl/x)**",
-     '<p>Kijk:</p><ul><li>een</li><li><strong><a href="https://a.nl/x" target="_blank" '
-     'rel="noopener noreferrer">twee</a></strong></li></ul>'),
+    (
+        "Kijk:\n- een\n- **[twee](https://a.nl/x)**",
+        '<p>Kijk:</p><ul><li>een</li><li><strong><a href="https://a.nl/x" target="_blank" '
+        'rel="noopener noreferrer">twee</a></strong></li></ul>',
+    ),
     ("<b>geen html</b> & <i>", "<p>&lt;b&gt;geen html&lt;/b&gt; &amp; &lt;i&gt;</p>"),
     ("[klik](javascript:alert(1))", "<p>[klik](javascript:alert(1))</p>"),
-    ("[klik](data:text/html,<script>alert(1)</script>)", "<p>[klik](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)</p>"),
-    ('[x](https://a.nl/" onmouseover="alert(1))',              # no attribute injection: only the url is linked
-     '<p>[x](<a href="https://a.nl/" target="_blank" rel="noopener noreferrer">https://a.nl/</a>'
-     '" onmouseover="alert(1))</p>'),
-    ("zie https://a.nl/p.", '<p>zie <a href="https://a.nl/p" target="_blank" rel="noopener noreferrer">https://a.nl/p</a>.</p>'),
+    (
+        "[klik](data:text/html,<script>alert(1)</script>)",
+        "<p>[klik](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)</p>",
+    ),
+    (
+        '[x](https://a.nl/" onmouseover="alert(1))',  # no attribute injection: only the url is linked
+        '<p>[x](<a href="https://a.nl/" target="_blank" rel="noopener noreferrer">https://a.nl/</a>'
+        '" onmouseover="alert(1))</p>',
+    ),
+    (
+        "zie https://a.nl/p.",
+        '<p>zie <a href="https://a.nl/p" target="_blank" rel="noopener noreferrer">https://a.nl/p</a>.</p>',
+    ),
     ("2 * 3 en 4 * 5", "<p>2 * 3 en 4 * 5</p>"),
 ]
 
 
 def test_renderer(chat, web_fake):
     chat.open(web_fake)
-    rendered = chat.driver.execute_script("""
+    rendered = chat.driver.execute_script(
+        """
         return arguments[0].map(function (text) {
           var div = document.createElement('div');
           div.appendChild(window.ArmoedeChat.renderMarkdown(text));
           return div.innerHTML;
-        });""", [case[0] for case in RENDER_CASES])
+        });""",
+        [case[0] for case in RENDER_CASES],
+    )
     assert rendered == [case[1] for case in RENDER_CASES]
     assert not chat.xss_fired()
 
@@ -146,8 +160,10 @@ def test_keyboard_and_screen_reader(chat, web_fake):
     assert label.text == "Stel je vraag" and label.get_attribute("for") == chat.input.get_attribute("id")
     log = d.find_element(By.CSS_SELECTOR, ".ac-log")
     assert (log.get_attribute("role"), log.get_attribute("aria-live")) == ("log", "polite")
-    assert d.find_element(By.CSS_SELECTOR, ".ac-privacy").text == \
-        "Noem geen namen of andere herleidbare gegevens van cliënten."
+    assert (
+        d.find_element(By.CSS_SELECTOR, ".ac-privacy").text
+        == "Noem geen namen of andere herleidbare gegevens van cliënten."
+    )
     assert d.find_element(By.CSS_SELECTOR, ".ac-send").text == "Verstuur"
     # Keyboard only: Tab to the field, type, Enter; Tab moves on to the send button with a visible focus ring.
     d.find_element(By.TAG_NAME, "body").click()
@@ -172,17 +188,20 @@ def test_keyboard_and_screen_reader(chat, web_fake):
 
 def test_phone_width(chat, web_fake, artifacts):
     d = chat.driver
-    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                      {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    d.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
+    )
     chat.open(web_fake)
     chat.ask("opmaak", expect="Stichting Leergeld")
     chat.ask("een heel lange vraag zonder spaties: " + "x" * 120, expect="Je zei")
     assert d.execute_script("return document.documentElement.scrollWidth") <= 360
-    assert d.execute_script("return document.documentElement.scrollHeight <= innerHeight"), \
+    assert d.execute_script("return document.documentElement.scrollHeight <= innerHeight"), (
         "alleen het gesprek scrolt, niet de pagina"
+    )
     for selector in (".ac-input", ".ac-send", ".ac-privacy", ".ac-reset"):
-        rect = d.execute_script("return arguments[0].getBoundingClientRect().toJSON()",
-                                d.find_element(By.CSS_SELECTOR, selector))
+        rect = d.execute_script(
+            "return arguments[0].getBoundingClientRect().toJSON()", d.find_element(By.CSS_SELECTOR, selector)
+        )
         assert rect["left"] >= 0 and rect["right"] <= 360, f"{selector} valt buiten 360 px: {rect}"
     d.save_screenshot(str(artifacts / "webchat-360.png"))
 
@@ -192,10 +211,11 @@ def other_site(tmp_path, web_fake, fake_rasa):
     """A page on another origin that embeds the widget with one script tag."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Andere site</title></head>'
-        '<body><h1>Site van de GGD</h1><p>Tekst van de site.</p>'
-        f'<script src="{web_fake}/widget.js" data-rasa-url="{fake_rasa}"></script></body></html>', encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()),
-                                 partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+        "<body><h1>Site van de GGD</h1><p>Tekst van de site.</p>"
+        f'<script src="{web_fake}/widget.js" data-rasa-url="{fake_rasa}"></script></body></html>',
+        encoding="utf-8",
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
     server.shutdown()
@@ -208,13 +228,13 @@ def test_embedded_with_one_script_tag(chat, other_site):
     d.get(other_site)
     launcher = chat.wait(lambda _: d.find_element(By.CSS_SELECTOR, ".ac-launcher"), "geen chatknop op de pagina")
     assert launcher.text == "Chat met de armoede-assistent" and launcher.get_attribute("aria-expanded") == "false"
-    assert launcher.value_of_css_property("position") == "fixed"           # widget.css came along
+    assert launcher.value_of_css_property("position") == "fixed"  # widget.css came along
     assert not d.find_element(By.CSS_SELECTOR, ".ac-floating").is_displayed()
     launcher.click()
     assert d.find_element(By.CSS_SELECTOR, ".ac-privacy").is_displayed()
     assert d.switch_to.active_element.get_attribute("class") == "ac-input"
     chat.ask("vanaf een andere site", expect="Je zei: vanaf een andere site")
-    assert d.execute_script("return typeof window.io") == "undefined"     # socket.io stays inside the widget
+    assert d.execute_script("return typeof window.io") == "undefined"  # socket.io stays inside the widget
     d.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not d.find_element(By.CSS_SELECTOR, ".ac-floating").is_displayed()
     assert d.switch_to.active_element.get_attribute("class").split()[-1] == "ac-launcher"

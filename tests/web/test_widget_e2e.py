@@ -1,4 +1,5 @@
 """The chat page in headless Chromium against the real assistant (the stack `make run` starts)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,10 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     try:
         fund = chat.ask("welk fonds betaalt een fiets voor een kind van 10?", expect="Stichting Leergeld")
     except TimeoutException as exc:
-        pytest.fail(f"{exc.msg}\nKomt er via socketio niets terug, kijk dan in de log-map van de stack (rasa.log) naar "
-                    "\"coroutine 'AsyncServer.enter_room' was never awaited\" (RasaHQ/rasa#13027).")
+        pytest.fail(
+            f"{exc.msg}\nKomt er via socketio niets terug, kijk dan in de log-map van de stack (rasa.log) naar "
+            "\"coroutine 'AsyncServer.enter_room' was never awaited\" (RasaHQ/rasa#13027)."
+        )
     links = [a for a in fund.find_elements(By.TAG_NAME, "a") if "Stichting Leergeld" in a.text]
     assert links, "Stichting Leergeld hoort een link te zijn:\n" + fund.get_attribute("textContent")
     assert links[0].get_attribute("href").startswith("http")
@@ -27,7 +30,7 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     talk = chat.ask("hoe begin ik over geldzorgen met een puber?", expect="Bespreken")
     assert talk.find_elements(By.CSS_SELECTOR, "strong"), "de kop van de werkwijze hoort vet te zijn"
     assert chat.driver.find_elements(By.CSS_SELECTOR, ".ac-log > .ac-quick .ac-choice"), "knoppen ontbreken"
-    chat.driver.set_window_size(1000, 1300)       # room for both answers in the screenshot
+    chat.driver.set_window_size(1000, 1300)  # room for both answers in the screenshot
     chat.driver.execute_script("var log = document.querySelector('.ac-log'); log.scrollTop = log.scrollHeight")
     chat.driver.save_screenshot(str(artifacts / "webchat.png"))
     chat.driver.set_window_size(1000, 900)
@@ -38,7 +41,7 @@ def test_chat_page_with_the_real_assistant(chat, web_real, artifacts):
     chat.open(web_real, fresh=False)
     assert chat.texts("user") == user_before and chat.texts("bot") == bot_before
     assert chat.session_id() == session
-    follow_up = chat.ask("waar staat dat?", expect="Bespreken")        # the source of the last answer
+    follow_up = chat.ask("waar staat dat?", expect="Bespreken")  # the source of the last answer
     assert "Handreiking" in follow_up.get_attribute("textContent")
 
     # Client data typed anyway: Rasa redacts it and confirms the redacted text; only that is shown and kept.

@@ -1,0 +1,202 @@
+"""The word lists the name detector (bot/privacy_names.py) decides with; all kept by others, none by hand.
+
+- Ordinary Dutch words: every word form in spaCy's Dutch lemma tables (spacy-lookups-data, ±410 000
+  lower-case forms: nouns, verbs, adjectives, nationalities, months …). A capitalised word that is
+  none of these is probably a name. The tables also hold some names in lower case ("emma", "daan"),
+  so a word that is in the name lists below counts as a name all the same, unless it is common.
+- English words: the forms in spaCy's English lemma table, minus everything in the name lists, so
+  that programme and organisation names in English ("Back to School", "Cruyff Court") are no names.
+- Names and places: the lookup lists of Deduce (the de-identification tool for Dutch clinical text,
+  UMC Utrecht; the `deduce` package): 14 881 first names, 10 500 surnames, surname particles,
+  6 741 residences, 346 municipalities, regions, provinces; and the words that are names but mostly
+  ordinary (its name exceptions, its 1 000 most common words and its stop words).
+- What the assistant knows by name: funds, organisations, programmes, instruments, local examples
+  and their gemeenten, read from knowledge/*.yml. Redacting one would change the answer.
+
+Only the data files are read; neither package is imported (Deduce would load its tokenizer and
+street lists, spaCy its language machinery). Loading takes about half a second, once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+# Record kinds whose names a question can be about (the same kinds the NLU lookup tables use).
+_KB_KINDS = ("fondsen", "instrumenten", "interventies", "organisaties", "aanpakken", "voorbeelden", "werkwijzen")
+
+
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class WordListsMissing(RuntimeError):
+    pass
+
+
+@dataclass
+class Lexicon:
+    ordinary: set[str] = field(default_factory=set)  # lower-case ordinary Dutch word forms
+    first_names: set[str] = field(default_factory=set)  # lower case
+    surnames: set[str] = field(default_factory=set)  # lower case, single words
+    interfix_surnames: set[str] = field(default_factory=set)  # "de wit", "van der meer"
+    common: set[str] = field(default_factory=set)  # names that are mostly ordinary words (lower case)
+    stop: set[str] = field(default_factory=set)  # function words ("kan", "is", "heeft")
+    places: set[str] = field(default_factory=set)  # lower case; multiword ones too ("den haag")
+    municipalities: set[str] = field(default_factory=set)  # lower case
+    world: set[str] = field(default_factory=set)  # countries, parts of the world, languages (lower case)
+    kb_phrases: set[str] = field(default_factory=set)  # lower case, two words or more
+    kb_words: set[str] = field(default_factory=set)  # lower case single words never taken for a name
+    kb_gemeenten: set[str] = field(default_factory=set)
+    english: set[str] = field(default_factory=set)  # English word forms that are no listed name
+    frequent: set[str] = field(default_factory=set)  # the most frequent Dutch words and function words
+    max_phrase: int = 1
+
+
+def _spacy_data() -> Path:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordListsMissing("spacy-lookups-data ontbreekt: voer `make setup` uit")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def _deduce_data() -> Path:
+    try:
+        root = Path(metadata.distribution("deduce").locate_file("deduce-data/lookup_lists"))
+    except metadata.PackageNotFoundError:
+        raise WordListsMissing("deduce ontbreekt: voer `make setup` uit") from None
+    if not root.is_dir():
+        raise WordListsMissing(f"deduce-lijsten niet gevonden in {root}")
+    return root
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _ordinary_words(data: Path) -> set[str]:
+    words: set[str] = set()
+    lookup = json.loads(gzip.decompress((data / "nl_lemma_lookup.json.gz").read_bytes()))
+    words.update(lookup)
+    words.update(lookup.values())
+    for forms in json.loads(gzip.decompress((data / "nl_lemma_index.json.gz").read_bytes())).values():
+        words.update(forms)
+    for table in json.loads(gzip.decompress((data / "nl_lemma_exc.json.gz").read_bytes())).values():
+        for form, lemmas in table.items():
+            words.add(form)
+            words.update(lemmas)
+    return {w.lower() for w in words if w.isalpha() or "-" in w}
+
+
+def _english_words(data: Path) -> set[str]:
+    """English word forms (spaCy's English lemma table): "Back to School", "Quiet Community", "Court"."""
+    lookup = json.loads(gzip.decompress((data / "en_lemma_lookup.json.gz").read_bytes()))
+    return {w.lower() for pair in lookup.items() for w in pair if w.isalpha() and len(w) > 2}
+
+
+def _kb(lexicon: Lexicon) -> None:
+    words_of = re.compile(r"[^\W\d_][\w'’&.-]*")
+    for kind in _KB_KINDS:
+        path = KNOWLEDGE / f"{kind}.yml"
+        if not path.exists():
+            continue
+        for record in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML) or []:
+            if not isinstance(record, dict):
+                continue
+            if record.get("gemeente"):
+                lexicon.kb_gemeenten.add(str(record["gemeente"]).lower())
+            names = [str(record.get("naam") or "")]
+            names += [str(t) for t in record.get("trefwoorden") or [] if any(c.isupper() for c in str(t))]
+            for name in names:
+                # "Nederlands Centrum Jeugdgezondheid (NCJ)": the name, the part in brackets, the rest.
+                parts = [name, *re.findall(r"\(([^)]*)\)", name), re.sub(r"\([^)]*\)", " ", name)]
+                for part in parts:
+                    tokens = [t.strip(".").lower().replace("’", "'") for t in words_of.findall(part)]
+                    tokens = [t for t in tokens if t]
+                    if len(tokens) == 1:
+                        lexicon.kb_words.add(tokens[0])
+                    # Every run of two words or more: "Jarige Job" from "Stichting Jarige Job".
+                    for i in range(len(tokens)):
+                        for j in range(i + 2, len(tokens) + 1):
+                            lexicon.kb_phrases.add(" ".join(tokens[i:j]))
+                    # A capitalised word of a name that is no person's name is never one: "Humanitas".
+                    for t, original in zip(tokens, [t.strip(".") for t in words_of.findall(part)], strict=False):
+                        if original[:1].isupper() and t not in lexicon.first_names and t not in lexicon.surnames:
+                            lexicon.kb_words.add(t)
+
+
+def _world() -> set[str]:
+    """Countries, regions of the world and languages in Dutch, from the Unicode CLDR (Babel)."""
+    try:
+        from babel import Locale
+    except ImportError:
+        raise WordListsMissing("babel ontbreekt: voer `make setup` uit") from None
+    dutch = Locale("nl")
+    return {name.lower() for table in (dutch.territories, dutch.languages) for name in table.values()}
+
+
+def load() -> Lexicon:
+    lexicon = Lexicon()
+    lexicon.ordinary = _ordinary_words(_spacy_data())
+    english = _english_words(_spacy_data())
+    deduce = _deduce_data()
+    names = deduce / "names"
+    lexicon.first_names = {w.lower() for w in _lines(names / "first_names.txt")}
+    lexicon.surnames = {w.lower() for w in _lines(names / "surnames.txt") if " " not in w}
+    lexicon.interfix_surnames = {" ".join(w.lower().split()) for w in _lines(names / "interfix_surnames.txt")}
+    lexicon.surnames |= {w.split()[-1] for w in lexicon.interfix_surnames}
+    exceptions = {w.lower() for f in ("first_name_exceptions.txt", "surname_exceptions.txt") for w in _lines(names / f)}
+    lexicon.stop = {w.lower() for w in _lines(deduce / "stop_words.txt")}
+    # Names that are also English words ("Rose", "Mark", "Lisa") stay names.
+    lexicon.english = english - lexicon.first_names - lexicon.surnames
+    lexicon.frequent = (
+        ({w.lower() for w in _lines(deduce / "top_1000_terms.txt")} | lexicon.stop)
+        - lexicon.first_names
+        - lexicon.surnames
+    )
+    lexicon.common = exceptions | lexicon.stop | {w.lower() for w in _lines(deduce / "top_1000_terms.txt")}
+    locations = deduce / "locations"
+    lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")}
+    places = lexicon.municipalities | {
+        w.lower()
+        for f in ("residences.txt", "placenames_long.txt", "regions.txt", "provinces.txt")
+        for w in _lines(locations / f)
+    }
+    places -= {w.lower() for w in _lines(locations / "residence_exceptions.txt")}
+    # "Brabant" of Noord-Brabant, "Holland" of Zuid-Holland.
+    places |= {
+        p.split("-", 1)[1]
+        for p in places
+        if p.split("-", 1)[0] in ("noord", "zuid", "oost", "west", "midden") and "-" in p
+    }
+    lexicon.world = _world()
+    places |= lexicon.world
+    places.add("den bosch")  # the name everyone uses for 's-Hertogenbosch
+    _kb(lexicon)
+    lexicon.municipalities |= lexicon.kb_gemeenten
+    places |= lexicon.kb_gemeenten
+    lexicon.places = {" ".join(p.split()) for p in places}
+    lexicon.max_phrase = max(len(p.split()) for p in lexicon.places | lexicon.kb_phrases)
+    return lexicon
+
+
+_lock = threading.Lock()
+_loaded: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    """The word lists, loaded on first use (the action server imports bot.privacy only for REMINDER)."""
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = load()
+    return _loaded

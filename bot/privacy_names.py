@@ -1,0 +1,1158 @@
+"""Finding people's names in a message, with or without a cue word ("mevrouw", "zoon", "heet").
+
+A name is a run of name parts: capitalised words that are no ordinary Dutch word, words from the
+first-name and surname lists, initials ("J.P."), surname particles inside it ("van den", "El",
+"ter"), hyphenated and double surnames. Word lists: bot/privacy_lexicon.py. Never a name: what the
+knowledge base knows by name (funds, organisations, programmes, instruments), places (gemeenten,
+residences, regions), months, weekdays, holidays, ALL-CAPS abbreviations, and an ordinary word at
+the start of a sentence ("Welk", "Mijn collega"). The decision is per kind of evidence:
+
+- after a cue word ("mevrouw", "moeder", "gezin", "juf", …) a capitalised word is a name, and so is
+  a lower-case one that is in a name list or no ordinary word ("moeder heet fatma yilmaz");
+- mid-sentence, a capitalised word is a name when it is in a name list (Bakker, Roos) or is no
+  ordinary word (Kowalski); at the start of a sentence only the latter, or a listed name that is
+  not also a common word ("Fatima vraagt", but not "Kind van 10");
+- a name grows to the left and right over capitalised words, particles followed by a capitalised
+  word, initials, and listed names typed in lower case ("Fatma yilmaz").
+
+Structural evidence against a name, for capitalised words without a cue: an article before it ("de
+Tozo", "een Taalcafé"), a locative before it ("in de Bijlmer", "wijk Overvecht") or a place ("Den Haag
+Escamp"); no vowel ("Msnp"), a word for the people of a place ("Oekraïners", "Syrische"), an English
+word ("Community"), a typing error one letter from a frequent word ("Wlke"); a run that is an
+organisation's or programme's name ("Cruyff Court", "Back to School", "Zomerkamp Pieter Pan", "Sint
+Vincentius", "Edith Stein college"); an ordinary word that is also a surname, standing alone ("zonder
+Stroom"). Evidence for one: a third-person verb after a listed first name ("Tim heeft", "roos en
+haar moeder"), a lower-case first name after "met"/"voor" ("sprak met jantine").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .privacy_lexicon import Lexicon, lexicon
+
+# Words, numbers and single other characters; hyphenated words and "'t" stay one word.
+# A leading apostrophe belongs to "'t", "'s", "'n" only; before any other word it opens a quotation.
+_TOKEN = re.compile(r"'[tsn](?![^\W\d_])|[^\W\d_]+(?:['’-][^\W\d_]+)*-?|\d+|\S")
+
+_MONTHS = {
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+}
+_WEEKDAYS = {
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+}
+_HOLIDAYS = {
+    "kerst",
+    "kerstmis",
+    "kerstfeest",
+    "kerstvakantie",
+    "pasen",
+    "pinksteren",
+    "hemelvaart",
+    "sinterklaas",
+    "sint",
+    "suikerfeest",
+    "offerfeest",
+    "ramadan",
+    "eid",
+    "bayram",
+    "koningsdag",
+    "bevrijdingsdag",
+    "oudjaar",
+    "nieuwjaar",
+    "chanoeka",
+    "divali",
+    "diwali",
+    "keti",
+    "koti",
+    "carnaval",
+    "halloween",
+    "moederdag",
+    "vaderdag",
+    "prinsjesdag",
+    "herfstvakantie",
+    "voorjaarsvakantie",
+    "meivakantie",
+    "zomervakantie",
+    "kerstpakket",
+    "kerstpakketten",
+    "nieuwjaarsdag",
+}
+# Words that mark the next words as a person's name. Naming cues also take a name typed in lower case.
+_NAMING_CUES = {"heet", "heten", "genaamd", "genoemd", "alias", "naam", "namen", "voornaam", "achternaam"}
+_TITLE_CUES = {
+    "mevrouw",
+    "mevr",
+    "mw",
+    "mej",
+    "juffrouw",
+    "meneer",
+    "mijnheer",
+    "dhr",
+    "hr",
+    "heer",
+    "mr",
+    "fam",
+    "familie",
+    "gezin",
+    "cliënt",
+    "client",
+    "cliënte",
+    "cliente",
+    "collega",
+    "casus",
+}
+_KIN_CUES = {
+    "moeder",
+    "vader",
+    "mama",
+    "papa",
+    "mam",
+    "pap",
+    "ma",
+    "pa",
+    "zoon",
+    "zoontje",
+    "dochter",
+    "dochtertje",
+    "broer",
+    "broertje",
+    "zus",
+    "zusje",
+    "zuster",
+    "opa",
+    "oma",
+    "tante",
+    "oom",
+    "neef",
+    "nicht",
+    "neefje",
+    "nichtje",
+    "kind",
+    "kindje",
+    "baby",
+    "jongen",
+    "meisje",
+    "puber",
+    "tiener",
+    "peuter",
+    "kleuter",
+    "jongere",
+    "pleegkind",
+    "pleegzoon",
+    "pleegdochter",
+    "pleegmoeder",
+    "pleegvader",
+    "stiefvader",
+    "stiefmoeder",
+    "stiefzoon",
+    "stiefdochter",
+    "partner",
+    "vriend",
+    "vriendin",
+    "vriendje",
+    "vriendinnetje",
+    "echtgenoot",
+    "echtgenote",
+    "man",
+    "vrouw",
+    "ex",
+    "juf",
+    "meester",
+    "buurman",
+    "buurvrouw",
+    "zwangere",
+    "moeders",
+    "vaders",
+    "ouders",
+    "kinderen",
+    "zonen",
+    "dochters",
+    "jongens",
+    "meisjes",
+    "tweeling",
+    "leerling",
+    "leerkracht",
+    "mentor",
+    "stagiair",
+    "stagiaire",
+    "docent",
+    "docente",
+}
+_CUES = _NAMING_CUES | _TITLE_CUES | _KIN_CUES
+# A name followed by one of these is an institution's: "Sophia Kinderziekenhuis", "Child Poverty Act".
+_INSTITUTIONS = {
+    "act",
+    "fonds",
+    "huis",
+    "school",
+    "wet",
+    "prijs",
+    "plan",
+    "pas",
+    "bank",
+    "stichting",
+    "ziekenhuis",
+    "kliniek",
+    "centrum",
+    "college",
+    "academie",
+    "vereniging",
+    "instituut",
+    "foundation",
+    "fund",
+    "kinderziekenhuis",
+    "cultuurfonds",
+    "gemeente",
+    "universiteit",
+    "hogeschool",
+    "lyceum",
+    "award",
+}
+# Words after which a name typed in lower case is likely ("begeleid zuleika pieternella").
+_CONTEXT_CUES = {
+    "begeleid",
+    "begeleiden",
+    "begeleidt",
+    "met",
+    "namens",
+    "voor",
+    "over",
+    "ken",
+    "zag",
+    "sprak",
+    "spreek",
+    "gesproken",
+    "bezocht",
+    "bel",
+    "belde",
+    "mail",
+    "mailde",
+    "is",
+    "was",
+}
+# Surname particles (Dutch, Arabic, Berber, Portuguese, Italian, French, German …).
+_PARTICLES = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "'t",
+    "t",
+    "het",
+    "d'",
+    "da",
+    "das",
+    "dos",
+    "do",
+    "di",
+    "del",
+    "della",
+    "du",
+    "la",
+    "le",
+    "lo",
+    "von",
+    "zu",
+    "zur",
+    "vom",
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "bint",
+    "ibn",
+    "abu",
+    "ait",
+    "aït",
+    "ou",
+    "bou",
+    "v",
+    "vd",
+    "v.d",
+    "van't",
+    "op",
+    "in",
+    "uit",
+    "aan",
+    "bij",
+}
+# Particles that only count as part of a name directly before another particle ("op de", "in 't").
+_WEAK_PARTICLES = {"op", "in", "uit", "aan", "bij", "het", "te", "do", "lo", "zu", "ou", "ma", "t"}
+# After these a capitalised word that is no listed name is a place ("in de Bijlmer", "wijk Overvecht").
+_LOCATIVES = {
+    "in",
+    "uit",
+    "wijk",
+    "buurt",
+    "stadsdeel",
+    "stadsdelen",
+    "regio",
+    "dorp",
+    "stad",
+    "woonplaats",
+    "omgeving",
+    "nabij",
+    "richting",
+    "wijken",
+    "buurten",
+}
+# Third-person verbs after which the word before them is the subject: "Tim heeft", "Roos woont".
+_PERSON_VERBS = {
+    "heeft",
+    "had",
+    "is",
+    "was",
+    "wil",
+    "wilde",
+    "woont",
+    "woonde",
+    "gaat",
+    "ging",
+    "krijgt",
+    "kreeg",
+    "zit",
+    "zat",
+    "zegt",
+    "zei",
+    "vraagt",
+    "vroeg",
+    "belde",
+    "komt",
+    "kwam",
+    "zoekt",
+    "werkt",
+    "speelt",
+    "slaapt",
+    "eet",
+    "leeft",
+    "wordt",
+    "werd",
+    "mag",
+    "moet",
+    "kan",
+    "kon",
+    "durft",
+    "spreekt",
+    "vertelde",
+    "vertelt",
+    "huilt",
+    "zwemt",
+    "voetbalt",
+    "loopt",
+    "staat",
+    "heet",
+}
+_ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt dat Desislava …"
+_ENGLISH_LINKS = {"to", "for", "the", "and", "with", "at", "on", "of"}
+_SENTENCE_END = {".", "?", "!", ":", ";", '"', "“", "”", "'", "‘", "’", "•", "*", "|", ">", "–"}
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str  # "word", "num", "punct"
+    blocked: bool = False  # inside client data found otherwise, or part of a protected phrase
+    place: str = ""  # "gemeente", "place" or "kb" when protected
+    dated: bool = False  # next to a number ("3 jan", "jan 2024")
+
+
+def _tokens(text: str, claimed: list[tuple[int, int]]) -> list[_Word]:
+    words = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        kind = "word" if t[0].isalpha() or (t[0] == "'" and len(t) > 1) else "num" if t.isdigit() else "punct"
+        w = _Word(m.start(), m.end(), t.rstrip("-") if kind == "word" else t, "", kind)
+        w.low = w.text.lower().replace("’", "'")
+        w.blocked = any(s < w.end and w.start < e for s, e in claimed)
+        words.append(w)
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        w.dated = (
+            (k > 0 and words[k - 1].kind == "num")
+            or (nxt is not None and nxt.kind == "num")
+            or (nxt is not None and nxt.text == "." and k + 2 < len(words) and words[k + 2].kind == "num")
+            or (nxt is not None and nxt.text == "." and (k + 2 >= len(words) or not words[k + 2].text[:1].isupper()))
+        )
+    return words
+
+
+def _protect(words: list[_Word], lex: Lexicon) -> None:
+    """Mark knowledge-base names and places (longest first) so that no name covers them."""
+    i = 0
+    n = len(words)
+    while i < n:
+        if words[i].kind != "word":
+            i += 1
+            continue
+        matched = 0
+        for length in range(min(lex.max_phrase, n - i), 0, -1):
+            span = words[i : i + length]
+            if any(w.kind == "punct" and w.text not in "&'." for w in span):
+                continue
+            phrase = " ".join(w.low for w in span if w.kind != "punct" or w.text == "&")
+            phrase = phrase.replace(" &", "&")
+            head = phrase.rsplit("-", 1)[0] if "-" in span[-1].low else phrase  # "Centering Pregnancy-groep"
+            content = (
+                span[0].low not in lex.stop
+                and span[-1].low not in lex.stop
+                and span[0].low not in _PARTICLES
+                and span[-1].low not in _PARTICLES
+            )
+            if (length >= 2 and content and (phrase in lex.kb_phrases or head in lex.kb_phrases)) or (
+                length == 2 and "&" in phrase and phrase in lex.kb_words
+            ):
+                kind = "kb"
+            elif words[i].text[:1].isupper() and phrase in lex.places and not (length == 1 and phrase in _PARTICLES):
+                kind = "gemeente" if phrase in lex.municipalities else "place"
+                if kind == "place" and length == 1 and phrase in lex.first_names and phrase not in lex.world:
+                    continue  # a village called Wessel or Joppe: more likely the child
+            elif (
+                length == 1
+                and "-" in phrase
+                and words[i].text[:1].isupper()
+                and (phrase.split("-")[0] in lex.places or phrase.rsplit("-", 1)[-1] in lex.places)
+            ):
+                kind = "gemeente" if phrase.split("-")[0] in lex.municipalities else "place"  # "Amsterdam-Noord"
+            elif length == 1 and phrase in lex.kb_words and phrase not in _PARTICLES:
+                kind = "kb"
+            else:
+                continue
+            for w in span:
+                w.place = kind
+            matched = length
+            break
+        i += max(matched, 1)
+
+
+class _Context:
+    def __init__(self, words: list[_Word], lex: Lexicon):
+        self.words = words
+        self.lex = lex
+
+    # --- properties of one word -------------------------------------------------------------
+    def parts(self, w: _Word) -> list[str]:
+        return [p for p in re.split(r"['-]", w.low) if p] or [w.low]
+
+    def listed(self, w: _Word) -> bool:
+        """In a first-name or surname list (or every hyphenated part is) and not mostly an ordinary word."""
+        lex = self.lex
+        if w.low in lex.common:
+            return False
+        if w.low in lex.first_names or w.low in lex.surnames:
+            return True
+        parts = self.parts(w)
+        return len(parts) > 1 and any(p in lex.first_names or p in lex.surnames for p in parts if p not in lex.common)
+
+    def ordinary(self, w: _Word) -> bool:
+        lex = self.lex
+        if w.low in lex.ordinary:
+            return True
+        parts = [p for p in w.low.split("-") if p]
+        if len(parts) > 1 and all(p in lex.ordinary for p in parts):
+            return True
+        return self._compound(w.low)
+
+    def _compound(self, low: str) -> bool:
+        """A Dutch compound of two ordinary words (with a linking s or e): "wijkteam", "buurtsportcoach"."""
+        ordinary = self.lex.ordinary
+        if len(low) < 7 or not low.isalpha():
+            return False
+        for i in range(3, len(low) - 2):
+            head, tail = low[:i], low[i:]
+            if tail in ordinary and (len(tail) >= 7 or (head in self.lex.places and len(tail) >= 3)):
+                return True  # "Vincentiusvereniging", "Rotterdampas"
+            if tail in ordinary and len(tail) >= 3:
+                # a linking s or e needs a head and tail of some length: "Desis-lava" is no compound
+                if (
+                    head in ordinary
+                    or (head[-1] in "se" and head[:-1] in ordinary and len(head) > 3 and len(head) + len(tail) > 9)
+                    or (head.endswith("en") and head[:-2] in ordinary)
+                ):
+                    return True
+                if self._compound_head(head) and len(tail) >= 4:
+                    return True
+        return False
+
+    def _compound_head(self, head: str) -> bool:
+        ordinary = self.lex.ordinary
+        for i in range(3, len(head) - 2):
+            if head[:i] in ordinary and head[i:] in ordinary and len(head[i:]) >= 3:
+                return True
+        return False
+
+    def unknown(self, w: _Word) -> bool:
+        """No ordinary word (Dutch or English), no short abbreviation typed in lower case ("Wmo"), no
+        word without a vowel ("Msnp"), and no word for the people or language of a place ("Oekraïners")."""
+        return (
+            not self.ordinary(w)
+            and len(w.text) > 3
+            and not self.english(w)
+            and bool(re.search(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]", w.low))
+            and not self.demonym(w)
+            and not self.typo(w)
+        )
+
+    def typo(self, w: _Word) -> bool:
+        """One letter away from a common Dutch word ("Wlke", "Hoevel", "Waneer"): a typing error."""
+        low = w.low
+        if len(low) < 4 or not low.isalpha():
+            return False
+        common = self.lex.frequent
+        letters = "abcdefghijklmnopqrstuvwxyzé"
+        splits = [(low[:k], low[k:]) for k in range(len(low) + 1)]
+        variants = {a + b[1:] for a, b in splits if b}
+        variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        variants |= {a + c + b for a, b in splits for c in letters}
+        return any(len(v) >= 4 and v in common for v in variants)
+
+    def demonym(self, w: _Word) -> bool:
+        low = w.low
+        if low.endswith(("isch", "ische", "ischen")):
+            return True
+        places = self.lex.places
+        for suffix in ("ers", "er", "se", "s", "ees", "ese", "aans", "aanse", "iër", "iërs", "ier", "iers", "en"):
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                stem = low[: -len(suffix)]
+                if any(stem + tail in places for tail in ("", "e", "ë", "ië", "a", "en", "o")):
+                    return True
+        return False
+
+    def english(self, w: _Word) -> bool:
+        """An English word that is no Dutch one nor a listed name ("Community", "Court"; "Make-A-Wish" part by part)."""
+        parts = [p for p in re.split(r"['-]", w.low) if p]
+        english = self.lex.english
+        return (
+            bool(parts)
+            and all(p in english or (len(p) < 3 and len(parts) > 1) for p in parts)
+            and any(p in english and p not in self.lex.ordinary for p in parts)
+            and not self.listed(w)
+        )
+
+    def name_word(self, w: _Word) -> bool:
+        return w.low in self.lex.first_names or w.low in self.lex.surnames
+
+    @staticmethod
+    def brand(w: _Word) -> bool:
+        """A capital inside a word: "PostNL", "SamenStarten" (not "McDonald", "DeVries", "O'Brien")."""
+        t = w.text.lstrip("'")
+        for part in re.split(r"['’-]", t):
+            inner = part[1:]
+            if any(c.isupper() for c in inner) and not re.match(r"(Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z]", part):
+                return True
+        return False
+
+    def excluded(self, w: _Word, in_name: bool = False) -> bool:
+        """Never a name, whatever the context (a residence that is no gemeente may be part of a name)."""
+        low = w.low
+        person_place = w.place == "place" or (
+            w.place == "gemeente" and low in self.lex.first_names and low not in self.lex.kb_gemeenten
+        )  # "dochter Saba (10)"
+        month = low in _MONTHS and (len(low) > 3 or w.dated)  # "Jan Jansen", but "3 jan"
+        return (
+            w.kind != "word"
+            or w.blocked
+            or (bool(w.place) and not (in_name and person_place))
+            or month
+            or low in _HOLIDAYS
+            or (low in _WEEKDAYS and len(low) > 2)
+            or (len(w.text) > 1 and w.text.isupper())
+            or any(len(p) > 1 and p.isupper() for p in w.text.split("-"))  # "VVE-indicatie"
+            or len(w.text.strip("'")) < 2
+        )
+
+    @staticmethod
+    def capitalised(w: _Word) -> bool:
+        t = w.text.lstrip("'")
+        return t[:1].isupper()
+
+    # --- positions ----------------------------------------------------------------------------
+    def sentence_initial(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0:
+            w = self.words[j]
+            if w.kind == "word" or w.kind == "num":
+                return False
+            if w.text in _SENTENCE_END:
+                if (
+                    w.text == "."
+                    and j > 0
+                    and self.words[j - 1].kind == "word"
+                    and (len(self.words[j - 1].text) == 1 or self.words[j - 1].low in _CUES)
+                ):
+                    return False  # "mw. Jansen", "J. de Vries"
+                return True
+            if w.text in "([":
+                return False
+            j -= 1
+        return True
+
+    def cue_before(self, i: int) -> str:
+        """ "naming", "title" or "kin" when a cue word stands right before word i (across a "." or ":")."""
+        j = i - 1
+        while j >= 0 and self.words[j].kind == "punct" and self.words[j].text in ".:,":
+            if self.words[j].text == "," and j != i - 1:
+                break
+            j -= 1
+        if j < 0 or self.words[j].kind != "word":
+            return ""
+        low = self.words[j].low
+        if low in _NAMING_CUES:
+            if low in {"naam", "namen", "voornaam", "achternaam"} and not (j + 1 < i and self.words[j + 1].text == ":"):
+                # "de naam is X", "naam: X"; not "naam van het fonds"
+                return ""
+            return "naming"
+        if low in {"is", "zijn"} and j > 0 and self.words[j - 1].low in {"naam", "namen", "voornaam", "achternaam"}:
+            return "naming"
+        if low in _TITLE_CUES or (low == "heer" and j > 0 and self.words[j - 1].low == "de"):
+            return "title"
+        if low in _KIN_CUES:
+            return "kin"
+        return ""
+
+    # --- names --------------------------------------------------------------------------------
+    def seed(self, i: int) -> bool:
+        """Word i is a name part on its own evidence."""
+        w = self.words[i]
+        cue = self.cue_before(i)
+        if self.excluded(w, in_name=bool(cue)):
+            return False
+        if self.capitalised(w):
+            if cue:
+                if w.low in self.lex.stop or w.low in _CUES or self.org_word(w):
+                    return False
+                # after "moeder", "zoon": a listed name (also a common one: "Oma Bos") or no ordinary word;
+                # after "mevrouw", "heet": any capitalised word
+                return (
+                    cue != "kin"
+                    or w.low in self.lex.first_names
+                    or w.low in self.lex.surnames
+                    or not self.ordinary(w)
+                    or self.aged(i)
+                )
+            if w.low in _CUES or self.brand(w) or self.org_word(w) or self.after_abbreviation(i):
+                return False
+            if self.aged(i) and w.low not in self.lex.stop:
+                return True  # "Ecrin (8)"
+            if self.placed(i):
+                return False
+            if (
+                i > 0
+                and self.words[i - 1].low in _ARTICLES
+                and not self.listed(w)
+                and not (
+                    i > 1
+                    and self.words[i - 2].kind == "word"
+                    and self.capitalised(self.words[i - 2])
+                    and not self.sentence_initial(i - 2)
+                )
+            ):
+                return False  # "de Tozo", "het Jeugdfonds", "een Taalcafé"; a surname reads "De Kruijff"
+            if self.sentence_initial(i) and w.low in self.lex.ordinary:
+                # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are
+                return self.listed(w) and (self.next_capitalised(i) or self.acts(i))
+            return self.listed(w) or self.unknown(w)
+        # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
+        if w.low in self.lex.stop:
+            return False
+        if not cue and self.sentence_initial(i) and w.low in self.lex.first_names and self.listed(w) and self.acts(i):
+            return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
+        if cue in ("naming", "title"):
+            return self.listed(w) or not self.ordinary(w)
+        if cue == "kin":
+            return (self.listed(w) and w.low not in self.lex.ordinary) or self.unknown(w)
+        if (
+            self.context_before(i)
+            and w.low in self.lex.first_names
+            and w.low not in self.lex.common
+            and self.unknown(w)
+        ):
+            return True  # "ik sprak met jantine over …"
+        if w.low in self.lex.first_names and not self.ordinary(w) and i + 1 < len(self.words):
+            nxt = self.words[i + 1]
+            return (
+                nxt.kind == "word"
+                and not self.ordinary(nxt)
+                and nxt.low not in self.lex.stop
+                and (nxt.low in self.lex.surnames or self.unknown(nxt))
+            )
+        if self.context_before(i) and self.unknown(w) and i + 1 < len(self.words):
+            nxt = self.words[i + 1]
+            return nxt.kind == "word" and self.unknown(nxt)  # "begeleid zuleika pieternella"
+        return False
+
+    def acts(self, i: int) -> bool:
+        """Word i is followed by a verb in the third person ("Tim heeft", "Roos woont") or by "en
+        haar/zijn" ("roos en haar moeder"): the subject of the sentence, a person."""
+        words = self.words
+        if i + 1 >= len(words) or words[i + 1].kind != "word":
+            return False
+        nxt = words[i + 1].low
+        if nxt in _PERSON_VERBS:
+            return True
+        return nxt == "en" and i + 2 < len(words) and words[i + 2].low in ("haar", "zijn", "hun")
+
+    def placed(self, i: int) -> bool:
+        """Word i names a part of a place: after "in"/"uit"/"wijk" ("in de Bijlmer", "uit Overvecht"),
+        or right after a place ("Den Haag Escamp", "Rotterdam Charlois")."""
+        words = self.words
+        j = i - 1
+        if (
+            j >= 0
+            and words[j].kind == "word"
+            and words[j].place in ("gemeente", "place")
+            and self.capitalised(words[j])
+            and (
+                not self.name_word(words[j])
+                or (j > 0 and words[j - 1].kind == "word" and words[j - 1].place == words[j].place)
+            )
+        ):  # "Den Haag"
+            return True
+        while j >= 0 and words[j].kind == "word" and words[j].low in ("de", "het", "'t"):
+            j -= 1
+        return j >= 0 and words[j].kind == "word" and words[j].low in _LOCATIVES
+
+    def bare_word(self, i: int) -> bool:
+        """Word i alone, capitalised, an ordinary word and a surname but no first name, without a cue,
+        an age or a coordinated name: emphasis ("zonder Stroom"), not someone called Stroom."""
+        words, w = self.words, self.words[i]
+        if (
+            not self.capitalised(w)
+            or w.low not in self.lex.ordinary
+            or w.low in self.lex.first_names
+            or self.cue_before(i)
+            or self.aged(i)
+        ):
+            return False
+        for link, other in ((i - 1, i - 2), (i + 1, i + 2)):
+            if (
+                0 <= other < len(words)
+                and words[link].low in ("en", ",", "&", "of")
+                and words[other].kind == "word"
+                and self.capitalised(words[other])
+                and (self.listed(words[other]) or self.unknown(words[other]))
+            ):
+                return False
+        return True
+
+    def organisation(self, i: int, j: int) -> bool:
+        """Words i..j, taken for a name without a cue, are rather (part of) an organisation's or a
+        programme's name: followed by an institution word in lower case ("Edith Stein college"), holding
+        an English word ("Cruyff Court"), or after a capitalised ordinary word mid-sentence ("Zomerkamp
+        Pieter Pan", "Sint X")."""
+        words = self.words
+        if self.cue_before(i) or self.aged(j) or any(self.cue_before(k) for k in range(i, j + 1)):
+            return False
+        span = [w for w in words[i : j + 1] if w.kind == "word" and w.low not in _PARTICLES]
+        if not span or not all(self.capitalised(w) for w in span):
+            return False
+        if (
+            j + 1 < len(words)
+            and words[j + 1].kind == "word"
+            and words[j + 1].low in _INSTITUTIONS
+            and len(words[j + 1].low) > 4
+        ):
+            return True
+        if j + 2 < len(words) and words[j + 1].low in _ENGLISH_LINKS and self.capitalised(words[j + 2]):
+            return True  # "Back to School", "Sport for All"
+        first = span[0]
+        if (
+            first.low in self.lex.ordinary
+            and not self.name_word(first)
+            and first.low not in _CUES
+            and not self.sentence_initial(i)
+            and len(first.low) > 3
+        ):
+            return True  # "Zomerkamp Pieter Pan"
+        if any(self.english(w) for w in span):
+            return True
+        k = i - 1
+        if k >= 0 and words[k].text == ".":
+            k -= 1
+        if k >= 0 and words[k].low in ("sint", "st") and self.capitalised(words[k]):
+            return True  # "Sint Vincentius", "St. Jozef"
+        if (
+            k >= 0
+            and words[k].kind == "word"
+            and self.capitalised(words[k])
+            and not words[k].blocked
+            and words[k].low not in _CUES
+            and words[k].low not in self.lex.stop
+            and not self.name_word(words[k])
+            and not self.sentence_initial(k)
+            and self.ordinary(words[k])
+            and len(words[k].low) > 3
+            and not words[k].place
+        ):
+            return True
+        return False
+
+    def institution(self, w: _Word) -> bool:
+        return (
+            w.kind == "word"
+            and self.capitalised(w)
+            and not self.listed(w)
+            and w.low not in self.lex.stop
+            and (
+                w.low in _INSTITUTIONS
+                or (len(w.low) >= 9 and self.ordinary(w))
+                or any(w.low.endswith(x) for x in _INSTITUTIONS if len(x) > 4)
+            )
+        )
+
+    def aged(self, i: int) -> bool:
+        w = self.words
+        return i + 3 < len(w) and w[i + 1].text == "(" and w[i + 2].kind == "num" and w[i + 3].text == ")"
+
+    def next_capitalised(self, i: int) -> bool:
+        j = i + 1
+        if j < len(self.words) and self.words[j].kind == "word" and self.words[j].low in _PARTICLES:
+            j = self.particle_run(j)
+        if j >= len(self.words):
+            return False
+        w = self.words[j]
+        return (
+            w.kind == "word"
+            and self.capitalised(w)
+            and not self.excluded(w, in_name=True)
+            and not self.org_word(w)
+            and (self.listed(w) or not self.demonym(w))
+        ) or self.aged(i)
+
+    def after_abbreviation(self, i: int) -> bool:
+        """ "GGD Hollands Noorden": capitalised words after an abbreviation name an organisation."""
+        j = i - 1
+        while (
+            j >= 0
+            and self.words[j].kind == "word"
+            and self.capitalised(self.words[j])
+            and not self.words[j].text.isupper()
+        ):
+            j -= 1
+        return (
+            j >= 0
+            and j < i
+            and self.words[j].kind == "word"
+            and len(self.words[j].text) > 1
+            and self.words[j].text.isupper()
+        )
+
+    def context_before(self, i: int) -> bool:
+        return i > 0 and self.words[i - 1].low in _CONTEXT_CUES
+
+    def org_word(self, w: _Word) -> bool:
+        """A hyphenated word ending in an ordinary one ("Nowruz-uitgaven", "Pregnancy-groep")."""
+        if "-" in w.text:
+            last = w.text.rsplit("-", 1)[1]
+            return (
+                bool(last)
+                and last[0].islower()
+                and last.lower() in self.lex.ordinary
+                and last.lower() not in _PARTICLES
+            )
+        return False
+
+    def joins(self, i: int, lowercase_ok: bool) -> bool:
+        """Word i continues a name next to it."""
+        w = self.words[i]
+        if (
+            self.capitalised(w)
+            and w.low in _MONTHS
+            and not (i + 1 < len(self.words) and self.words[i + 1].kind == "num")
+        ):
+            return True  # "Chen Mei"
+        if (
+            self.excluded(w, in_name=True)
+            or w.low in _PARTICLES
+            or self.brand(w)
+            or self.org_word(w)
+            or self.institution(w)
+        ):
+            return False
+        if self.capitalised(w):
+            return (w.low not in _CUES or self.listed(w)) and not (self.demonym(w) and not self.listed(w))
+        return (
+            lowercase_ok
+            and w.low not in self.lex.stop
+            and (w.low in self.lex.first_names or w.low in self.lex.surnames or not self.ordinary(w))
+        )
+
+    def particle_run(self, i: int) -> int:
+        """Index after the particles starting at i that lead into a name word; i when none."""
+        j = i
+        while (
+            j < len(self.words)
+            and self.words[j].kind == "word"
+            and self.words[j].low in _PARTICLES
+            and not self.words[j].blocked
+            and not self.words[j].place
+        ):
+            j += 1
+        if j == i:
+            return i
+        run = [w.low for w in self.words[i:j]]
+        if len(run) == 1 and run[0] in _WEAK_PARTICLES:
+            return i
+        return j
+
+
+def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of people's names in `text`, outside the `claimed` spans."""
+    lex = lexicon()
+    words = _tokens(text, claimed)
+    if not any(w.kind == "word" and not w.blocked for w in words):
+        return []
+    _protect(words, lex)
+    ctx = _Context(words, lex)
+    n = len(words)
+    in_name = [False] * n
+    lowercase_chain = [False] * n
+    for i in range(n):
+        if ctx.seed(i):
+            in_name[i] = True
+            lowercase_chain[i] = ctx.cue_before(i) == "naming" or not ctx.capitalised(words[i])
+        # A particle-led surname: "mw. de Boer", "van den Berg", "ter Horst".
+        elif words[i].kind == "word" and words[i].low in _PARTICLES and not words[i].blocked and not words[i].place:
+            j = ctx.particle_run(i)
+            if j > i and j < n:
+                target = words[j]
+                cue = ctx.cue_before(i)
+                after_name = i > 0 and in_name[i - 1]
+                if (
+                    not cue
+                    and not after_name
+                    and not ctx.aged(j)
+                    and ((i > 0 and words[i - 1].low in _LOCATIVES) or words[i].low in _WEAK_PARTICLES)
+                ):
+                    continue  # "in de Bijlmer", "uit de Kempen"
+                lower_ok = (
+                    cue in ("naming", "title")
+                    and (not ctx.ordinary(target) or " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames)
+                ) or (
+                    cue == "kin"
+                    and (
+                        " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames
+                        or (
+                            target.low in lex.surnames
+                            and target.low not in lex.stop
+                            and target.low not in _CUES
+                            and j == i + 1
+                            and words[i].low != "van"
+                            and j + 1 < n
+                            and words[j + 1].kind == "word"
+                            and words[j + 1].low in _PERSON_VERBS
+                        )
+                    )
+                )  # "moeder de wit zegt"
+                ok_target = (
+                    target.kind == "word"
+                    and not target.blocked
+                    and target.place not in ("kb",)
+                    and (ctx.capitalised(target) or lower_ok)
+                    and not ctx.brand(target)
+                    and not ctx.org_word(target)
+                )
+                if ok_target and target.place == "gemeente":
+                    # "van Putten" is a surname only after a cue or a first name, never a KB gemeente.
+                    ok_target = (
+                        bool(cue or after_name)
+                        and target.low not in lex.kb_gemeenten
+                        and words[i].low not in _WEAK_PARTICLES
+                    )
+                if ok_target and not (
+                    target.low in _MONTHS
+                    or target.low in _HOLIDAYS
+                    or target.low in _WEEKDAYS
+                    or target.text.isupper()
+                    and len(target.text) > 1
+                ):
+                    # Without a cue or first name: a listed surname ("de Vries"), or after a double particle
+                    # ("van den", "ter") any capitalised word that is no ordinary one.
+                    strong = j - i > 1 or words[i].low in ("ter", "ten", "el", "al", "ben", "bin", "ait", "dos", "da")
+                    surname = (
+                        target.low in lex.surnames and target.low not in lex.stop and target.low not in _CUES
+                    ) or (strong and ctx.unknown(target))
+                    only_first_name = target.low in lex.first_names and target.low not in lex.surnames
+                    # "moeder van Yusuf" is Yusuf's mother, not mrs van Yusuf.
+                    if (cue or after_name or surname) and not (
+                        only_first_name and words[i].low == "van" and j == i + 1
+                    ):
+                        for k in range(i, j + 1):
+                            in_name[k] = True
+    # Grow each name over its neighbours: capitalised words, particles leading into a name word, initials.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if not in_name[i]:
+                continue
+            # right
+            j = i + 1
+            if j < n and not in_name[j]:
+                if words[j].kind == "word" and ctx.joins(j, lowercase_chain[i]):
+                    in_name[j] = True
+                    lowercase_chain[j] = lowercase_chain[i]
+                    changed = True
+                elif words[j].kind == "word" and words[j].low in _PARTICLES:
+                    k = ctx.particle_run(j)
+                    if (
+                        k > j
+                        and k < n
+                        and words[k].kind == "word"
+                        and not ctx.excluded(words[k], in_name=True)
+                        and not ctx.brand(words[k])
+                        and not ctx.org_word(words[k])
+                        and (ctx.capitalised(words[k]) or lowercase_chain[i])
+                        and words[k].low not in _CUES
+                    ):
+                        for m in range(j, k + 1):
+                            in_name[m] = True
+                            lowercase_chain[m] = lowercase_chain[i]
+                        changed = True
+            # a capital letter without a dot between name words: "Tjon A Fat", "Jan P Jansen"
+            j = i + 1
+            if (
+                j + 1 < n
+                and not in_name[j]
+                and words[j].kind == "word"
+                and len(words[j].text) == 1
+                and words[j].text.isupper()
+                and words[j + 1].kind == "word"
+                and ctx.capitalised(words[j + 1])
+                and not ctx.excluded(words[j + 1], in_name=True)
+                and words[j + 1].low not in _CUES
+                and words[j + 1].low not in lex.stop
+                and ctx.capitalised(words[i])
+            ):
+                in_name[j] = in_name[j + 1] = True
+                changed = True
+            # coordinated: "(Ola en Piotr)", "Daan, Lotte en Sem"
+            for j, link in ((i + 2, i + 1), (i - 2, i - 1)):
+                if (
+                    0 <= j < n
+                    and not in_name[j]
+                    and words[link].low in ("en", ",", "&")
+                    and words[j].kind == "word"
+                    and ctx.capitalised(words[j])
+                    and not ctx.excluded(words[j], in_name=True)
+                    and words[j].low not in _CUES
+                    and words[j].low not in lex.stop
+                    and not ctx.brand(words[j])
+                    and (ctx.listed(words[j]) or not ctx.ordinary(words[j]) or words[j].place == "place")
+                ):
+                    in_name[j] = True
+                    changed = True
+            # left: capitalised words and particles, initials ("J.P. de Vries", "A. Bakker")
+            j = i - 1
+            if j >= 0 and not in_name[j]:
+                w = words[j]
+                if (
+                    w.kind == "word"
+                    and not ctx.excluded(w)
+                    and ctx.capitalised(w)
+                    and w.low not in _CUES
+                    and w.low not in lex.stop
+                    and not ctx.brand(w)
+                    and not ctx.org_word(w)
+                    and not (
+                        ctx.sentence_initial(j)
+                        and w.low in lex.ordinary
+                        and not ctx.listed(w)
+                        and w.low not in _PARTICLES
+                    )
+                ):
+                    in_name[j] = True
+                    changed = True
+                elif (
+                    w.kind == "word"
+                    and w.low in _PARTICLES
+                    and w.low not in _WEAK_PARTICLES
+                    and not w.blocked
+                    and not w.place
+                ):
+                    in_name[j] = True
+                    changed = True
+                elif (
+                    w.text == "."
+                    and j >= 1
+                    and words[j - 1].kind == "word"
+                    and len(words[j - 1].text) == 1
+                    and words[j - 1].text.isupper()
+                    and not in_name[j - 1]
+                ):
+                    in_name[j] = in_name[j - 1] = True
+                    changed = True
+    # Particles left dangling at either end of a name are not part of it ("de" in "de Alliantie").
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not in_name[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and in_name[j + 1]:
+            j += 1
+        while i <= j and words[i].kind == "word" and words[i].low in _PARTICLES and words[i].low in _WEAK_PARTICLES:
+            i += 1
+        while j >= i and (words[j].kind == "word" and words[j].low in _PARTICLES):
+            j -= 1
+        if j + 1 < n and ctx.institution(words[j + 1]):
+            pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds": an institution, no person
+        elif i == j and ctx.bare_word(i):
+            pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
+        elif i <= j and ctx.organisation(i, j):
+            pass  # "Cruyff Court", "Back to School", "Zomerkamp Pieter Pan", "Edith Stein college"
+        elif i <= j and any(w.kind == "word" and w.low not in _PARTICLES for w in words[i : j + 1]):
+            start, end = words[i].start, words[j].end
+            if spans and not text[spans[-1][1] : start].strip():
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        i = j + 1 if j >= i else i + 1
+        while i < n and in_name[i]:
+            i += 1
+    return spans

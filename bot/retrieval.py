@@ -1,0 +1,240 @@
+"""Answer, ask or say nothing is known: the choice made on the retrieval's ranking.
+
+bot.kb.retrieval ranks every unit of the knowledge base for a question; this module turns that
+ranking into one reply: the best unit's answer when it is clearly best, "Bedoel je …?" with two or
+three candidates when the match is weak or the top records are close, and answers.NOTHING_FOUND
+when nothing shares a content word or thesaurus concept with the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import answers
+from .answers import Reply
+from .kb import KnowledgeBase
+from .kb import records as r
+from .kb.retrieval import Hit, Unit
+from .kb.text import content_words, normalize
+
+# The kinds an intent points to, with their boost: a hint, not a filter.
+INTENT_KINDS: dict[str, dict[str, float]] = {
+    "fondsen": {"fonds": 1.6},
+    "aanvragen": {"fonds": 1.6},
+    "werkwijze": {"hoe": 1.4, "werkwijze": 1.2},
+    "signalen": {"signaal": 1.6},
+    "instrumenten": {"instrument": 1.8},
+    "wat_is": {"interventie": 1.2, "organisatie": 1.2, "aanpak": 1.2, "fonds": 1.1, "instrument": 1.1},
+    "feiten": {"feit": 1.5, "achtergrond": 1.3},
+    "voorbeelden": {"voorbeeld": 1.6},
+}
+
+# Words that ask for an instrument: "welke vragenlijst bij het consult van 2 jaar?"
+INSTRUMENT_WORDS = {
+    "instrument",
+    "instrumenten",
+    "vragenlijst",
+    "vragenlijsten",
+    "screening",
+    "screenen",
+    "screeningsinstrument",
+    "screeningsinstrumenten",
+    "gespreksinstrument",
+    "gespreksinstrumenten",
+    "meetinstrument",
+    "checklist",
+    "tool",
+    "tools",
+    "gesprekstool",
+    "gesprekstools",
+}
+
+# Below this share of the question's weight a match is weak: ask, don't answer.
+MIN_COVERAGE = 0.45
+# Below this, the best match shares too little to offer at all.
+MIN_OFFER_COVERAGE = 0.2
+# The best record must beat the next different record by this factor to be answered outright.
+CLEAR_MARGIN = 1.15
+# Below this much shared weight (summed idf) one common word is all the question and the record
+# share ("hoe pak ik dat aan?" and the programme "Pak aan"): ask, don't answer.
+MIN_EVIDENCE = 4.5
+MAX_CANDIDATES = 3
+
+
+@dataclass
+class Choice:
+    action: str  # "answer", "clarify" or "nothing"
+    hits: list[Hit]  # answer: the best first; clarify: the candidates
+
+
+def best_per_record(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for hit in hits:
+        if hit.unit.record not in seen:
+            seen.add(hit.unit.record)
+            out.append(hit)
+    return out
+
+
+# Amounts, scores and waiting times: the sources give none, so such a question is not answered from a
+# record that only names the subject ("hoeveel vergoedt het Jeugdfonds maximaal per jaar?").
+UNSTATED_DETAIL = re.compile(
+    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag)|bedrag|bedragen|"
+    r"maximaal|maximum|per (maand|kwartaal|week)|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
+    r"precies stap|hoogste percentage)\b"
+)
+
+
+def asks_unstated_detail(text: str) -> bool:
+    return bool(UNSTATED_DETAIL.search(normalize(text)))
+
+
+def literal(hit: Hit, kb: KnowledgeBase | None = None, text: str = "") -> bool:
+    """Whether the unit shares a word of the question itself (not only a synonym's)."""
+    if kb is not None and text:
+        return kb.retriever.shares_word(hit.unit.key, text)
+    return any(not label.startswith("concept:") for label in hit.matched)
+
+
+def literal_first(hits: list[Hit], kb: KnowledgeBase, text: str, within: float = 0.6) -> list[Hit]:
+    """The best hit that shares a word with the question before one found through a synonym only,
+    when it scores close to it: an answer should be recognisably about what was asked."""
+    if not hits or literal(hits[0], kb, text):
+        return hits
+    for n, hit in enumerate(hits[1:], 1):
+        if hit.score < within * hits[0].score:
+            break
+        if literal(hit, kb, text):
+            return [hit] + hits[:n] + hits[n + 1 :]
+    return hits
+
+
+def strong(hit: Hit) -> bool:
+    """Shares enough with the question to be answered from (if nothing else is as close)."""
+    return hit.coverage >= MIN_COVERAGE and hit.evidence >= MIN_EVIDENCE
+
+
+def choose(hits: list[Hit]) -> Choice:
+    ranked = best_per_record(hits)
+    if not ranked or ranked[0].coverage < MIN_OFFER_COVERAGE:
+        return Choice("nothing", [])
+    top = ranked[0]
+    # Most of the question is words no record has ("de hoofdstad van Australië"): it is not in the sources.
+    if top.unknown >= 0.5 and top.coverage < MIN_COVERAGE:
+        return Choice("nothing", [])
+    second = ranked[1] if len(ranked) > 1 else None
+    clear = second is None or top.score >= CLEAR_MARGIN * second.score
+    if strong(top) and clear:
+        return Choice("answer", ranked)
+    candidates = [h for h in ranked[:MAX_CANDIDATES] if h.coverage >= MIN_OFFER_COVERAGE and h.score >= 0.5 * top.score]
+    if len(candidates) == 1 and strong(top):
+        return Choice("answer", ranked)
+    return Choice("clarify", candidates)
+
+
+# How a question asks for one section of a werkwijze.
+SECTION_WORDS = [
+    ("waarom", re.compile(r"\b(waarom|waarvoor is|wat is het nut|wat levert .* op|hoe komt het dat)\b")),
+    ("samenwerken", re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met)\b")),
+    (
+        "voorwaarden",
+        re.compile(
+            r"\b(voorwaarden?|wat is (er )?nodig|wat (kan|kunnen) (de|onze|mijn|een|die)? ?"
+            r"(gemeenten?|organisaties?)|randvoorwaarden|budget|nascholing|scholing)\b"
+        ),
+    ),
+    ("wat", re.compile(r"\b(wat (houdt|is) (de werkwijze|het|dat)|wat houdt .* in|wat betekent|wat wordt bedoeld)\b")),
+]
+
+
+HOW = re.compile(
+    r"^(en )?hoe\b|\bhoe (kan|kun|moet|pak|zorg|help|begin|ga|maak|bouw|werk|ondersteun|stimuleer|"
+    r"versterk|bereik|signaleer|herken|bespreek)"
+)
+
+
+def asked_section(text: str) -> str | None:
+    """The werkwijze section a question asks for; "hoe" for a how-question (the Hoe-blocks)."""
+    norm = normalize(text)
+    found = next((section for section, pattern in SECTION_WORDS if pattern.search(norm)), None)
+    return found or ("hoe" if HOW.search(norm) else None)
+
+
+def search(
+    kb: KnowledgeBase,
+    text: str,
+    kind: str | None = None,
+    age_group: str | None = None,
+    needs: tuple[str, ...] = (),
+    gemeente: str | None = None,
+    section: str | None = None,
+    limit: int = 12,
+) -> list[Hit]:
+    return kb.retriever.search(
+        text,
+        kinds=INTENT_KINDS.get(kind or "", None),
+        age_group=age_group,
+        needs=needs,
+        gemeente=gemeente,
+        section=section,
+        limit=limit,
+    )
+
+
+# --- a unit's answer ----------------------------------------------------------------------------------
+
+
+def unit_record(kb: KnowledgeBase, key: str) -> tuple[r.Record | None, str | None]:
+    """The record of a unit key ("hoe:x", "werkwijze:x/waarom", "fonds:x") and its section, if any."""
+    kind, _, rest = key.partition(":")
+    record_id, _, section = rest.partition("/")
+    if kind == "werkwijze":
+        return kb.record("werkwijze", record_id), section or None
+    return kb.record(kind, record_id), None
+
+
+def unit_answer(kb: KnowledgeBase, key: str, text: str = "", offset: int = 0) -> Reply | None:
+    """The answer that leads with exactly this unit; points matching the text first."""
+    record, section = unit_record(kb, key)
+    if record is None:
+        return None
+    if isinstance(record, r.Werkwijze):
+        if section in answers.SECTION_LABELS:
+            return answers.section_answer(record, section)
+        return answers.werkwijze_answer(record)
+    points = getattr(record, "points", ())
+    order = kb.retriever.point_order(points, text) if text and points else None
+    return answers.record_answer(record, offset, order)
+
+
+def signal_answer(kb: KnowledgeBase, hits: list[Hit], text: str = "") -> Reply:
+    """Signals that match the question: the best and those close to it, as one list."""
+    top = hits[0]
+    close = [h for h in hits if h.unit.kind == "signaal" and h.score >= 0.6 * top.score]
+    close = sorted(close, key=lambda h: not literal(h, kb, text))[: answers.PAGE_SIZE]
+    found = [kb.record("signaal", h.unit.record_id) for h in close]
+    return answers.signals_answer([s for s in found if s], heading="Dit staat op de Signaleringslijst kinderarmoede")
+
+
+def clarify_reply(hits: list[Hit]) -> Reply:
+    return answers.clarify_answer([(h.unit.key, title(h.unit), h.unit.kind) for h in hits])
+
+
+def title(unit: Unit) -> str:
+    return unit.title[0].upper() + unit.title[1:] if unit.title else unit.key
+
+
+def reply_for(kb: KnowledgeBase, choice: Choice, text: str) -> Reply:
+    if choice.action == "nothing":
+        # A question of a word or two ("welke hulp is er?") is vague, not unknown: ask what it is about.
+        if len(content_words(text)) <= 2:
+            return answers.topics_answer()
+        return answers.nothing_found_answer()
+    if choice.action == "clarify":
+        return clarify_reply(choice.hits)
+    choice.hits[:] = literal_first(choice.hits, kb, text)
+    top = choice.hits[0]
+    if top.unit.kind == "signaal":
+        return signal_answer(kb, choice.hits, text)
+    return unit_answer(kb, top.unit.key, text) or answers.nothing_found_answer()

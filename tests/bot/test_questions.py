@@ -1,0 +1,245 @@
+"""The logic per kind of question (bot.questions) on the real knowledge base: the records each reply
+leads with, funds first, school stages, unknown needs, clarifications that lead to one record."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from bot import answers, questions
+from bot.questions import Question
+
+
+def ask(kb, kind, text, **fields):
+    return questions.answer(kb, Question(kind, text=text, **fields))
+
+
+def payload_question(payload: str) -> Question:
+    """The Question a button's payload ("/ask_what_is{…}") becomes in the actions."""
+    intent, _, body = payload.lstrip("/").partition("{")
+    entities = json.loads("{" + body) if body else {}
+    kind = {"ask_what_is": "wat_is", "ask_werkwijze": "werkwijze", "ask_fund": "fondsen"}[intent]
+    return Question(kind, topic=entities.get("onderwerp"), need=entities.get("behoefte"))
+
+
+# --- A: every answer says which records it leads with ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, text, prefix",
+    [
+        ("fondsen", "fiets voor een kind van 10", "fonds:"),
+        ("aanvragen", "hoe vraag ik Leergeld aan?", "fonds:stichting-leergeld"),
+        ("werkwijze", "hoe begin ik over geldzorgen met een puber", "hoe:"),
+        ("werkwijze", "", "achtergrond:werkwijzen-overzicht"),
+        ("signalen", "welke signalen zie je bij kinderen?", "signaal:"),
+        ("instrumenten", "welke vragenlijst gebruik je bij kleuters?", "instrument:"),
+        ("wat_is", "wat is VoorZorg?", "interventie:voorzorg"),
+        ("feiten", "", "feit:"),
+        ("voorbeelden", "voorbeelden uit Lelystad", "voorbeeld:"),
+    ],
+)
+def test_every_answer_lists_its_records(kb_sqlite, kind, text, prefix):
+    outcome = ask(kb_sqlite, kind, text, gemeente="Lelystad" if "Lelystad" in text else None)
+    assert outcome.reply.records and outcome.reply.records[0].startswith(prefix)
+    assert all(re.fullmatch(r"[a-z]+:[a-z0-9-]+(/[a-z]+)?", r) for r in outcome.reply.records)
+
+
+def test_more_lists_the_records_of_that_page(kb_sqlite):
+    first = ask(kb_sqlite, "signalen", "welke signalen zie je bij kinderen?")
+    more = questions.more(kb_sqlite, first.question.state(), first.reply.shown, [])
+    assert more.reply.records and not set(more.reply.records) & set(first.reply.records)
+
+
+# --- C: a clarification offers candidates whose buttons lead to exactly that record ------------------
+
+
+def test_clarification_buttons_lead_to_that_record(kb_sqlite):
+    reply = answers.clarify_answer(
+        [
+            ("hoe:bespreken-jongeren", "Bespreken met jongeren", "hoe"),
+            ("werkwijze:bespreken/waarom", "Bespreken: waarom", "werkwijze"),
+        ]
+    )
+    assert reply.text.startswith("Bedoel je") and reply.records == [
+        "hoe:bespreken-jongeren",
+        "werkwijze:bespreken/waarom",
+    ]
+    for (_, payload), key in zip(reply.buttons, reply.records, strict=True):
+        assert questions.answer(kb_sqlite, payload_question(payload)).reply.records == [key]
+
+
+def test_a_vague_question_is_asked_back(kb_sqlite):
+    reply = ask(kb_sqlite, "wat_is", "welke hulp is er").reply
+    assert reply.buttons and "Bron" not in reply.text
+
+
+def test_nothing_in_the_sources(kb_sqlite):
+    reply = ask(kb_sqlite, "wat_is", "hoe repareer ik een lekke band van mijn auto").reply
+    assert reply.text.startswith(answers.NOTHING_FOUND) and not reply.records
+
+
+def test_fallback_answers_from_retrieval(kb_sqlite):
+    outcome = questions.fallback(kb_sqlite, "veel van mijn gezinnen zijn zzp'er, wat zegt de handreiking?")
+    assert outcome.reply.records == ["feit:verborgen-armoede-zelfstandigen"] and "Bron:" in outcome.reply.text
+    assert questions.fallback(kb_sqlite, "xyzzy kwartelkoning plorp") is None
+
+
+def test_werkwijze_section_answer(kb_sqlite):
+    outcome = ask(kb_sqlite, "werkwijze", "waarom is vertrouwen zo belangrijk bij gezinnen met geldzorgen?")
+    assert outcome.reply.records == ["werkwijze:vertrouwen-opbouwen/waarom"]
+    assert (
+        "Bron: Handreiking Omgaan met armoede in de jeugdgezondheid › Vertrouwen opbouwen › Waarom"
+        in outcome.reply.text
+    )
+
+
+def test_instrument_words_win_over_the_signals_intent(kb_sqlite):
+    outcome = ask(kb_sqlite, "signalen", "welke vragenlijst gebruik ik bij het consult van 2 jaar?")
+    assert outcome.reply.records[0].startswith("instrument:") and "Signaleringslijst" not in outcome.reply.text
+
+
+# --- D: the best-matching points first, the rest behind "meer" ---------------------------------------
+
+
+def test_best_matching_points_first_and_the_rest_behind_more(kb_sqlite):
+    text = "beantwoord ik telefoontjes en appjes van ouders altijd?"
+    outcome = ask(kb_sqlite, "werkwijze", "", topic="vertrouwen-opbouwen-zichtbaar")
+    assert "telefoontjes" not in outcome.reply.text.splitlines()[1]  # source order without a question
+    outcome = ask(kb_sqlite, "werkwijze", text, topic="vertrouwen-opbouwen-zichtbaar")
+    assert "telefoontjes" in outcome.reply.text.splitlines()[1]
+
+
+# --- E: funds first ----------------------------------------------------------------------------------------
+
+
+def test_funds_without_an_age_are_shown_with_age_buttons(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "wie betaalt een fiets?").reply
+    assert reply.records and all(r.startswith("fonds:") for r in reply.records)
+    assert not reply.text.startswith("Welk fonds past") and reply.text.startswith("Voor fiets kun je kijken naar:")
+    assert "aanvragen door" in reply.text and "4 tot 18 jaar" in reply.text and "Hoe oud is het kind?" in reply.text
+    assert [title for title, _ in reply.buttons] == ["Baby", "Peuter", "4-12 jaar", "12-18 jaar"]
+
+
+def test_a_parents_need_gets_no_age_question(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "zwangerschapsspullen voor de moeder").reply
+    assert "fonds:stichting-babyspullen" in reply.records and not reply.buttons
+
+
+def test_unknown_need_is_said_never_another_scheme(kb_sqlite):
+    for text, need in (
+        ("fonds voor rijles", None),
+        ("fonds voor rijles", "fiets"),
+        ("welk fonds helpt bij schulden", None),
+    ):
+        reply = ask(kb_sqlite, "fondsen", text, need=need).reply
+        assert "ken ik geen fonds" in reply.text and "sociale kaart" in reply.text and not reply.records
+
+
+def test_one_letter_typo_in_the_need(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "fiest voor een kind van 10 jaar").reply
+    assert reply.text.startswith("Voor fiets (10 jaar)") and "fonds:stichting-leergeld" in reply.records
+
+
+@pytest.mark.parametrize(
+    "text", ["Jeugdfonds Sport & Cultuur", "jeugdfonds sport en cultuur", "wat doet het Jeugdfonds Sport en Cultuur?"]
+)
+def test_fund_named_with_ampersand_or_en(kb_sqlite, text):
+    for kind in ("fondsen", "wat_is"):
+        assert ask(kb_sqlite, kind, text).reply.records == ["fonds:jeugdfonds-sport-en-cultuur"]
+
+
+def test_fund_named_without_stichting_or_run_together(kb_sqlite):
+    assert ask(kb_sqlite, "wat_is", "wat doet Jarige Job?").reply.records == ["fonds:stichting-jarige-job"]
+    assert ask(kb_sqlite, "fondsen", "jarigejob voor een meisje van 9").reply.records == ["fonds:stichting-jarige-job"]
+
+
+# --- F: school stages are ages -----------------------------------------------------------------------------
+
+
+def test_school_stage_is_an_age_range(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "fiets voor kinderen in het basisonderwijs").reply
+    assert reply.text.startswith("Voor fiets (basisonderwijs)")
+    funds = {f.id: f for f in kb_sqlite.find_funds("fiets").funds}
+    for key in reply.records:
+        fund = funds[key.split(":")[1]]
+        assert fund.max_age is None or fund.max_age >= 4
+    groep = ask(kb_sqlite, "fondsen", "schoolreisje voor een kind in groep 7").reply
+    assert "(groep 7)" in groep.text and "(7 jaar)" not in groep.text
+    havo = ask(kb_sqlite, "fondsen", "laptop voor een leerling in havo 5").reply
+    assert "(havo 5)" in havo.text and "(5 jaar)" not in havo.text
+
+
+# --- amounts, scores, waiting times: not in the sources ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoeveel vergoedt het jeugdfonds sport en cultuur maximaal per kind per jaar",
+        "hoe hoog is de kinderbijslag per kwartaal?",
+        "hoe lang is de wachtlijst voor schuldhulpverlening?",
+    ],
+)
+def test_an_amount_the_sources_do_not_give(kb_sqlite, text):
+    for kind in ("fondsen", "wat_is"):
+        reply = ask(kb_sqlite, kind, text).reply
+        assert reply.text.startswith("Bedragen, scores, wachttijden") and not reply.records
+    assert questions.fallback(kb_sqlite, text).reply.records == []
+
+
+def test_how_many_children_is_in_the_sources(kb_sqlite):
+    reply = ask(kb_sqlite, "feiten", "hoeveel kinderen groeien op in armoede?").reply
+    assert reply.records and reply.records[0].startswith("feit:")
+
+
+# --- the intent is a hint: what the question asks for, and the retrieval, decide ---------------------------
+
+
+@pytest.mark.parametrize("kind", ["fondsen", "signalen", "feiten"])
+def test_what_can_i_do_gets_a_hoe_block_whatever_the_intent(kb_sqlite, kind):
+    """A situation with "wat kan ik … adviseren": the handreiking's Hoe-block, not funds or signals."""
+    text = "een vader wordt boos als ik over geldzorgen begin bij het consult, hoe ga ik daarmee om?"
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and records[0].startswith("hoe:"), records
+
+
+def test_a_need_with_a_fund_question_stays_with_the_fund_finder(kb_sqlite):
+    records = ask(
+        kb_sqlite, "fondsen", "kind heeft geen winterjas, waar kan ik de ouders naar verwijzen?"
+    ).reply.records
+    assert records and all(r.startswith("fonds:") for r in records)
+
+
+def test_is_that_a_signal_gets_signals_whatever_the_intent(kb_sqlite):
+    for kind in ("fondsen", "werkwijze", "feiten"):
+        records = ask(
+            kb_sqlite, kind, "de ouders lenen elke maand geld bij de buren, is dat een signaal?"
+        ).reply.records
+        assert records and records[0] == "signaal:ouder-lenen", (kind, records)
+
+
+def test_a_record_named_in_full_is_answered_whatever_the_intent(kb_sqlite):
+    records = ask(kb_sqlite, "instrumenten", "Home-Start, voor wie is dat bedoeld?").reply.records
+    assert records[:1] == ["interventie:homestart"]
+
+
+def test_signals_list_only_for_a_question_about_signals(kb_sqlite):
+    """Nothing in the Signaleringslijst matches a question about mentors: no list of unrelated signals."""
+    records = ask(
+        kb_sqlite, "signalen", "een jongere zoekt een maatje of mentor, welke mogelijkheden zijn er?"
+    ).reply.records
+    assert not any(r.startswith("signaal:") for r in records), records
+
+
+def test_more_with_a_question_of_its_own_is_that_question(kb_sqlite):
+    outcome = questions.more(kb_sqlite, None, 0, [], "leerling in groep 6 heeft geen geld voor een fiets")
+    assert outcome.reply.records and outcome.reply.records[0].startswith("fonds:")
+    assert "Waar wil je meer over weten" in questions.more(kb_sqlite, None, 0, [], "meer").reply.text
+
+
+def test_small_talk_stays_small_talk(kb_sqlite):
+    for text in ("ben jij een mens?", "wat wordt het weer morgen in Utrecht?", "wat is de hoofdstad van Australië"):
+        assert questions.off_topic(kb_sqlite, text) is None, text

@@ -1,0 +1,129 @@
+"""Retrieval over every kind of record (bot.kb.retrieval) and the choice to answer, ask or say nothing
+(bot.retrieval), on the real knowledge base."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot import retrieval
+from bot.kb.ages import parse_fase
+from bot.kb.text import TermMatcher, is_known_word
+
+
+def top(kb, text, kind=None, **hints):
+    hits = retrieval.best_per_record(retrieval.search(kb, text, kind, **hints))
+    return [h.unit.key for h in hits]
+
+
+def test_every_kind_of_record_is_a_unit(kb_sqlite):
+    kinds = {u.kind for u in kb_sqlite.retriever.units}
+    assert kinds >= {
+        "hoe",
+        "werkwijze",
+        "fonds",
+        "signaal",
+        "instrument",
+        "interventie",
+        "organisatie",
+        "voorbeeld",
+        "aanpak",
+        "feit",
+        "achtergrond",
+    }
+    sections = {u.key for u in kb_sqlite.retriever.units if u.key.startswith("werkwijze:bespreken/")}
+    assert sections == {f"werkwijze:bespreken/{s}" for s in ("wat", "waarom", "samenwerken", "voorwaarden")}
+
+
+def test_the_index_is_built_once_per_loaded_content(sqlite_url):
+    from bot.kb import KnowledgeBase
+
+    assert KnowledgeBase.from_url(sqlite_url).retriever is KnowledgeBase.from_url(sqlite_url).retriever
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("hoe begin ik over geldzorgen met een puber", "werkwijze", "hoe:bespreken-jongeren"),
+        ("wat is de definitie van armoede", None, "feit:definitie-armoede"),
+        ("hoe zet ik een lokale aanpak op", None, "aanpak:stappenplan-lokale-aanpak"),
+        ("kind spijbelt vaak", None, "signaal:kind-afwezig"),
+    ],
+)
+def test_the_record_a_question_is_about_ranks_high(kb_sqlite, text, kind, expected):
+    assert expected in top(kb_sqlite, text, kind, age_group=parse_fase(text))[:3]
+
+
+def test_thesaurus_finds_the_sources_words(kb_sqlite):
+    """No record says zzp'er; the handreiking says zelfstandig ondernemer."""
+    assert top(kb_sqlite, "veel van mijn gezinnen zijn zzp'er")[0] == "feit:verborgen-armoede-zelfstandigen"
+    assert "concept:zelfstandige" in {s.label for s in kb_sqlite.retriever.query("zzp'ers").slots}
+
+
+def test_compound_parts_and_plural_forms_match(kb_sqlite):
+    # "afspraak" (singular) finds the signal "niet nakomen van afspraken".
+    assert "signaal:ouder-afspraken" in top(kb_sqlite, "ze komt haar afspraak niet na")[:8]
+
+
+def test_one_typo_only_in_words_that_are_no_words_themselves(kb_sqlite):
+    index = kb_sqlite.retriever
+    assert index.query("geldzorgne").slots[0].alternatives  # a typo: corrected
+    assert is_known_word("rijles") and not is_known_word("fiest")
+    assert TermMatcher({"bijles": "bijles"}).match("rijles") == []
+    assert TermMatcher({"fiets": "fiets"}).match("fiest") == ["fiets"]
+
+
+def test_intent_is_a_hint_not_a_filter(kb_sqlite):
+    """The instrument intent lifts instruments; a question about a signal still finds the signal."""
+    assert top(kb_sqlite, "welke vragenlijst voor zwangeren", "instrumenten")[0].startswith("instrument:")
+    assert "signaal:kind-afwezig" in top(kb_sqlite, "kind spijbelt vaak", "instrumenten")[:3]
+
+
+def test_section_hint_picks_the_werkwijze_section(kb_sqlite):
+    text = "waarom is vertrouwen zo belangrijk bij gezinnen met geldzorgen"
+    assert retrieval.asked_section(text) == "waarom"
+    assert top(kb_sqlite, text, "werkwijze", section="waarom")[0] == "werkwijze:vertrouwen-opbouwen/waarom"
+
+
+def test_answer_ask_or_nothing(kb_sqlite):
+    clear = retrieval.choose(retrieval.search(kb_sqlite, "veel van mijn gezinnen zijn zzp'er"))
+    assert clear.action == "answer"
+    vague = retrieval.choose(retrieval.search(kb_sqlite, "hoe pak ik dat aan?"))
+    assert vague.action in ("clarify", "nothing") and all(h.evidence < retrieval.MIN_EVIDENCE for h in vague.hits)
+    assert retrieval.choose(retrieval.search(kb_sqlite, "xyzzy kwartelkoning")).action == "nothing"
+
+
+def test_never_answers_from_a_unit_without_a_shared_word(kb_sqlite):
+    for text in ("wat is het weer morgen", "xyzzy kwartelkoning", "hoeveel kost een ruimtereis"):
+        for hit in retrieval.search(kb_sqlite, text):
+            assert hit.matched and hit.evidence > 0
+
+
+def test_points_matching_the_question_come_first(kb_sqlite):
+    block = kb_sqlite.hoe_block("vertrouwen-opbouwen-zichtbaar")
+    order = kb_sqlite.retriever.point_order(block.points, "moet ik telefoontjes en appjes beantwoorden")
+    assert "telefoontjes" in block.points[order[0]]
+    assert sorted(order) == list(range(len(block.points)))
+    rest = order[1:]
+    assert rest == sorted(rest)  # the others keep the source order
+
+
+def test_a_unit_key_answers_with_exactly_that_record(kb_sqlite):
+    for key in (
+        "hoe:bespreken-jongeren",
+        "werkwijze:bespreken/samenwerken",
+        "fonds:stichting-leergeld",
+        "instrument:epds",
+        "interventie:voorzorg",
+        "signaal:kind-afwezig",
+    ):
+        assert retrieval.unit_answer(kb_sqlite, key).records == [key]
+
+
+def test_search_is_fast(kb_sqlite):
+    assert kb_sqlite.retriever is not None  # built before the clock starts
+    start = time.perf_counter()
+    for _ in range(20):
+        retrieval.search(kb_sqlite, "ouders zijn bang dat hun kinderen uit huis worden geplaatst, hoe bespreek ik dat")
+    assert (time.perf_counter() - start) / 20 < 0.02
