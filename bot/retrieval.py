@@ -15,7 +15,7 @@ from . import answers
 from .answers import Reply
 from .kb import KnowledgeBase
 from .kb import records as r
-from .kb.retrieval import Hit, Unit
+from .kb.retrieval import SCREENING_WORDS, Hit, Unit
 from .kb.text import content_words, normalize
 
 # The kinds an intent points to, with their boost: a hint, not a filter.
@@ -31,24 +31,7 @@ INTENT_KINDS: dict[str, dict[str, float]] = {
 }
 
 # Words that ask for an instrument: "welke vragenlijst bij het consult van 2 jaar?"
-INSTRUMENT_WORDS = {
-    "instrument",
-    "instrumenten",
-    "vragenlijst",
-    "vragenlijsten",
-    "screening",
-    "screenen",
-    "screeningsinstrument",
-    "screeningsinstrumenten",
-    "gespreksinstrument",
-    "gespreksinstrumenten",
-    "meetinstrument",
-    "checklist",
-    "tool",
-    "tools",
-    "gesprekstool",
-    "gesprekstools",
-}
+INSTRUMENT_WORDS = SCREENING_WORDS | {"checklist", "tool", "tools", "gesprekstool", "gesprekstools"}
 
 # Below this share of the question's weight a match is weak: ask, don't answer.
 MIN_COVERAGE = 0.45

@@ -23,8 +23,8 @@ K1, B = 1.2, 0.6
 W_NAME, W_KEYWORD, W_TEXT, W_MINOR = 3.0, 2.0, 1.0, 0.5
 # How much a compound's part or a one-typo correction counts against the word itself.
 PART_WEIGHT, TYPO_WEIGHT = 0.7, 0.8
-# Words that say which kind of record is wanted, not what it is about: they steer, not match.
-STEERING = {
+# Words for screening and conversation instruments as a kind ("welke vragenlijst …?").
+SCREENING_WORDS = {
     "screening",
     "screenen",
     "screeningsinstrument",
@@ -36,6 +36,9 @@ STEERING = {
     "instrumenten",
     "vragenlijst",
     "vragenlijsten",
+}
+# Words that say which kind of record is wanted, not what it is about: they steer, not match.
+STEERING = SCREENING_WORDS | {
     "fonds",
     "fondsen",
     "interventie",
