@@ -127,3 +127,10 @@ def test_search_is_fast(kb_sqlite):
     for _ in range(20):
         retrieval.search(kb_sqlite, "ouders zijn bang dat hun kinderen uit huis worden geplaatst, hoe bespreek ik dat")
     assert (time.perf_counter() - start) / 20 < 0.02
+
+
+def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqlite):
+    """All 400-odd units: the answer that leads with a unit ends with its "Bron:" line."""
+    without = [u.key for u in kb_sqlite.retriever.units if "Bron:" not in retrieval.unit_answer(kb_sqlite, u.key).text]
+    assert len(kb_sqlite.retriever.units) > 300
+    assert not without, f"antwoorden zonder bron: {without}"
