@@ -64,7 +64,7 @@ def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Questio
     text = user_text(tracker)
     return Question(
         kind=kind,
-        # A button payload ("/ask_fund") carries no words to search for.
+        # A button payload ("/ask_fondsen") carries no words to search for.
         text="" if text.startswith("/") else text,
         need=value("behoefte"),
         age=value("leeftijd"),

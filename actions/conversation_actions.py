@@ -15,16 +15,16 @@ from .common import entity, knowledge_base, remember, run_safely, send, user_tex
 
 # What the rephrase buttons offer, per likely intent.
 TOPIC_BUTTONS = {
-    "ask_fund": ("Fondsen en regelingen", "/ask_fund"),
-    "ask_fund_application": ("Wie vraagt een fonds aan?", "/ask_fund_application"),
+    "ask_fondsen": ("Fondsen en regelingen", "/ask_fondsen"),
+    "ask_aanvragen": ("Wie vraagt een fonds aan?", "/ask_aanvragen"),
     "ask_werkwijze": ("Werkwijzen: hoe pak ik het aan?", "/ask_werkwijze"),
-    "ask_signals": ("Signalen van armoede", "/ask_signals"),
-    "ask_instrument": ("Screeningsinstrumenten", "/ask_instrument"),
-    "ask_what_is": ("Interventies en organisaties", "/ask_what_is"),
-    "ask_facts": ("Cijfers en definitie", "/ask_facts"),
-    "ask_examples": ("Lokale voorbeelden", "/ask_examples"),
+    "ask_signalen": ("Signalen van armoede", "/ask_signalen"),
+    "ask_instrumenten": ("Screeningsinstrumenten", "/ask_instrumenten"),
+    "ask_wat_is": ("Interventies en organisaties", "/ask_wat_is"),
+    "ask_feiten": ("Cijfers en definitie", "/ask_feiten"),
+    "ask_voorbeelden": ("Lokale voorbeelden", "/ask_voorbeelden"),
 }
-DEFAULT_TOPICS = ["ask_fund", "ask_werkwijze", "ask_signals"]
+DEFAULT_TOPICS = ["ask_fondsen", "ask_werkwijze", "ask_signalen"]
 # Intents whose rule runs action_rephrase, with the reply they get when the sources do not answer.
 SMALL_TALK = {"out_of_scope": "utter_out_of_scope", "bot_challenge": "utter_iamabot"}
 

@@ -41,18 +41,18 @@ class _QuestionAction(Action, ABC):
         return run_safely(dispatcher, work)
 
 
-class ActionFindFunds(_QuestionAction):
+class ActionFondsen(_QuestionAction):
     question_kind = "fondsen"
 
     def name(self) -> str:
-        return "action_find_funds"
+        return "action_fondsen"
 
 
-class ActionFundApplication(_QuestionAction):
+class ActionAanvragen(_QuestionAction):
     question_kind = "aanvragen"
 
     def name(self) -> str:
-        return "action_fund_application"
+        return "action_aanvragen"
 
 
 class ActionWerkwijze(_QuestionAction):
@@ -62,36 +62,36 @@ class ActionWerkwijze(_QuestionAction):
         return "action_werkwijze"
 
 
-class ActionSignals(_QuestionAction):
+class ActionSignalen(_QuestionAction):
     question_kind = "signalen"
 
     def name(self) -> str:
-        return "action_signals"
+        return "action_signalen"
 
 
-class ActionInstruments(_QuestionAction):
+class ActionInstrumenten(_QuestionAction):
     question_kind = "instrumenten"
 
     def name(self) -> str:
-        return "action_instruments"
+        return "action_instrumenten"
 
 
-class ActionWhatIs(_QuestionAction):
+class ActionWatIs(_QuestionAction):
     question_kind = "wat_is"
 
     def name(self) -> str:
-        return "action_what_is"
+        return "action_wat_is"
 
 
-class ActionFacts(_QuestionAction):
+class ActionFeiten(_QuestionAction):
     question_kind = "feiten"
 
     def name(self) -> str:
-        return "action_facts"
+        return "action_feiten"
 
 
-class ActionExamples(_QuestionAction):
+class ActionVoorbeelden(_QuestionAction):
     question_kind = "voorbeelden"
 
     def name(self) -> str:
-        return "action_examples"
+        return "action_voorbeelden"

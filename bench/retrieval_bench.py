@@ -4,7 +4,8 @@ For every single-turn question of tests/vragenbank/ that a record answers, each 
 are checked against the expected records (as `make eval` does with the assistant's reply):
   - the old free-text search (tf-idf over names, wat/waarom and record bodies; KnowledgeBase.search),
   - BM25 over every field of every unit (bot/kb/retrieval.py) without the thesaurus,
-  - the same with the thesaurus (what the assistant uses, before intent hints),
+  - the same with the thesaurus,
+  - the same with the zoekvragen (knowledge/zoekvragen/; what the assistant uses, before intent hints),
   - BM25 over passages of the source texts (the peer baseline of `make eval`; needs BRONNEN_DIR).
 Prints the share right per ranker and half, and the time per search. No Rasa, no NLU: this measures
 retrieval alone; `make eval` measures the whole assistant.
@@ -28,6 +29,7 @@ from bot.kb.queries import make_engine  # noqa: E402
 from bot.kb.retrieval import Index, documents  # noqa: E402
 from bot.kb.thesaurus import Thesaurus, thesaurus  # noqa: E402
 from bot.kb.validate import read_knowledge  # noqa: E402
+from bot.kb.zoekvragen import read_zoekvragen  # noqa: E402
 from tests.vragenbank.bank import HALVES, matches, read_bank  # noqa: E402
 from tests.vragenbank.records import record_names, record_texts  # noqa: E402
 
@@ -42,6 +44,7 @@ def main() -> None:
     docs = documents(kb)
     with_thesaurus = Index(docs, thesaurus())
     without = Index(docs, Thesaurus([]))
+    with_zoekvragen = Index(docs, thesaurus(), read_zoekvragen(KNOWLEDGE_DIR))
 
     def keys_of(hits) -> list[str]:
         return list(dict.fromkeys(h.unit.key for h in hits))[:TOP]
@@ -50,6 +53,7 @@ def main() -> None:
         "oude zoekfunctie (tf-idf)": lambda q: [f"{h.kind}:{h.id}" for h in kb.search(q, limit=TOP)],
         "BM25 alle velden": lambda q: keys_of(without.search(q, limit=10)),
         "BM25 alle velden + thesaurus": lambda q: keys_of(with_thesaurus.search(q, limit=10)),
+        "+ zoekvragen": lambda q: keys_of(with_zoekvragen.search(q, limit=10)),
     }
     try:
         from tests.vragenbank.baseline import Bm25Baseline, sources_dir

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .kb import records as r
-from .kb.vocabulary import AANVRAGERS, CATEGORIEEN, LEEFTIJDSFASEN, SIGNAAL_CATEGORIEEN
+from .kb.vocabulary import AANVRAGERS, CATEGORIEEN, SIGNAAL_CATEGORIEEN
 
 PAGE_SIZE = 5
 
@@ -182,15 +182,6 @@ def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False
         total=len(search.funds),
         buttons=AGE_BUTTONS if offer_ages and offset == 0 else None,
         records=[f"fonds:{f.id}" for f in page],
-    )
-
-
-def ask_age_reply(search: r.FundSearch) -> Reply:
-    about = " en ".join(search.needs) or "dit"
-    return Reply(
-        f"Welk fonds past voor {about}, hangt af van de leeftijd. Hoe oud is het kind?",
-        buttons=list(AGE_BUTTONS),
-        records=[f"fonds:{f.id}" for f in search.funds[:PAGE_SIZE]],
     )
 
 
@@ -405,25 +396,6 @@ def record_answer(record: r.Record, offset: int = 0, order: list[int] | None = N
     return entry_answer(record, offset, order)
 
 
-def search_answer(hits: list[r.SearchHit], offset: int = 0) -> Reply:
-    if not hits:
-        return Reply(NOTHING_FOUND)
-    if len(hits) == 1 or hits[0].score >= 2 * hits[1].score:
-        return record_answer(hits[0].record, offset)
-    items = [
-        f"**{h.title}**" + (f" ({h.record.werkwijze_name})" if isinstance(h.record, r.HoeBlock) else "")
-        for h in hits[:PAGE_SIZE]
-    ]
-    buttons = [(h.title[:40], topic_payload(f"{h.kind}:{h.id}")) for h in hits[:3]]
-    return _compose(
-        "Dit vond ik in de bronnen; waar wil je meer over weten?",
-        items,
-        [h.record.citation for h in hits[:PAGE_SIZE]],
-        buttons=buttons,
-        records=[f"{h.kind}:{h.id}" for h in hits[:PAGE_SIZE]],
-    )
-
-
 KIND_LABELS = {
     "fonds": "fonds",
     "hoe": "werkwijze",
@@ -441,7 +413,7 @@ KIND_LABELS = {
 
 def topic_payload(unit_key: str) -> str:
     """A button that asks for exactly this record ("hoe:bespreken-jongeren", "werkwijze:bespreken/wat")."""
-    return f'/ask_what_is{{"onderwerp": "{unit_key}"}}'
+    return f'/ask_wat_is{{"onderwerp": "{unit_key}"}}'
 
 
 def clarify_answer(candidates: list[tuple[str, str, str]]) -> Reply:
@@ -466,9 +438,9 @@ WHAT_I_KNOW = (
 
 
 TOPIC_BUTTONS = [
-    ("Fondsen en regelingen", "/ask_fund"),
+    ("Fondsen en regelingen", "/ask_fondsen"),
     ("Werkwijzen: hoe pak ik het aan?", "/ask_werkwijze"),
-    ("Signalen van armoede", "/ask_signals"),
+    ("Signalen van armoede", "/ask_signalen"),
 ]
 
 
@@ -482,11 +454,11 @@ def topics_answer() -> Reply:
 
 
 NEED_BUTTONS = [
-    ("Fiets", '/ask_fund{"behoefte": "fiets"}'),
-    ("Laptop", '/ask_fund{"behoefte": "laptop"}'),
-    ("Zwemles", '/ask_fund{"behoefte": "zwemles"}'),
-    ("Kleding", '/ask_fund{"behoefte": "kleding"}'),
-    ("Babyspullen", '/ask_fund{"behoefte": "babyspullen"}'),
+    ("Fiets", '/ask_fondsen{"behoefte": "fiets"}'),
+    ("Laptop", '/ask_fondsen{"behoefte": "laptop"}'),
+    ("Zwemles", '/ask_fondsen{"behoefte": "zwemles"}'),
+    ("Kleding", '/ask_fondsen{"behoefte": "kleding"}'),
+    ("Babyspullen", '/ask_fondsen{"behoefte": "babyspullen"}'),
 ]
 
 
@@ -529,10 +501,6 @@ def source_answer(citations: list[r.Citation]) -> Reply:
         for text, urls in places.items()
     ]
     return Reply("Dat staat in:\n" + "\n".join(f"- {i}" for i in items), citations=list(citations))
-
-
-def age_group_label(fase: str | None) -> str | None:
-    return LEEFTIJDSFASEN.get(fase) if fase else None
 
 
 # --- channels ---------------------------------------------------------------------------------

@@ -23,6 +23,12 @@ _STREET_SUFFIX = (
     r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht"
 )
 
+# Two-letter Dutch words and units that may follow a number: "1500 op", "2024 is" are no postcode.
+_TWO_LETTER_WORDS = (
+    "al|aan|af|de|du|en|er|ga|ik|in|is|je|ja|me|na|nu|of|om|op|te|tv|uw|we|ze|zo|nl|ok|km|kg|cm|mm|ml|pm|am|"
+    "ma|di|wo|do|vr|za|zo|mb|gb|hd|eu|bv|nv|uv|vs|db|pc|jr|st"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("E-MAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     (
@@ -48,19 +54,29 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "TELEFOON",
         re.compile(
-            r"(?<![\w-])(?:\+31|0031|0)[\s-]?(?!800\b|900\b|90[069]\b|88\b)(?:\(0\))?[1-9](?:[\s-]?\d){8}(?![\w-])"
+            r"(?<![\w-])(?:\+31|0031|0)(?:\s?-\s?|\s)?(?!800\b|900\b|90[069]\b|88\b)(?:\(0\))?[1-9]"
+            r"(?:(?:\s?-\s?|\s)?\d){8}(?![\w-])"
             r"|(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s-]?\d){7,12}(?![\w-])"
         ),
     ),
     (
         "ADRES",
         re.compile(
-            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()})"
+            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()}"
+            # typed in lower case: "kerkstraat 12", "jan van galenstraat 5"
+            rf"|(?:(?:van|der|den)\s+){{0,2}}[a-zà-ÿ][a-zà-ÿ'’-]+(?:{_STREET_SUFFIX}))"
             rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"
-            r"(?:\s?[a-zA-Z]\b|-\d+)?"
+            r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent)\b)"
+            r"(?:\s?[a-zA-Z]\b|-\d+|-?[IV]{1,3}\b|\s?hs\b)?"
         ),
     ),
-    ("POSTCODE", re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,5}[a-zA-Z]?)?")),
+    (
+        "POSTCODE",
+        re.compile(
+            r"\b[1-9]\d{3}\s?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
+            r"(?:\s+\d{1,5}[a-zA-Z]?)?"
+        ),
+    ),
 ]
 
 _BSN_CANDIDATE = re.compile(r"(?<![\d-])(\d{3})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?![\d-])|(?<!\d)(\d{9})(?!\d)")
@@ -94,8 +110,11 @@ def elfproef(digits: str) -> bool:
     return total % 11 == 0
 
 
-# Nine digits grouped any other way ("1234.56.782") count only right after the word BSN.
-_BSN_AFTER_CUE = re.compile(r"(?i:\bbsn|burgerservicenummer)\W{0,12}(?:is\s+|nummer\s+)?(\d(?:[\s.-]?\d){8})(?![\d-])")
+# Right after the word BSN, eight or nine digits are a BSN however they are grouped ("1234.56.782")
+# and even when they fail the check: a mistyped BSN still points to a person.
+_BSN_AFTER_CUE = re.compile(
+    r"(?i:\bbsn|burgerservicenummer)(?:\W{0,3}[^\W\d]+){0,3}\W{0,12}(\d(?:[\s.-]?\d){7,8})(?![\d-])"
+)
 
 
 def _bsn_spans(text: str) -> list[Span]:
@@ -105,7 +124,7 @@ def _bsn_spans(text: str) -> list[Span]:
         if elfproef("".join(g for g in m.groups() if g))
     ]
     for m in _BSN_AFTER_CUE.finditer(text):
-        if elfproef(re.sub(r"\D", "", m.group(1))) and not _overlaps(m.start(1), m.end(1), spans):
+        if not _overlaps(m.start(1), m.end(1), spans):
             spans.append(Span(m.start(1), m.end(1), "BSN"))
     return spans
 

@@ -227,6 +227,7 @@ _INSTITUTIONS = {
     "prijs",
     "plan",
     "pas",
+    "kaart",
     "bank",
     "stichting",
     "ziekenhuis",
@@ -246,6 +247,8 @@ _INSTITUTIONS = {
     "lyceum",
     "award",
 }
+# Ends of an organisation's one-word name ("Rabobank", "Triodosbank"); not "huis": Nijhuis is a surname.
+_INSTITUTION_ENDS = ("bank", "fonds", "school", "centrum", "kliniek", "college", "academie", "vereniging", "instituut")
 # Words after which a name typed in lower case is likely ("begeleid zuleika pieternella").
 _CONTEXT_CUES = {
     "begeleid",
@@ -641,6 +644,13 @@ class _Context:
         if j < 0 or self.words[j].kind != "word":
             return ""
         low = self.words[j].low
+        if (
+            j < i - 1
+            and self.words[j + 1].text == "."
+            and len(self.words[j].text) == 1
+            and self.words[j].text.isupper()
+        ):
+            return "title"  # initials: "R. Hoogland", "P.J. ter Beek"
         if low in _NAMING_CUES:
             if low in {"naam", "namen", "voornaam", "achternaam"} and not (j + 1 < i and self.words[j + 1].text == ":"):
                 # "de naam is X", "naam: X"; not "naam van het fonds"
@@ -704,7 +714,13 @@ class _Context:
         if cue in ("naming", "title"):
             return self.listed(w) or not self.ordinary(w)
         if cue == "kin":
-            return (self.listed(w) and w.low not in self.lex.ordinary) or self.unknown(w)
+            return (
+                (self.listed(w) and w.low not in self.lex.ordinary)
+                or self.unknown(w)
+                or self.plain_first_name(w)  # "dochter sara", "zoon kees"
+            )
+        if i > 1 and self.words[i - 1].low == "van" and self.words[i - 2].low in _KIN_CUES and self.plain_first_name(w):
+            return True  # "de moeder van jasmijn"
         if (
             self.context_before(i)
             and w.low in self.lex.first_names
@@ -712,28 +728,98 @@ class _Context:
             and self.unknown(w)
         ):
             return True  # "ik sprak met jantine over …"
-        if w.low in self.lex.first_names and not self.ordinary(w) and i + 1 < len(self.words):
-            nxt = self.words[i + 1]
-            return (
+        if (self.plain_first_name(w) or (w.low in self.lex.first_names and not self.ordinary(w))) and i + 1 < len(
+            self.words
+        ):
+            # the next name word, past a particle run ("maria da graça lopes")
+            after = min(self.particle_run(i + 1), len(self.words) - 1)
+            nxt = self.words[after]
+            if after > i + 1 and nxt.kind == "word" and not nxt.place and nxt.low in self.lex.interfix_surnames:
+                return True  # "julia de wit"
+            if (
                 nxt.kind == "word"
                 and not self.ordinary(nxt)
                 and nxt.low not in self.lex.stop
                 and (nxt.low in self.lex.surnames or self.unknown(nxt))
-            )
+            ):
+                return True  # "kerem yildiz"
         if self.context_before(i) and self.unknown(w) and i + 1 < len(self.words):
             nxt = self.words[i + 1]
-            return nxt.kind == "word" and self.unknown(nxt)  # "begeleid zuleika pieternella"
-        return False
+            if nxt.kind == "word" and self.unknown(nxt):
+                return True  # "begeleid zuleika pieternella"
+        if self.lower_case_first_name(w):
+            return True  # "ik heb net tomasz aan de lijn", "cristina, 06…"
+        if w.low in self.lex.first_names and w.low not in self.lex.common and self.owner(i):
+            return True  # "anja haar kinderen", "guus zijn moeder"
+        if self.aged(i) or self.years_old(i):
+            return self.listed(w) or self.unknown(w) or w.low in self.lex.first_names  # "xiao (6)", "jun (15)"
+        # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
+        return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
+
+    def plain_first_name(self, w: _Word) -> bool:
+        """A listed first name that is no frequent or function word ("sara", "kees"; not "will", "jun")."""
+        low = w.low
+        return (
+            low in self.lex.first_names
+            and low not in self.lex.common
+            and low not in self.lex.stop
+            and low not in self.lex.frequent
+            and len(low) >= 3
+            and low.isalpha()
+        )
+
+    def years_old(self, i: int) -> bool:
+        """Word i is followed by an age: "tesfalem 17 jaar", "noah 18"."""
+        w = self.words
+        return i + 2 < len(w) and w[i + 1].kind == "num" and w[i + 2].low in ("jaar", "jr", "jaar,", "maanden")
+
+    def lower_case_first_name(self, w: _Word) -> bool:
+        """A first name typed in lower case that is no word of its own in Dutch or English, no
+        function word and no abbreviation ("youssef", "dimitar"; not "sam" of "sam&", not "bso")."""
+        low = w.low
+        return (
+            low in self.lex.first_names
+            and low not in self.lex.common
+            and low not in self.lex.stop
+            and len(low) >= 3
+            and low.isalpha()
+            and not self.ordinary(w)
+            and not self.english(w)
+            and low not in self.lex.english
+            and bool(re.search(r"[aeiouy]", low))
+        )
+
+    def owner(self, i: int) -> bool:
+        """Word i is followed by "zijn"/"haar" and a family word: "jamal zijn moeder", "amal haar zoon"."""
+        words = self.words
+        return (
+            i + 2 < len(words)
+            and words[i + 1].low in ("zijn", "haar", "z'n", "d'r")
+            and words[i + 2].kind == "word"
+            and (words[i + 2].low in _KIN_CUES or words[i + 2].low in ("kinderen", "kind", "kids"))
+        )
 
     def acts(self, i: int) -> bool:
         """Word i is followed by a verb in the third person ("Tim heeft", "Roos woont") or by "en
         haar/zijn" ("roos en haar moeder"): the subject of the sentence, a person."""
         words = self.words
+        following = [w.text.lower() if w.kind != "num" else "#" for w in words[i + 1 : i + 4]]
+        if following[:3] == [",", "#", ","] or following[:2] == ["is", "#"]:
+            return True  # "Amber, 21, woont …", "Storm is 4 en …"
+        if (
+            following[:1] == ["("]
+            and i + 3 < len(words)
+            and words[i + 3].text == ")"
+            and (words[i + 2].place in ("gemeente", "place") or self.demonym(words[i + 2]))
+        ):
+            return True  # "Aster (Eritrea) is …", "Florin (Roemeens)"
         if i + 1 >= len(words) or words[i + 1].kind != "word":
             return False
         nxt = words[i + 1].low
         if nxt in _PERSON_VERBS:
             return True
+        if nxt == "uit" and i + 2 < len(words) and words[i + 2].place in ("gemeente", "place"):
+            return True  # "Lucia uit Kaapverdië heeft …"
         return nxt == "en" and i + 2 < len(words) and words[i + 2].low in ("haar", "zijn", "hun")
 
     def placed(self, i: int) -> bool:
@@ -837,11 +923,7 @@ class _Context:
             and self.capitalised(w)
             and not self.listed(w)
             and w.low not in self.lex.stop
-            and (
-                w.low in _INSTITUTIONS
-                or (len(w.low) >= 9 and self.ordinary(w))
-                or any(w.low.endswith(x) for x in _INSTITUTIONS if len(x) > 4)
-            )
+            and (w.low in _INSTITUTIONS or any(w.low.endswith(x) for x in _INSTITUTIONS if len(x) > 4))
         )
 
     def aged(self, i: int) -> bool:
@@ -885,16 +967,23 @@ class _Context:
         return i > 0 and self.words[i - 1].low in _CONTEXT_CUES
 
     def org_word(self, w: _Word) -> bool:
-        """A hyphenated word ending in an ordinary one ("Nowruz-uitgaven", "Pregnancy-groep")."""
+        """A hyphenated word ending in an ordinary one ("Nowruz-uitgaven", "Nibud-budgetplan"), the first
+        half of a compound left open ("Tolk- en Vertaalcentrum"), or a word ending in an institution
+        ("Rabobank", "Cultuurfonds")."""
+        if w.text.endswith("-"):
+            return True
         if "-" in w.text:
             last = w.text.rsplit("-", 1)[1]
             return (
                 bool(last)
                 and last[0].islower()
-                and last.lower() in self.lex.ordinary
                 and last.lower() not in _PARTICLES
+                and (last.lower() in self.lex.ordinary or self._compound(last.lower()))
             )
-        return False
+        low = w.low
+        return any(
+            low.endswith(suffix) and len(low) > len(suffix) + 2 and not self.listed(w) for suffix in _INSTITUTION_ENDS
+        )
 
     def joins(self, i: int, lowercase_ok: bool) -> bool:
         """Word i continues a name next to it."""
@@ -1075,7 +1164,7 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                 if (
                     0 <= j < n
                     and not in_name[j]
-                    and words[link].low in ("en", ",", "&")
+                    and words[link].low in ("en", ",", "&", "+")
                     and words[j].kind == "word"
                     and ctx.capitalised(words[j])
                     and not ctx.excluded(words[j], in_name=True)
@@ -1106,6 +1195,10 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                     )
                 ):
                     in_name[j] = True
+                    changed = True
+                elif w.kind == "word" and lowercase_chain[i] and ctx.plain_first_name(w) and not ctx.excluded(w):
+                    in_name[j] = True  # "jan willem", "nana akua"
+                    lowercase_chain[j] = True
                     changed = True
                 elif (
                     w.kind == "word"

@@ -235,7 +235,7 @@ def _thesaurus_needs(text: str) -> list[str]:
     return [c.need for c in thesaurus().find(text) if c.need]
 
 
-def find_funds(kb: KnowledgeBase, q: Question) -> Outcome:
+def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # A need named in this message wins over a remembered one; a need the text names but the
     # knowledge base does not know is said so, never answered with the remembered one.
     named = [rid for kind, rid in kb.find_named(q.text) if kind == "fonds"] if q.text and not q.offset else []
@@ -282,6 +282,8 @@ def _funds_by_retrieval(kb: KnowledgeBase, q: Question) -> Outcome | None:
     zomervakantie", "achternaam laten veranderen"); None when none does."""
     age, _ = _age_label(q)
     hits = kb.retriever.search(q.text, age_group=age.fase if age else None, only=("fonds",), limit=20)
+    # The fund's own text, not only its zoekvragen: "een cliënt met schulden" asks for clothes there.
+    hits = [h for h in hits if retrieval.literal(h, kb, q.text)]
     if not hits or hits[0].coverage < retrieval.MIN_COVERAGE:
         return None
     wanted = [h.unit.record_id for h in hits if h.score >= 0.5 * hits[0].score][: answers.PAGE_SIZE]
@@ -309,13 +311,13 @@ def _unknown_need_reply(kb: KnowledgeBase, search, q: Question) -> Reply:
     return reply
 
 
-def fund_application(kb: KnowledgeBase, q: Question) -> Outcome:
+def aanvragen(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "fonds"]
     fund_ids = named or q.shown_funds
     funds = [f for f in (kb.fund(fid) for fid in fund_ids) if f]
     if not funds and q.text and not q.offset:
         # No fund to say how to apply for ("voor welke fondsen vraagt een hulpverlener aan?"): the fund finder.
-        return find_funds(kb, replace(q, kind="fondsen"))
+        return fondsen(kb, replace(q, kind="fondsen"))
     return Outcome(
         answers.application_answer(funds), q, [f.id for f in funds], about_previous=bool(funds) and not named
     )
@@ -545,17 +547,18 @@ def _specific(text: str) -> bool:
     return len(left) >= 2
 
 
-def signals(kb: KnowledgeBase, q: Question) -> Outcome:
+def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
     if tokens & INSTRUMENT_WORDS and not q.offset:
-        return instruments(kb, replace(q, kind="instrumenten"))
+        return instrumenten(kb, replace(q, kind="instrumenten"))
     matched: list[str] = []
-    if q.text and not q.offset:
+    # The same ranking on every page: "meer" continues the list the first page began.
+    if q.text:
         # Asked for signals in so many words ("is dat een signaal?"): signals, whatever else matches.
         cue = "signaal" in asked_kinds(q.text)
         choice, hits = _retrieve(kb, q, "signalen")
         top = choice.hits[0] if choice.hits else None
-        if choice.action == "answer" and top.unit.kind != "signaal" and not cue:
+        if choice.action == "answer" and top.unit.kind != "signaal" and not cue and not q.offset:
             return _unit_outcome(kb, q, choice)
         # The signals the question describes lead the list (ranked among the signals only).
         signal_hits = kb.retriever.search(
@@ -564,16 +567,17 @@ def signals(kb: KnowledgeBase, q: Question) -> Outcome:
         # Only when the question describes something specific (not "welke signalen bij ouders?").
         best = signal_hits[0] if signal_hits else None
         least = 3.0 if cue else retrieval.MIN_EVIDENCE
-        close = [
-            h for h in signal_hits if best.evidence >= least and h.score >= 0.5 * best.score and h.evidence >= least / 2
-        ]
+        # How much a signal's own text shares with the question: a general question ("welke signalen
+        # bij ouders?") matches the zoekvragen of many signals, and is still not about one of them.
+        close = [h for h in signal_hits if best.own >= least and h.score >= 0.5 * best.score and h.own >= least / 2]
         if cue and not close and _specific(q.text) and not tokens & RISK_WORDS:
             # "is dat een signaal?" about something the list words differently: the nearest signals.
             close = [h for h in signal_hits[:3] if h.score >= 0.5 * best.score]
-        # Those that share a word with the question before those found through a synonym only.
-        close.sort(key=lambda h: not retrieval.literal(h, kb, q.text))
+        # Only those that share a word or concept with the question lead (not one found through its
+        # zoekvragen only).
+        close = [h for h in close if retrieval.literal(h, kb, q.text)]
         matched = [h.unit.record_id for h in close]
-        if not matched and _specific(q.text) and not tokens & RISK_WORDS:
+        if not matched and _specific(q.text) and not tokens & RISK_WORDS and not q.offset:
             # Something specific that no signal matches: not the whole list, but what does match (or nothing).
             return Outcome(retrieval.reply_for(kb, choice, q.text), q)
     fase = parse_fase(q.age) or parse_fase(q.text)
@@ -581,7 +585,7 @@ def signals(kb: KnowledgeBase, q: Question) -> Outcome:
         found = kb.risk_groups()
         ids = {sig.id for sig in found}
         matched = [m for m in matched if m in ids]
-        if q.text and not q.offset and not matched:
+        if q.text and not matched:
             # The risk groups the question describes first ("spreken nauwelijks Nederlands").
             own = [
                 h
@@ -607,7 +611,7 @@ def signals(kb: KnowledgeBase, q: Question) -> Outcome:
     return Outcome(answers.signals_answer(found, q.offset, heading), q)
 
 
-def instruments(kb: KnowledgeBase, q: Question) -> Outcome:
+def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "instrument"]
     if named and not q.offset:
         record = kb.record("instrument", named[0])
@@ -616,13 +620,18 @@ def instruments(kb: KnowledgeBase, q: Question) -> Outcome:
     fase = age.fase if age else parse_fase(q.text)
     found = kb.instruments(age_group=fase if fase != "ouders" else None)
     label = label or (LEEFTIJDSFASEN.get(fase) if fase else None)
-    if q.text and not q.offset:
+    if q.text:
         choice, hits = _retrieve(kb, q, "instrumenten")
         # Asked for an instrument in so many words: the instruments, whatever else matches.
         asked = bool(set(words(q.text)) & INSTRUMENT_WORDS)
-        if choice.action == "answer" and choice.hits[0].unit.kind not in ("instrument", "signaal") and not asked:
+        if (
+            choice.action == "answer"
+            and choice.hits[0].unit.kind not in ("instrument", "signaal")
+            and not asked
+            and not q.offset
+        ):
             return _unit_outcome(kb, q, choice)
-        # The instruments that match what the question is about lead the list.
+        # The instruments that match what the question is about lead the list, on every page ("meer").
         own = kb.retriever.search(q.text, age_group=fase, only=("instrument",), limit=30)
         rank = {h.unit.record_id: i for i, h in enumerate(own) if h.evidence >= retrieval.MIN_EVIDENCE}
         found = sorted(found, key=lambda i: rank.get(i.id, len(rank)))
@@ -647,7 +656,7 @@ INTERVENTION_WORDS = {
 }
 
 
-def what_is(kb: KnowledgeBase, q: Question) -> Outcome:
+def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(" ".join(filter(None, [q.name, q.text]))):
         return Outcome(
             Reply(
@@ -705,7 +714,7 @@ def _lead_with_block(kb: KnowledgeBase, reply: Reply, text: str, best) -> None:
     reply.records = [f"hoe:{block.id}"] + list(reply.records)
 
 
-def facts(kb: KnowledgeBase, q: Question) -> Outcome:
+def feiten(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(q.text):
         return Outcome(answers.entries_answer(kb.entries(kind="feit"), "Kerncijfers uit de bronnen:"), q)
     choice, _ = _retrieve(kb, q, "feiten")
@@ -718,9 +727,9 @@ def names_a_fund(kb: KnowledgeBase, text: str) -> bool:
     return any(kind == "fonds" for kind, _ in kb.find_named(text))
 
 
-def examples(kb: KnowledgeBase, q: Question) -> Outcome:
+def voorbeelden(kb: KnowledgeBase, q: Question) -> Outcome:
     if names_a_fund(kb, q.text):
-        return what_is(kb, q)
+        return wat_is(kb, q)
     if q.gemeente:
         found = kb.entries(kind="voorbeeld", gemeente=q.gemeente)
         if found:
@@ -739,18 +748,20 @@ def examples(kb: KnowledgeBase, q: Question) -> Outcome:
 
 
 HANDLERS = {
-    "fondsen": find_funds,
-    "aanvragen": fund_application,
+    "fondsen": fondsen,
+    "aanvragen": aanvragen,
     "werkwijze": werkwijze,
-    "signalen": signals,
-    "instrumenten": instruments,
-    "wat_is": what_is,
-    "feiten": facts,
-    "voorbeelden": examples,
+    "signalen": signalen,
+    "instrumenten": instrumenten,
+    "wat_is": wat_is,
+    "feiten": feiten,
+    "voorbeelden": voorbeelden,
 }
 
 
-def answer(kb: KnowledgeBase, q: Question) -> Outcome:
+def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
+    """The reply to a question; `checked`: a new question, whose answer the retrieval checks
+    (second_opinion) — not a follow-up, which leans on the question before it."""
     if q.topic and ":" in q.topic:
         return unit_topic(kb, q)
     if q.kind not in ("fondsen", "aanvragen") and not q.offset and OVERVIEW.search(normalize(q.text)):
@@ -767,7 +778,66 @@ def answer(kb: KnowledgeBase, q: Question) -> Outcome:
         # "ik maak me zorgen om een kind": nothing to look up yet; ask what it is about.
         return Outcome(answers.topics_answer(), Question("geen"))
     routed = route(kb, q) if q.text and not q.offset else None
-    return routed or HANDLERS[q.kind](kb, q)
+    outcome = routed or HANDLERS[q.kind](kb, q)
+    return second_opinion(kb, q, outcome) if checked else outcome
+
+
+def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
+    """The retrieval over every record checks the answer the intent's handler chose. When the record
+    the answer leads with is not among the three the retrieval ranks best, the two disagree: then ask
+    ("Bedoel je …?") with the retrieval's best, the handler's and the retrieval's second, rather than
+    answer confidently from one of them. Not for what the handler knows for certain: a record named by
+    its name, a fund for a named need, "meer", a button, or a list of the kind the question asks for."""
+    if not q.text or q.offset or q.topic:
+        return outcome
+    reply = outcome.reply
+    if reply.buttons and "Bron" not in reply.text and reply.records:
+        return outcome  # already asking
+    asked = asked_kinds(q.text)
+    if q.kind in ("fondsen", "aanvragen") and (
+        "fonds" in asked or q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text) or names_a_fund(kb, q.text)
+    ):
+        return outcome  # the fund finder's own ground: a fund asked for, a need, a named fund
+    lead = [r.split("/", 1)[0] for r in reply.records[:3]]
+    named = [f"{kind}:{rid}" for kind, rid in kb.find_named(q.text) if names_in_full(kb, kind, rid, q.text)]
+    if named and (not lead or lead[0] in named):
+        return outcome  # the record the question names by its name
+    choice, hits = _retrieve(kb, q, q.kind)
+    ranked = retrieval.best_per_record(hits)
+    top = [h.unit.record for h in ranked[:3]]
+    if not ranked or (not named and any(r in top for r in lead)):
+        return outcome
+    if lead and lead[0].split(":", 1)[0] in asked - {"hoe"} and not named:
+        return outcome  # "welke signalen …": a list of that kind
+    if not lead and choice.action == "nothing":
+        return outcome
+    if lead and choice.action != "answer" and _shares_content(kb, reply.records[0], q.text):
+        return outcome  # the retrieval is not sure either: the handler's answer stands
+    candidates = [_hit_for(kb, key) for key in named[:1]] + [ranked[0]]
+    if lead:
+        own = next((h for h in hits if h.unit.key == reply.records[0] or h.unit.record == lead[0]), None)
+        candidates.append(own or _hit_for(kb, reply.records[0]))
+    candidates += ranked[1:3]
+    seen, offered = set(), []
+    for hit in candidates:
+        if hit is not None and hit.unit.record not in seen:
+            seen.add(hit.unit.record)
+            offered.append(hit)
+    offered = offered[: retrieval.MAX_CANDIDATES]
+    if len(offered) == 1:
+        return _unit_outcome(kb, q, retrieval.Choice("answer", offered))
+    return Outcome(retrieval.clarify_reply(offered), q)
+
+
+def _shares_content(kb: KnowledgeBase, key: str, text: str) -> bool:
+    unit = next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
+    return unit is None or kb.retriever.shares_word(unit.key, text)
+
+
+def _hit_for(kb: KnowledgeBase, key: str):
+    """A stand-in hit for a record the handler answered with (to offer it as a candidate)."""
+    unit = next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
+    return retrieval.Hit(unit, 0.0, 0.0, frozenset()) if unit else None
 
 
 # Words that say something is the matter, not what: "ik maak me zorgen om een kind".
@@ -807,8 +877,8 @@ VAGUE_WORDS = {
 
 # --- the intent is a hint: what the question asks for in so many words, and the retrieval, decide -----
 
-# The kind of record each knowledge intent's handler answers with.
-NATIVE_KIND = {
+# The kind of record each kind of question's handler answers with (the intent is ask_<kind of question>).
+RECORD_KIND = {
     "fondsen": "fonds",
     "aanvragen": "fonds",
     "werkwijze": "hoe",
@@ -856,7 +926,8 @@ def asked_kinds(text: str) -> set[str]:
     return found
 
 
-KIND_INTENT = {
+# The kind of question whose handler answers a question asking for this kind of record.
+QUESTION_KIND = {
     "fonds": "fondsen",
     "signaal": "signalen",
     "instrument": "instrumenten",
@@ -917,7 +988,7 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
 def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     """What the question asks for in so many words, and the retrieval, over the NLU's intent.
     None: the intent's own handler answers."""
-    native = NATIVE_KIND.get(q.kind)
+    native = RECORD_KIND.get(q.kind)
     if native is None:
         return None
     if q.kind in ("fondsen", "aanvragen") and (q.name or names_a_fund(kb, q.text)):
@@ -945,7 +1016,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return werkwijze(kb, replace(q, kind="werkwijze"))
     if named and named[0][0] != "werkwijze":
         # "Nika, voor welke kinderen is dat?" recognised as a fund question: the record it names.
-        return what_is(kb, replace(q, kind="wat_is"))
+        return wat_is(kb, replace(q, kind="wat_is"))
     if native == "hoe" and explicit == {"signaal"} and not SIGNAL_ASKED.search(norm):
         return None  # "met wie bespreek ik signalen?": about signals, asking how
     if native == "hoe":
@@ -956,7 +1027,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         and (next(iter(explicit)) != "fonds" or STRICT_FUND.search(norm))
     ):
         kind = next(iter(explicit))
-        return HANDLERS[KIND_INTENT[kind]](kb, replace(q, kind=KIND_INTENT[kind]))
+        return HANDLERS[QUESTION_KIND[kind]](kb, replace(q, kind=QUESTION_KIND[kind]))
     if asked or (len(content_words(q.text)) < 3 and not WHAT_IS.search(norm)):
         return None
     fase = parse_fase(q.age) or parse_fase(q.text)
@@ -968,10 +1039,10 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     ):
         # Only a situation described, something seen again and again: the signals it matches, when it
         # matches them well ("kind draagt altijd dezelfde kleren").
-        return signals(kb, replace(q, kind="signalen"))
+        return signalen(kb, replace(q, kind="signalen"))
     if native == "fonds" and (kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
         return None
-    boosts = {k: min(b, 1.2) for k, b in retrieval.INTENT_KINDS.get(q.kind, {}).items()}
+    boosts = {k: min(b, 1.2) for k, b in retrieval.KIND_BOOSTS.get(q.kind, {}).items()}
     text = " ".join(filter(None, [q.name, q.text]))
     hits = kb.retriever.search(
         text, kinds=boosts, age_group=fase, gemeente=q.gemeente, section=retrieval.asked_section(text), limit=12
@@ -1057,22 +1128,22 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
         asked.add("hoe")
     if "signaal" in asked and SIGNAL_ASKED.search(norm):
         # "is dat een signaal?", whatever the NLU made of it.
-        return signals(kb, Question("signalen", text=text))
+        return signalen(kb, Question("signalen", text=text))
     if "hoe" in asked and not asked - {"hoe"} and (how := how_answer(kb, Question("werkwijze", text=text))):
         return how
     explicit = asked - {"hoe", "fonds", "signaal"}
     if len(explicit) == 1 and not asked & {"fonds"}:
-        kind = KIND_INTENT[next(iter(explicit))]
+        kind = QUESTION_KIND[next(iter(explicit))]
         return HANDLERS[kind](kb, Question(kind, text=text))
     if kb.resolve_needs(text) or (_thesaurus_needs(text) and PAYING.search(norm)):
         if not is_question(text) and OBSERVED.search(norm) and _describes_signals(kb, text):
-            return signals(kb, Question("signalen", text=text))
-        return find_funds(kb, Question("fondsen", text=text))
+            return signalen(kb, Question("signalen", text=text))
+        return fondsen(kb, Question("fondsen", text=text))
     q = Question("wat_is", text=text)
     if any(kind == "fonds" and names_in_full(kb, kind, rid, text) for kind, rid in kb.find_named(text)) or (
         set(words(text)) & INTERVENTION_WORDS and normalize(text).startswith(LIST_STARTS)
     ):
-        return what_is(kb, q)
+        return wat_is(kb, q)
     choice, _ = _retrieve(kb, q, None)
     if choice.action == "nothing":
         return None
@@ -1119,7 +1190,7 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     if not text or text.startswith("/"):
         return None
     if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
-        return what_is(kb, Question("wat_is", text=text))
+        return wat_is(kb, Question("wat_is", text=text))
     if len(content_words(text)) < 5:
         return None
     found = fallback(kb, text)
@@ -1190,7 +1261,7 @@ def _new_subject(text: str) -> bool:
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
     if names_a_fund(kb, update.get("text") or ""):
-        return what_is(kb, Question("wat_is", text=update["text"]))
+        return wat_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     text = update.get("text") or ""
     if previous is not None and previous.kind != "fondsen" and _new_subject(text):
@@ -1244,4 +1315,4 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
         q = replace(q, need=text)
     if previous.kind == "fondsen":
         q = replace(q, text="")
-    return answer(kb, q)
+    return answer(kb, q, checked=False)

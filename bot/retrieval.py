@@ -18,8 +18,8 @@ from .kb import records as r
 from .kb.retrieval import SCREENING_WORDS, Hit, Unit
 from .kb.text import content_words, normalize
 
-# The kinds an intent points to, with their boost: a hint, not a filter.
-INTENT_KINDS: dict[str, dict[str, float]] = {
+# The kinds of record a kind of question (intent ask_<kind>) points to, with their boost: a hint, not a filter.
+KIND_BOOSTS: dict[str, dict[str, float]] = {
     "fondsen": {"fonds": 1.6},
     "aanvragen": {"fonds": 1.6},
     "werkwijze": {"hoe": 1.4, "werkwijze": 1.2},
@@ -156,7 +156,7 @@ def search(
 ) -> list[Hit]:
     return kb.retriever.search(
         text,
-        kinds=INTENT_KINDS.get(kind or "", None),
+        kinds=KIND_BOOSTS.get(kind or "", None),
         age_group=age_group,
         needs=needs,
         gemeente=gemeente,
@@ -195,7 +195,7 @@ def signal_answer(kb: KnowledgeBase, hits: list[Hit], text: str = "") -> Reply:
     """Signals that match the question: the best and those close to it, as one list."""
     top = hits[0]
     close = [h for h in hits if h.unit.kind == "signaal" and h.score >= 0.6 * top.score]
-    close = sorted(close, key=lambda h: not literal(h, kb, text))[: answers.PAGE_SIZE]
+    close = [h for h in close if literal(h, kb, text)][: answers.PAGE_SIZE] or [top]
     found = [kb.record("signaal", h.unit.record_id) for h in close]
     return answers.signals_answer([s for s in found if s], heading="Dit staat op de Signaleringslijst kinderarmoede")
 
@@ -218,6 +218,9 @@ def reply_for(kb: KnowledgeBase, choice: Choice, text: str) -> Reply:
         return clarify_reply(choice.hits)
     choice.hits[:] = literal_first(choice.hits, kb, text)
     top = choice.hits[0]
+    if not literal(top, kb, text):
+        # Found through its zoekvragen or a typo only: offer it, never answer from it as if certain.
+        return clarify_reply(choice.hits[:MAX_CANDIDATES]) if len(choice.hits) > 1 else clarify_reply([top])
     if top.unit.kind == "signaal":
         return signal_answer(kb, choice.hits, text)
     return unit_answer(kb, top.unit.key, text) or answers.nothing_found_answer()

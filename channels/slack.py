@@ -146,7 +146,7 @@ class SlackEventsInput(SlackInput):
         keys = event_keys(payload or {})
         if keys and not self.seen.first_time(keys):
             logger.info(
-                "Slack: event seen before (retry %s, %s); not answered again",
+                "Slack: gebeurtenis al eerder ontvangen (herhaling %s, %s); niet opnieuw beantwoord",
                 request.headers.get(self.retry_num_header),
                 request.headers.get(self.retry_reason_header),
             )

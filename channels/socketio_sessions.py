@@ -15,7 +15,6 @@ Differences from Rasa 3.6's SocketIOInput (whose event names and replies it keep
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -28,8 +27,6 @@ from socketio import AsyncServer
 from channels.redacting import redacting
 from channels.session_ids import SessionSigner, load_secret
 from channels.socketio_origin import browser_origin_allowed
-
-logger = logging.getLogger(__name__)
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 CONFIRM_EVENT = "user_confirmed"

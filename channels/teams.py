@@ -89,11 +89,11 @@ class ConnectorToken:
                 async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as session:
                     async with session.post(self.token_url, data=form) as resp:
                         if resp.status != 200:
-                            logger.error("Teams: no token from %s (HTTP %s)", self.token_url, resp.status)
+                            logger.error("Teams: geen token van %s (HTTP %s)", self.token_url, resp.status)
                             return None
                         data = await resp.json(content_type=None)
             except aiohttp.ClientError as exc:
-                logger.error("Teams: token URL %s unreachable: %s", self.token_url, exc)
+                logger.error("Teams: tokenadres %s niet bereikbaar: %s", self.token_url, exc)
                 return None
             self._token = data["access_token"]
             self._expires = time.time() + int(data.get("expires_in", 3600))
@@ -132,11 +132,10 @@ class TeamsOutput(BotFramework):
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
                 async with session.post(uri, json=message_data, headers={"Authorization": f"Bearer {token}"}) as resp:
                     if resp.status >= 300:
-                        logger.error(
-                            "Teams: reply refused by %s (HTTP %s): %s", uri, resp.status, (await resp.text())[:300]
-                        )
+                        refusal = (await resp.text())[:300]
+                        logger.error("Teams: antwoord geweigerd door %s (HTTP %s): %s", uri, resp.status, refusal)
         except aiohttp.ClientError as exc:
-            logger.error("Teams: reply to %s failed: %s", uri, exc)
+            logger.error("Teams: antwoord naar %s mislukt: %s", uri, exc)
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
@@ -196,7 +195,7 @@ class TeamsInput(BotFrameworkInput):
             self.jwt_keys = {key["kid"]: key for key in keys.json()["keys"]}
             self.jwt_update_time = datetime.datetime.now()
         except (requests.RequestException, ValueError, KeyError) as exc:
-            logger.warning("Teams: could not read signing keys from %s: %s", self.openid_url, exc)
+            logger.warning("Teams: ondertekeningssleutels niet te lezen van %s: %s", self.openid_url, exc)
 
     def _key_for(self, kid: str | None) -> dict[str, Any]:
         stale = datetime.datetime.now() - self.jwt_update_time > KEY_REFRESH_MAX_AGE
@@ -204,7 +203,7 @@ class TeamsInput(BotFrameworkInput):
         if (stale or unknown) and time.time() - self._last_refresh_attempt > KEY_REFRESH_MIN_SECONDS:
             self._update_cached_jwk_keys()
         if kid not in self.jwt_keys:
-            raise InvalidKeyError(f"JWT key {kid!r} not in the keys of {self.openid_url}")
+            raise InvalidKeyError(f"JWT-sleutel {kid!r} staat niet bij de sleutels van {self.openid_url}")
         return self.jwt_keys[kid]
 
     # --- tokens --------------------------------------------------------------------------
@@ -233,19 +232,19 @@ class TeamsInput(BotFrameworkInput):
             claims = self._validate_jwt_token(token)
             kid = jwt.get_unverified_header(token).get("kid")
         except (PyJWTError, ValueError, TypeError) as exc:
-            logger.warning("Teams: token refused: %s", exc)
+            logger.warning("Teams: token geweigerd: %s", exc)
             return response.text("Ongeldig token.", status=HTTPStatus.UNAUTHORIZED)
         if not isinstance(activity, dict):
             return response.text("Geen activiteit.", status=HTTPStatus.BAD_REQUEST)
         # The key must be endorsed for the channel the activity claims to come from.
         endorsements = self.jwt_keys.get(kid, {}).get("endorsements")
         if endorsements is not None and activity.get("channelId") not in endorsements:
-            logger.warning("Teams: key %s not endorsed for channel %r", kid, activity.get("channelId"))
+            logger.warning("Teams: sleutel %s niet geldig voor kanaal %r", kid, activity.get("channelId"))
             return response.text("Sleutel niet geldig voor dit kanaal.", status=HTTPStatus.FORBIDDEN)
         # Replies go to the activity's serviceUrl with our own token: it must be the one Microsoft signed.
         claimed = claims.get("serviceurl") or claims.get("serviceUrl")
         if not claimed or claimed.rstrip("/") != str(activity.get("serviceUrl", "")).rstrip("/"):
-            logger.warning("Teams: serviceUrl of the activity does not match the token")
+            logger.warning("Teams: serviceUrl van de activiteit klopt niet met het token")
             return response.text("serviceUrl klopt niet met het token.", status=HTTPStatus.FORBIDDEN)
         return None
 
@@ -281,7 +280,7 @@ class TeamsInput(BotFrameworkInput):
                 )
                 await handle(message)
             except Exception as exc:  # Teams retries on errors; one failed message must not loop
-                logger.exception("Teams: message could not be handled: %s", exc)
+                logger.exception("Teams: bericht kon niet verwerkt worden: %s", exc)
             return response.text("success")
 
         return bp

@@ -73,15 +73,6 @@ async def request(self: EndpointConfig, *args: Any, **kwargs: Any) -> Any:
         return await _original_request(self, *args, **dict(kwargs))
 
 
-async def close_sessions() -> None:
-    """Close the kept sessions of the running event loop (at the end of a script)."""
-    loop = asyncio.get_running_loop()
-    for key, (_, session_loop, session) in list(_sessions.items()):
-        if session_loop is loop:
-            await session.close()
-            del _sessions[key]
-
-
 def install() -> None:
     EndpointConfig.session = kept_session
     EndpointConfig.request = request

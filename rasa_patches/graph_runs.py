@@ -31,6 +31,7 @@ def run(
     if inputs:
         self._add_inputs_to_graph(inputs, run_graph)
 
+    # In English on purpose: the same debug line as Rasa's own DaskGraphRunner.run, which this replaces.
     logger.debug(f"Running graph with inputs: {inputs}, targets: {targets} and {self._execution_context}.")
 
     try:

@@ -27,8 +27,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-_original_states_for_tracker_history = Domain.states_for_tracker_history
-
 # Replays kept: about four kinds of request per conversation, for as many conversations and as
 # long as the tracker store keeps them (stores/cached_sql.py: 200, 30 minutes after last use).
 KEPT_REPLAYS = 4 * 200
@@ -145,23 +143,6 @@ def states_for_tracker_history(
     states = [_own_copy(state) for state in replay.states]
     _step(self, replay, states, False, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
     return states
-
-
-def checked_states_for_tracker_history(
-    self: Domain,
-    tracker: DialogueStateTracker,
-    omit_unset_slots: bool = False,
-    ignore_rule_only_turns: bool = False,
-    rule_only_data: Optional[dict] = None,
-) -> list:
-    """For tests: the kept replay's answer, compared with Rasa's full replay on every call."""
-    ours = states_for_tracker_history(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
-    rasas = _original_states_for_tracker_history(
-        self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
-    )
-    if ours != rasas:
-        raise AssertionError(f"past states differ for {tracker.sender_id}: {ours} != {rasas}")
-    return rasas
 
 
 def install() -> None:

@@ -63,10 +63,11 @@ class KnowledgeBase:
         from .load import loaded_hash
         from .retrieval import Index, documents
         from .thesaurus import thesaurus
+        from .zoekvragen import zoekvragen
 
         key = (self.engine.url.render_as_string(hide_password=False), loaded_hash(self.engine))
         if key not in _INDEXES:
-            _INDEXES[key] = Index(documents(self), thesaurus())
+            _INDEXES[key] = Index(documents(self), thesaurus(), zoekvragen())
         return _INDEXES[key]
 
     def _rows(self, query):

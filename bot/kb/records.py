@@ -33,10 +33,6 @@ class Fund:
     url: str | None
     citation: Citation
 
-    @property
-    def age_stated(self) -> bool:
-        return self.min_age is not None or self.max_age is not None
-
 
 @dataclass(frozen=True)
 class FundSearch:

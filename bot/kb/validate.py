@@ -452,6 +452,11 @@ def read_knowledge(directory: Path, extra: dict[str, list[dict]] | None = None) 
         if path.exists():
             digest.update(name.encode() + b"\0" + path.read_bytes())
         raw[kind] = list(data or []) + list((extra or {}).get(kind, []))
+    # What retrieval reads besides the records: a change to it is a change of the knowledge too.
+    retrieval_files = [directory / "thesaurus.yml", directory / "schoolfasen.yml", *directory.glob("zoekvragen/*.yml")]
+    for path in sorted(retrieval_files):
+        if path.exists():
+            digest.update(path.relative_to(directory).as_posix().encode() + b"\0" + path.read_bytes())
     if extra:
         digest.update(repr(sorted((k, len(v)) for k, v in extra.items())).encode())
     if checker.problems:
@@ -461,6 +466,10 @@ def read_knowledge(directory: Path, extra: dict[str, list[dict]] | None = None) 
     from .thesaurus import check_files  # thesaurus.yml and schoolfasen.yml: their own checks
 
     problems += check_files(directory)
+    if not problems:
+        from . import zoekvragen  # knowledge/zoekvragen/: the records they name must exist
+
+        problems += zoekvragen.check(directory, records)
     if problems:
         raise ValidationError(problems)
     return Knowledge(records=records, content_hash=digest.hexdigest())

@@ -10,14 +10,6 @@ LEEFTIJDSFASEN = {
     "ouders": "ouders",
 }
 
-# Age span in years of each leeftijdsfase (the handreiking: −10 mnd tot 6 weken, 6 weken–4, 4–12, 12–18).
-LEEFTIJDSFASE_JAREN = {
-    "ongeboren-pasgeboren": (-1.0, 0.1),
-    "jonge-kinderen": (0.1, 4.0),
-    "basisschool": (4.0, 12.0),
-    "voortgezet-onderwijs": (12.0, 18.0),
-}
-
 CATEGORIEEN = {
     "signaleren": "Signaleren",
     "ondersteunen": "Ondersteunen",

@@ -5,21 +5,24 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import common
+from actions import common, knowledge_actions
 from actions.conversation_actions import ActionFollowUp, ActionMore, ActionRephrase, ActionSource
 from actions.knowledge_actions import (
-    ActionExamples,
-    ActionFacts,
-    ActionFindFunds,
-    ActionFundApplication,
-    ActionInstruments,
-    ActionSignals,
+    ActionAanvragen,
+    ActionFeiten,
+    ActionFondsen,
+    ActionInstrumenten,
+    ActionSignalen,
+    ActionVoorbeelden,
+    ActionWatIs,
     ActionWerkwijze,
-    ActionWhatIs,
 )
+from bot.config import PROJECT_ROOT
+from bot.questions import HANDLERS
 
 
 @pytest.fixture(autouse=True)
@@ -81,9 +84,9 @@ class Conversation:
 
 def test_fund_question_names_funds_and_source():
     text = Conversation().run(
-        ActionFindFunds(),
+        ActionFondsen(),
         "welk fonds betaalt een fiets voor een kind van 10?",
-        "ask_fund",
+        "ask_fondsen",
         [("behoefte", "fiets"), ("leeftijd", "10")],
     )
     assert "Stichting Leergeld" in text and "Nationaal Fonds Kinderhulp" in text
@@ -94,7 +97,7 @@ def test_fund_question_names_funds_and_source():
 def test_missing_age_shows_funds_then_narrows():
     """Funds first: without an age the funds come at once (each with its ages), age buttons narrow them."""
     chat = Conversation()
-    first = chat.run(ActionFindFunds(), "wie betaalt een fiets?", "ask_fund", [("behoefte", "fiets")])
+    first = chat.run(ActionFondsen(), "wie betaalt een fiets?", "ask_fondsen", [("behoefte", "fiets")])
     assert (
         first.startswith("Voor fiets kun je kijken naar:")
         and "Stichting Leergeld" in first
@@ -111,9 +114,9 @@ def test_missing_age_shows_funds_then_narrows():
 def test_follow_up_changes_age_keeps_need():
     chat = Conversation()
     chat.run(
-        ActionFindFunds(),
+        ActionFondsen(),
         "fondsen voor zwemles voor een kind van 6",
-        "ask_fund",
+        "ask_fondsen",
         [("behoefte", "zwemles"), ("leeftijd", "6")],
     )
     answer = chat.run(ActionFollowUp(), "en voor een puber?", "inform", [("leeftijd", "puber")])
@@ -123,7 +126,9 @@ def test_follow_up_changes_age_keeps_need():
 def test_follow_up_with_an_age_word_that_occurs_in_a_fund_name():
     """ "en voor een baby?" refines the fund search; it does not ask about "Toeslagen … van een baby"."""
     chat = Conversation()
-    chat.run(ActionFindFunds(), "kleding voor een kind van 8", "ask_fund", [("behoefte", "kleding"), ("leeftijd", "8")])
+    chat.run(
+        ActionFondsen(), "kleding voor een kind van 8", "ask_fondsen", [("behoefte", "kleding"), ("leeftijd", "8")]
+    )
     answer = chat.run(ActionFollowUp(), "en voor een baby?", "inform", [("leeftijd", "baby")])
     assert answer.startswith("Voor kleding (baby) kun je kijken naar:") and "Bron" in answer
 
@@ -164,7 +169,7 @@ def test_funds_for_several_children():
     """A family with children of 6 and 9: the funds for either, labelled with both ages."""
     chat = Conversation()
     assert "Voor vakantie kun je kijken naar:" in chat.run(
-        ActionFindFunds(), "vakantie", "ask_fund", [("behoefte", "vakantie")]
+        ActionFondsen(), "vakantie", "ask_fondsen", [("behoefte", "vakantie")]
     )
     answer = chat.run(ActionFollowUp(), "gezin met kinderen van 6 en 9", "inform", [("leeftijd", "6 en 9")])
     assert answer.startswith("Voor vakantie (6 en 9 jaar) kun je kijken naar:") and "Bron" in answer
@@ -173,7 +178,7 @@ def test_funds_for_several_children():
 def test_follow_up_about_ouders():
     """ "en bij ouders?" carries no age entity, yet names the group the answer is for."""
     chat = Conversation()
-    chat.run(ActionSignals(), "welke signalen zie je bij een puber?", "ask_signals", [("leeftijd", "puber")])
+    chat.run(ActionSignalen(), "welke signalen zie je bij een puber?", "ask_signalen", [("leeftijd", "puber")])
     answer = chat.run(ActionFollowUp(), "en bij ouders?", "inform")
     assert answer.startswith("Signalen bij ouders die op armoede kunnen wijzen:") and "nota’s niet betalen" in answer
     chat = Conversation()
@@ -182,7 +187,7 @@ def test_follow_up_about_ouders():
 
 
 def test_which_interventions_lists_interventions():
-    answer = Conversation().run(ActionWhatIs(), "welke interventies zijn er voor ouders met geldzorgen?", "ask_what_is")
+    answer = Conversation().run(ActionWatIs(), "welke interventies zijn er voor ouders met geldzorgen?", "ask_wat_is")
     assert "Helpdesk Geldzaken Den Haag" in answer and "Interventiepakket" in answer
     assert "130%" not in answer and "De elf werkwijzen" not in answer  # a fact and an overview, no interventions
 
@@ -190,21 +195,21 @@ def test_which_interventions_lists_interventions():
 def test_who_applies_for_the_funds_just_shown():
     chat = Conversation()
     chat.run(
-        ActionFindFunds(),
+        ActionFondsen(),
         "contributie voetbal voor een kind van 9",
-        "ask_fund",
+        "ask_fondsen",
         [("behoefte", "contributie"), ("leeftijd", "9")],
     )
-    answer = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
+    answer = chat.run(ActionAanvragen(), "wie kan dat aanvragen?", "ask_aanvragen")
     assert "Jeugdfonds Sport & Cultuur" in answer and "intermediair" in answer
     assert "Bron:" in answer
 
 
 def test_named_fund_application():
     answer = Conversation().run(
-        ActionFundApplication(),
+        ActionAanvragen(),
         "kan een ouder zelf bij Kinderhulp aanvragen?",
-        "ask_fund_application",
+        "ask_aanvragen",
         [("naam", "Kinderhulp")],
     )
     assert "Nationaal Fonds Kinderhulp" in answer and "intermediair" in answer
@@ -212,7 +217,7 @@ def test_named_fund_application():
 
 def test_more_then_source():
     chat = Conversation()
-    first = chat.run(ActionSignals(), "welke signalen van armoede zie je bij kinderen?", "ask_signals")
+    first = chat.run(ActionSignalen(), "welke signalen van armoede zie je bij kinderen?", "ask_signalen")
     assert "typ *meer*" in first
     more = chat.run(ActionMore(), "meer", "ask_more")
     assert more and more != first and "Bron" in more
@@ -230,23 +235,28 @@ def test_werkwijze_for_teenager():
 
 def test_instruments_for_toddlers_and_what_is():
     answer = Conversation().run(
-        ActionInstruments(), "welke vragenlijst gebruik je bij kleuters?", "ask_instrument", [("leeftijd", "kleuters")]
+        ActionInstrumenten(),
+        "welke vragenlijst gebruik je bij kleuters?",
+        "ask_instrumenten",
+        [("leeftijd", "kleuters")],
     )
     assert "LSPPK" in answer and "(p. 63)" in answer
-    voorzorg = Conversation().run(ActionWhatIs(), "wat is VoorZorg?", "ask_what_is", [("naam", "VoorZorg")])
+    voorzorg = Conversation().run(ActionWatIs(), "wat is VoorZorg?", "ask_wat_is", [("naam", "VoorZorg")])
     assert "VoorZorg" in voorzorg and "Bron:" in voorzorg
 
 
 def test_facts_and_examples():
-    facts = Conversation().run(ActionFacts(), "hoeveel kinderen groeien op in armoede?", "ask_facts")
+    facts = Conversation().run(ActionFeiten(), "hoeveel kinderen groeien op in armoede?", "ask_feiten")
     assert "13" in facts or "dertien" in facts
-    examples = Conversation().run(ActionExamples(), "welke gemeenten hebben een financieel spreekuur?", "ask_examples")
+    examples = Conversation().run(
+        ActionVoorbeelden(), "welke gemeenten hebben een financieel spreekuur?", "ask_voorbeelden"
+    )
     assert "Lelystad" in examples and "Bron" in examples
 
 
 def test_unknown_need_says_so_and_points_to_local_sources():
     answer = Conversation().run(
-        ActionFindFunds(), "welk fonds betaalt een ruimtereis?", "ask_fund", [("behoefte", "ruimtereis")]
+        ActionFondsen(), "welk fonds betaalt een ruimtereis?", "ask_fondsen", [("behoefte", "ruimtereis")]
     )
     assert "ken ik geen fonds" in answer and "sociale kaart" in answer
     assert "Bron:" not in answer
@@ -254,7 +264,7 @@ def test_unknown_need_says_so_and_points_to_local_sources():
 
 def test_slack_gets_mrkdwn_links():
     answer = Conversation(channel="slack").run(
-        ActionFindFunds(), "fiets voor kind van 10", "ask_fund", [("behoefte", "fiets"), ("leeftijd", "10")]
+        ActionFondsen(), "fiets voor kind van 10", "ask_fondsen", [("behoefte", "fiets"), ("leeftijd", "10")]
     )
     assert "<http" in answer and "](http" not in answer and "**" not in answer
 
@@ -269,7 +279,7 @@ def test_rephrase_offers_likely_topics():
 def test_database_failure_gives_dutch_message(monkeypatch):
     monkeypatch.setenv("KB_DATABASE_URL", "sqlite:////nonexistent/dir/kb.sqlite")
     common.knowledge_base.cache_clear()
-    answer = Conversation().run(ActionFindFunds(), "fiets voor kind van 10", "ask_fund", [("behoefte", "fiets")])
+    answer = Conversation().run(ActionFondsen(), "fiets voor kind van 10", "ask_fondsen", [("behoefte", "fiets")])
     assert answer == common.FAILURE_TEXT
 
 
@@ -278,17 +288,17 @@ def test_privacy_reminder_once_when_client_data_was_redacted():
     the actions answer the redacted question and never add it themselves."""
     chat = Conversation()
     first = chat.run(
-        ActionFindFunds(),
+        ActionFondsen(),
         "mevrouw [NAAM] zoekt een fiets voor haar zoon van 10",
-        "ask_fund",
+        "ask_fondsen",
         [("behoefte", "fiets"), ("leeftijd", "10")],
         metadata={"client_data": ["NAAM"]},
     )
     assert "Stichting Leergeld" in first and "anoniem" not in first
     second = chat.run(
-        ActionFundApplication(),
+        ActionAanvragen(),
         "wie vraagt aan bij [NAAM]?",
-        "ask_fund_application",
+        "ask_aanvragen",
         metadata={"client_data": ["NAAM"]},
     )
     assert "anoniem" not in second
@@ -314,13 +324,13 @@ def test_other_funds_after_asking_who_applies():
     """ "andere fondsen?" after "wie kan dat aanvragen?" goes on with the fund list itself."""
     chat = Conversation()
     first = chat.run(
-        ActionFindFunds(),
+        ActionFondsen(),
         "welk fonds helpt met kleding voor een kind van 8?",
-        "ask_fund",
+        "ask_fondsen",
         [("behoefte", "kleding"), ("leeftijd", "8")],
     )
     assert len(fund_names(first)) == 5 and "Er zijn er nog 5: typ *meer*." in first
-    who = chat.run(ActionFundApplication(), "wie kan dat aanvragen?", "ask_fund_application")
+    who = chat.run(ActionAanvragen(), "wie kan dat aanvragen?", "ask_aanvragen")
     assert "Zo vraag je het aan:" in who and fund_names(who) == fund_names(first)
     others = chat.run(ActionMore(), "andere fondsen?", "ask_more")
     assert len(fund_names(others)) == 5 and not fund_names(others) & fund_names(first)
@@ -347,7 +357,7 @@ def test_what_gemeenten_and_organisaties_can_do():
 def test_more_pages_through_a_long_record():
     """A record with more than five points promises "typ meer"; "meer" then shows the rest."""
     chat = Conversation()
-    first = chat.run(ActionFacts(), "wat is integraal werken?", "ask_facts")
+    first = chat.run(ActionFeiten(), "wat is integraal werken?", "ask_feiten")
     assert first.startswith("**Integraal werken**") and "Er zijn er nog 1: typ *meer*." in first
     rest = chat.run(ActionMore(), "meer", "ask_more")
     assert rest.startswith("Verder bij **Integraal werken**:") and "vertrouwensband" in rest and "Bron: " in rest
@@ -371,14 +381,14 @@ def test_an_entity_the_text_does_not_carry_is_dropped():
     """The NLU tagged "bijles" in "rijles": not in what was written, so no bijles funds."""
     chat = Conversation()
     chat.slots["behoefte"] = "fiets"  # remembered from an earlier question
-    answer = chat.run(ActionFindFunds(), "is er een fonds voor rijles?", "ask_fund", [("behoefte", "bijles")])
+    answer = chat.run(ActionFondsen(), "is er een fonds voor rijles?", "ask_fondsen", [("behoefte", "bijles")])
     assert "Voor 'rijles' ken ik geen fonds" in answer and "sociale kaart" in answer
     assert chat.slots["behoefte"] is None and chat.slots["getoonde_records"] == []
 
 
 def test_an_entity_in_the_text_is_kept():
     answer = Conversation().run(
-        ActionFindFunds(), "fietsen voor een kind van 10", "ask_fund", [("behoefte", "fiets"), ("leeftijd", "10")]
+        ActionFondsen(), "fietsen voor een kind van 10", "ask_fondsen", [("behoefte", "fiets"), ("leeftijd", "10")]
     )
     assert answer.startswith("Voor fiets (10 jaar)")
 
@@ -401,10 +411,27 @@ def test_rephrase_says_when_nothing_matches():
 def test_a_clarification_button_answers_with_that_record():
     chat = Conversation()
     chat.run(
-        ActionWhatIs(),
-        '/ask_what_is{"onderwerp": "werkwijze:bespreken/samenwerken"}',
-        "ask_what_is",
+        ActionWatIs(),
+        '/ask_wat_is{"onderwerp": "werkwijze:bespreken/samenwerken"}',
+        "ask_wat_is",
         [("onderwerp", "werkwijze:bespreken/samenwerken")],
     )
     assert chat.slots["getoonde_records"] == ["werkwijze:bespreken/samenwerken"]
     assert "**Bespreken › Samenwerken**" in chat.messages[0]["text"]
+
+
+def test_one_name_per_kind_of_question():
+    """Each kind of knowledge question has one word everywhere: intent ask_<kind>, action action_<kind>,
+    the action's question_kind, the key in HANDLERS and the name of the handler in bot.questions."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    actions = [
+        cls()
+        for cls in vars(knowledge_actions).values()
+        if isinstance(cls, type) and issubclass(cls, knowledge_actions._QuestionAction) and cls.question_kind
+    ]
+    assert sorted(a.question_kind for a in actions) == sorted(HANDLERS)
+    for action in actions:
+        kind = action.question_kind
+        assert action.name() == f"action_{kind}" and action.name() in domain["actions"], kind
+        assert f"ask_{kind}" in domain["intents"], kind
+        assert HANDLERS[kind].__name__ == kind, kind

@@ -21,7 +21,7 @@ def test_fund_answer_shape(kb_sqlite):
 
 def test_fund_without_stated_age_is_marked(kb_sqlite):
     reply = answers.funds_answer(kb_sqlite.find_funds("fiets", age=parse_age("10")))
-    if any(not f.age_stated for f in kb_sqlite.find_funds("fiets", age=parse_age("10")).funds[:5]):
+    if any(not f.age_text for f in kb_sqlite.find_funds("fiets", age=parse_age("10")).funds[:5]):
         assert "leeftijd niet vermeld in de bron" in reply.text
 
 

@@ -18,7 +18,7 @@ from bot.grounding import grounded, ungrounded
         ("gemeente", "Lelystad", "voorbeelden uit lelystad"),
         ("naam", "Jeugdfonds Sport & Cultuur", "wat doet het jeugdfonds sport en cultuur"),
         ("naam", "Stichting Leergeld", "kan Leergeld dat betalen"),
-        ("behoefte", "fiets", '/ask_fund{"behoefte": "fiets"}'),  # a button: no words to check
+        ("behoefte", "fiets", '/ask_fondsen{"behoefte": "fiets"}'),  # a button: no words to check
     ],
 )
 def test_kept_when_the_text_carries_it(kb_sqlite, entity, value, text):

@@ -17,10 +17,10 @@ def ask(kb, kind, text, **fields):
 
 
 def payload_question(payload: str) -> Question:
-    """The Question a button's payload ("/ask_what_is{…}") becomes in the actions."""
+    """The Question a button's payload ("/ask_wat_is{…}") becomes in the actions."""
     intent, _, body = payload.lstrip("/").partition("{")
     entities = json.loads("{" + body) if body else {}
-    kind = {"ask_what_is": "wat_is", "ask_werkwijze": "werkwijze", "ask_fund": "fondsen"}[intent]
+    kind = {"ask_wat_is": "wat_is", "ask_werkwijze": "werkwijze", "ask_fondsen": "fondsen"}[intent]
     return Question(kind, topic=entities.get("onderwerp"), need=entities.get("behoefte"))
 
 

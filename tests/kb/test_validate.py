@@ -219,7 +219,7 @@ def test_load_failing_midway_rolls_back(tmp_path, kdir, monkeypatch):
     engine = make_engine(url)
     load(engine, read_knowledge(kdir))
     before = _counts(engine)
-    edit(kdir, "fondsen.yml", lambda r: r.pop())
+    edit(kdir, "fondsen.yml", lambda r: r[-1].update(naam=r[-1]["naam"] + " (nieuw)"))
     knowledge = read_knowledge(kdir)
     from bot.kb import load as load_module
 

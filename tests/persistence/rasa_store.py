@@ -32,7 +32,7 @@ async def write(store, plan: dict) -> None:
         tracker.update(SessionStarted(timestamp=first))
         for age in sorted(ages, reverse=True):
             at = now - age * 86400
-            tracker.update(UserUttered(f"vraag {age} dagen geleden", {"name": "ask_fund"}, timestamp=at))
+            tracker.update(UserUttered(f"vraag {age} dagen geleden", {"name": "ask_fondsen"}, timestamp=at))
             tracker.update(BotUttered("antwoord", timestamp=at))
             tracker.update(ActionExecuted("action_listen", timestamp=at))
         await store.save(tracker)

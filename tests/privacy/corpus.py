@@ -45,6 +45,12 @@ PARTICLES = {
     "von",
     "vd",
     "v.d.",
+    # the particles of Arabic and Berber surnames (issue #17 names them): "El Amrani", "Ait Taleb"
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "ait",
 }
 
 
@@ -68,6 +74,17 @@ class ClientMessage:
     @property
     def text(self) -> str:
         return _MARK.sub(lambda m: m.group(2), self.marked)
+
+    @property
+    def without(self) -> str:
+        """The same message with its client data cut out (what "the same message without them" is,
+        word for word; `anonymous` is a writer's rewording, which the NLU may read differently)."""
+        text = _MARK.sub("", self.marked)
+        text = re.sub(r"\(\s*\)", "", text)
+        text = re.sub(r"\s+([,.?!:;)])", r"\1", text)
+        text = re.sub(r",+\s*([,.?!])", r"\1", text)
+        text = re.sub(r"([(])\s+", r"\1", text)
+        return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
     @property
     def spans(self) -> list[Span]:

@@ -119,19 +119,19 @@ domain = Domain.load("domain.yml")
 tracker = DialogueStateTracker("vergelijk", domain.slots)
 tracker.update(SessionStarted())
 tracker.update(ActionExecuted("action_listen"))
-turns = [("welk fonds betaalt een fiets?", "ask_fund", [{"entity": "behoefte", "value": "fiets"}], "rest"),
+turns = [("welk fonds betaalt een fiets?", "ask_fondsen", [{"entity": "behoefte", "value": "fiets"}], "rest"),
          ("10 jaar", "inform", [{"entity": "leeftijd", "value": "10"}], "socketio")]
 for text, intent, entities, channel in turns:
     tracker.update(UserUttered(text, {"name": intent, "confidence": 0.9}, entities, input_channel=channel))
     tracker.update(SlotSet(entities[0]["entity"], entities[0]["value"]))
-    tracker.update(ActionExecuted("action_find_funds"))
+    tracker.update(ActionExecuted("action_fondsen"))
     tracker.update(BotUttered("Voor fiets: Stichting Leergeld"))
     tracker.update(SlotSet("laatste_fondsen", ["leergeld"]))
     tracker.update(ActionExecuted("action_listen"))
-tracker.update(UserUttered("wie kan dat aanvragen?", {"name": "ask_fund_application", "confidence": 0.9}, [],
+tracker.update(UserUttered("wie kan dat aanvragen?", {"name": "ask_aanvragen", "confidence": 0.9}, [],
                            input_channel="rest"))
 
-action = RemoteAction("action_fund_application", EndpointConfig("http://127.0.0.1:1/webhook"))
+action = RemoteAction("action_aanvragen", EndpointConfig("http://127.0.0.1:1/webhook"))
 rasas = action_call._original_action_call_format(action, tracker, domain)
 ours = action_call.action_call_format(action, tracker, domain)
 sdk_rasa, sdk_ours = Tracker.from_dict(rasas["tracker"]), Tracker.from_dict(ours["tracker"])

@@ -66,6 +66,20 @@ def record_names(knowledge: Knowledge) -> dict[str, str]:
     return names
 
 
+def record_age_groups(knowledge: Knowledge) -> dict[str, set[str]]:
+    """The leeftijdsfasen a record is for ("instrument:kipppi" → {"jonge-kinderen"}): a question about a
+    peuter shares that with the record, even when no word of it is in the record's text."""
+    rec = knowledge.records
+    groups: dict[str, set[str]] = {}
+    for w in rec["werkwijze"]:
+        for b in w["hoe"]:
+            groups[f"hoe:{b['id']}"] = set(b.get("leeftijdsfasen") or ())
+    for kind in ("signaal", "instrument", *ENTRY_KINDS):
+        for r in rec.get(kind, []):
+            groups[f"{kind}:{r['id']}"] = set(r.get("leeftijdsfasen") or ())
+    return groups
+
+
 def known(record_id: str, texts: dict[str, str]) -> bool:
     """An id the bank may name: a record, or a werkwijze without a section."""
     return record_id in texts or any(key.startswith(record_id + "/") for key in texts)

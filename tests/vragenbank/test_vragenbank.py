@@ -15,15 +15,17 @@ from bot.config import PROJECT_ROOT
 from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
 from bot.kb.text import content_words
+from bot.kb.zoekvragen import read_zoekvragen
 from tests.vragenbank.bank import HALVES, read_bank
 from tests.vragenbank.evaluate import ask, report, summary_line
-from tests.vragenbank.records import known, record_texts
+from tests.vragenbank.records import known, record_age_groups, record_texts
 
-# Regression gates, set just under what the assistant reaches now (02-12-2026: held-out 265/396 = 67 %;
-# 27 answers that the checks below reject). The aim is held-out ≥ 0.95 and no rejected answer at all;
-# raise these as the assistant improves, never lower them to let a change through.
-HELD_OUT_MINIMUM = 0.64
-MAX_REJECTED_ANSWERS = 27
+# Regression gates, set at or just under what the assistant reaches now (02-12-2026, second session:
+# held-out 294/396 = 74 %; 25 answers that the checks below reject, 9 of them in the tuning half). The
+# aim is held-out ≥ 0.95 and no rejected answer at all; raise these as the assistant improves, never
+# lower them to let a change through.
+HELD_OUT_MINIMUM = 0.72
+MAX_REJECTED_ANSWERS = 25
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
@@ -53,7 +55,8 @@ def test_every_expected_record_exists(bank, texts):
 
 
 def _training_examples() -> list[str]:
-    examples = []
+    """What the assistant learns from: the NLU examples and the zoekvragen that retrieval reads."""
+    examples = [q for questions in read_zoekvragen(PROJECT_ROOT / "knowledge").values() for q in questions]
     for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             for line in str(item.get("examples", "")).splitlines():
@@ -76,17 +79,19 @@ def test_no_training_example_is_a_near_copy_of_a_held_out_question(bank):
         for example in _training_examples()
         if len(words := frozenset(content_words(example))) >= 3 and words in held_out
     ]
-    assert not copies, f"trainingszinnen die (bijna) een vastgehouden vraag zijn: {copies}"
+    assert not copies, f"trainingszinnen of zoekvragen die (bijna) een vastgehouden vraag zijn: {copies}"
 
 
 @pytest.mark.e2e
-def test_question_bank_end_to_end(bank, texts, stack, tracker_env):
+def test_question_bank_end_to_end(bank, texts, knowledge, stack, tracker_env, artifacts):
     store = ConversationStore(parse(tracker_env["TRACKER_STORE_URL"]).sqlalchemy_url())
     try:
-        results = ask(stack, store, bank, texts)
+        results = ask(stack, store, bank, texts, record_age_groups(knowledge))
     finally:
         store.close()
     report(results)
+    with (artifacts / "vragenbank.txt").open("w", encoding="utf-8") as out:
+        report(results, out)  # pytest shows prints only on failure: the figures are kept here too
     problems = [(r.case.half, r.case.id, r.turn.question, p) for r in results for p in r.problems]
     held = [r for r in results if r.case.half == "vastgehouden"]
     share = sum(r.right for r in held) / len(held)
