@@ -113,7 +113,7 @@ def elfproef(digits: str) -> bool:
 # Right after the word BSN, eight or nine digits are a BSN however they are grouped ("1234.56.782")
 # and even when they fail the check: a mistyped BSN still points to a person.
 _BSN_AFTER_CUE = re.compile(
-    r"(?i:\bbsn|burgerservicenummer)(?:\W{0,3}[^\W\d]+){0,3}\W{0,12}(\d(?:[\s.-]?\d){7,8})(?![\d-])"
+    r"(?i:\bbsn|burgerservicenummer)(?:\W{0,3}[^\W\d]+){0,4}\W{0,12}(\d(?:[\s.-]?\d){7,8})(?![\d-])"
 )
 
 

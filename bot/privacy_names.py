@@ -970,8 +970,8 @@ class _Context:
         """A hyphenated word ending in an ordinary one ("Nowruz-uitgaven", "Nibud-budgetplan"), the first
         half of a compound left open ("Tolk- en Vertaalcentrum"), or a word ending in an institution
         ("Rabobank", "Cultuurfonds")."""
-        if w.text.endswith("-"):
-            return True
+        if w.kind == "word" and w.end - w.start > len(w.text):
+            return True  # the tokenizer took the "-" off: "Tolk-" of "Tolk- en Vertaalcentrum"
         if "-" in w.text:
             last = w.text.rsplit("-", 1)[1]
             return (

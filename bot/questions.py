@@ -784,10 +784,11 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
 
 def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     """The retrieval over every record checks the answer the intent's handler chose. When the record
-    the answer leads with is not among the three the retrieval ranks best, the two disagree: then ask
-    ("Bedoel je …?") with the retrieval's best, the handler's and the retrieval's second, rather than
-    answer confidently from one of them. Not for what the handler knows for certain: a record named by
-    its name, a fund for a named need, "meer", a button, or a list of the kind the question asks for."""
+    the answer leads with is not among the three the retrieval ranks best, and the retrieval is sure of
+    its own best (or the handler's record shares nothing with the question), the two disagree: then
+    ask ("Bedoel je …?") with the retrieval's best, the handler's and the retrieval's second, rather
+    than answer confidently from one of them. Not for what the handler knows for certain: a record
+    named by its name, a fund for a named need, "meer", a button, or a list of the kind asked for."""
     if not q.text or q.offset or q.topic:
         return outcome
     reply = outcome.reply
@@ -829,14 +830,19 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     return Outcome(retrieval.clarify_reply(offered), q)
 
 
+def _unit_of(kb: KnowledgeBase, key: str):
+    """The retrieval unit of a record key a reply lists ("hoe:…", or "werkwijze:x" for its first section)."""
+    return next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
+
+
 def _shares_content(kb: KnowledgeBase, key: str, text: str) -> bool:
-    unit = next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
+    unit = _unit_of(kb, key)
     return unit is None or kb.retriever.shares_word(unit.key, text)
 
 
 def _hit_for(kb: KnowledgeBase, key: str):
     """A stand-in hit for a record the handler answered with (to offer it as a candidate)."""
-    unit = next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
+    unit = _unit_of(kb, key)
     return retrieval.Hit(unit, 0.0, 0.0, frozenset()) if unit else None
 
 

@@ -220,7 +220,7 @@ def reply_for(kb: KnowledgeBase, choice: Choice, text: str) -> Reply:
     top = choice.hits[0]
     if not literal(top, kb, text):
         # Found through its zoekvragen or a typo only: offer it, never answer from it as if certain.
-        return clarify_reply(choice.hits[:MAX_CANDIDATES]) if len(choice.hits) > 1 else clarify_reply([top])
+        return clarify_reply(choice.hits[:MAX_CANDIDATES])
     if top.unit.kind == "signaal":
         return signal_answer(kb, choice.hits, text)
     return unit_answer(kb, top.unit.key, text) or answers.nothing_found_answer()

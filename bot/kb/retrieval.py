@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import common_prefix, deletions, edit_distance, is_known_word, keys, stopwords, words
 from .thesaurus import Thesaurus
@@ -315,13 +316,7 @@ class Index:
         found = {k: 1.0 for k in keys(word) if k in self.postings or k in self.asked}
         if found:
             return found
-        # A compound not in the sources: its head and its modifier ("energierekening" → rekening).
-        parts = {}
-        for i in range(4, len(word) - 3):
-            head, modifier = word[i:], word[:i]
-            for part in (head, modifier, modifier[:-1] if modifier[-1] in "se" else ""):
-                if len(part) >= 4 and part in self.postings:
-                    parts[part] = PART_WEIGHT
+        parts = {part: PART_WEIGHT for part in self._compound_parts(word)}
         if parts:
             return parts
         if len(word) >= 5 and not is_known_word(word, self.vocabulary):
@@ -420,30 +415,43 @@ class Index:
         hits.sort(key=lambda h: (-h.score, h.unit.key))
         return hits[:limit]
 
-    def shares_word(self, unit_key: str, text: str) -> bool:
-        """Whether the unit's own text (not its zoekvragen, not a typo's correction) has a content word
-        of the question, the head or modifier of a compound the knowledge base does not have
-        ("energierekening" → rekening), or the source words of a thesaurus concept the question names."""
-        i = self.by_key.get(unit_key)
-        if i is None:
-            return True
+    def _compound_parts(self, word: str) -> list[str]:
+        """The head and modifier of a compound the sources do not have ("energierekening" → rekening),
+        as far as the sources have them."""
+        if any(k in self.postings for k in keys(word)):
+            return []
+        parts = []
+        for i in range(4, len(word) - 3):
+            head, modifier = word[i:], word[:i]
+            for part in (head, modifier, modifier[:-1] if modifier[-1] in "se" else ""):
+                if len(part) >= 4 and part in self.postings and part not in parts:
+                    parts.append(part)
+        return parts
 
-        def own(k: str) -> bool:
-            return i in self.postings.get(k, ())
-
+    @lru_cache(maxsize=512)  # noqa: B019 - one index per loaded knowledge; the same text is checked per hit
+    def _content_keys(self, text: str) -> frozenset[str]:
+        """The keys a record's own text must have to share content with the question: its content
+        words, the parts of a compound the sources do not have, and the source words of the thesaurus
+        concepts it names."""
         asked = [w for w in content_words(text) if w not in STEERING]
-        if any(own(k) for w in asked for k in keys(w)):
-            return True
-        unknown = [w for w in asked if not any(k in self.postings for k in keys(w))]
-        if any(own(part) for w in unknown for n in range(4, len(w) - 3) for part in (w[n:], w[:n])):
-            return True
-        return any(
-            own(k)
+        found = {k for w in asked for k in keys(w)}
+        found.update(part for w in asked for part in self._compound_parts(w))
+        found.update(
+            k
             for concept in self.thesaurus.find(text)
             for phrase in concept.source_words
             for w in content_words(phrase)
             for k in keys(w)
         )
+        return frozenset(found)
+
+    def shares_word(self, unit_key: str, text: str) -> bool:
+        """Whether the unit's own text (not its zoekvragen, not a typo's correction) shares content
+        with the question (_content_keys)."""
+        i = self.by_key.get(unit_key)
+        if i is None:
+            return True
+        return any(i in self.postings.get(k, ()) for k in self._content_keys(text))
 
     def point_order(self, points: tuple[str, ...], text: str) -> list[int]:
         """Indexes of the points: those matching the question first (best first), then the rest in

@@ -243,3 +243,26 @@ def test_more_with_a_question_of_its_own_is_that_question(kb_sqlite):
 def test_small_talk_stays_small_talk(kb_sqlite):
     for text in ("ben jij een mens?", "wat wordt het weer morgen in Utrecht?", "wat is de hoofdstad van Australië"):
         assert questions.off_topic(kb_sqlite, text) is None, text
+
+
+# --- the retrieval checks the handler's answer (questions.second_opinion) ------------------------------
+
+
+def test_a_record_the_intent_misses_is_still_offered(kb_sqlite):
+    """The NLU took an instrument question for a fund question: the fund finder finds nothing, the
+    retrieval over every record finds the instrument."""
+    text = "KIVPA, voor wie is die bedoeld?"
+    assert not questions.answer(kb_sqlite, Question("fondsen", text=text), checked=False).reply.records
+    assert ask(kb_sqlite, "fondsen", text).reply.records[0] == "instrument:kivpa"
+
+
+def test_handler_and_retrieval_disagreeing_ask_back_with_both(kb_sqlite):
+    text = (
+        "Met welke partners werk je samen bij gezondheidsproblemen van kinderen in armoede, "
+        "en wat voor interventies werken het best?"
+    )
+    own = questions.answer(kb_sqlite, Question("wat_is", text=text), checked=False).reply
+    checked = ask(kb_sqlite, "wat_is", text).reply
+    assert "werkwijze:steun-bij-opgroeien/samenwerken" not in own.records
+    assert checked.text.startswith("Bedoel je") and checked.buttons
+    assert checked.records[0] == "werkwijze:steun-bij-opgroeien/samenwerken" and own.records[0] in checked.records

@@ -252,3 +252,41 @@ def test_without_placeholders_leaves_the_question():
 
     assert without_placeholders(redact("Fatima (12) heeft geen fiets").text) == "(12) heeft geen fiets"
     assert without_placeholders("mevrouw [NAAM], [E-MAIL], vraagt om hulp") == "mevrouw , , vraagt om hulp"
+
+
+@pytest.mark.parametrize(
+    "text, kind, kept",
+    [
+        # After the word BSN any 8 or 9 digits, also failing the check and with words in between.
+        ("kun je dit bsn checken: 12345678 (8 cijfers)", "BSN", "12345678"),
+        ("bsn van de moeder is 123456789", "BSN", "123456789"),
+        ("ze woont op de kerkstraat 12 in utrecht", "ADRES", "kerkstraat 12"),
+        ("adres Kerkstraat 12-II", "ADRES", "12-II"),
+        ("postcode 1234 ab", "POSTCODE", "1234 ab"),
+        ("Tel moeder 06 - 123 456 78", "TELEFOON", "123 456"),
+    ],
+)
+def test_client_data_in_the_forms_professionals_type(text, kind, kept):
+    from bot.privacy import redact
+
+    result = redact(text)
+    assert kind in result.found and kept not in result.text
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("in 2024 is dat veranderd", "2024 is"),
+        ("1500 op de rekening van het fonds", "1500 op"),
+        ("het zomerkamp 2 weken lang", "zomerkamp 2 weken"),
+        ("bel 0800-1234 gratis", "0800-1234"),
+        ("het bsn nummer staat op de brief, 3 kinderen van 4, 6 en 8", "3 kinderen van 4, 6 en 8"),
+        ("Heeft Rabobank een fonds voor maatschappelijke projecten?", "Rabobank"),
+        ("Chinonso wil een Nibud-budgetplan maken", "Nibud-budgetplan"),
+        ("Wat kost een tolk via de Tolk- en Vertaalcentrum Nederland?", "Tolk- en Vertaalcentrum"),
+    ],
+)
+def test_numbers_and_organisations_that_are_no_client_data_stay(text, kept):
+    from bot.privacy import redact
+
+    assert kept in redact(text).text
