@@ -26,7 +26,12 @@ TOPIC_BUTTONS = {
 }
 DEFAULT_TOPICS = ["ask_fondsen", "ask_werkwijze", "ask_signalen"]
 # Intents whose rule runs action_rephrase, with the reply they get when the sources do not answer.
-SMALL_TALK = {"out_of_scope": "utter_out_of_scope", "bot_challenge": "utter_iamabot"}
+SMALL_TALK = {
+    "out_of_scope": "utter_out_of_scope",
+    "bot_challenge": "utter_iamabot",
+    "goodbye": "utter_goodbye",
+    "help": "utter_help",
+}
 
 
 class ActionMore(Action):

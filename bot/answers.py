@@ -482,6 +482,16 @@ def unstated_detail_answer(about: list[tuple[str, str]]) -> Reply:
     return reply
 
 
+def unstated_age_answer(key: str, name: str) -> Reply:
+    """A fund's age limits that its record does not give."""
+    reply = Reply(
+        f"Voor welke leeftijd {name} is, staat niet in de bronnen die ik ken. Kijk op de site van het fonds "
+        "of op de sociale kaart van de gemeente. Wat de bronnen er wel over zeggen:"
+    )
+    reply.buttons = [(name[:60], topic_payload(key))]
+    return reply
+
+
 def nothing_found_answer() -> Reply:
     """Nothing in the sources matches: say so, and what the assistant can do."""
     return Reply(NOTHING_FOUND + " " + WHAT_I_KNOW)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from . import answers, retrieval
 from .answers import Reply
 from .kb import KnowledgeBase
-from .kb.ages import AGE_WORDS, find_stage, parse_age, parse_fase
+from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
 from .kb.records import Entry
 from .kb.text import content_words, normalize, words
 from .kb.thesaurus import thesaurus
@@ -208,6 +208,35 @@ PARENT_WORDS = {
 }
 
 
+# Words that put a child in the question (with the age words: baby, peuter, zwangere, …).
+CHILD_WORDS = {
+    "kind",
+    "kinderen",
+    "kindje",
+    "kids",
+    "zoon",
+    "zoontje",
+    "dochter",
+    "dochtertje",
+    "jongen",
+    "meisje",
+    "leerling",
+    "leerlingen",
+    "gezin",
+    "broertje",
+    "zusje",
+}
+ADULT = AgeRange(18, 120, None, "ouder zelf")
+
+
+def _for_parent_only(text: str) -> bool:
+    """The question names a parent and no child, no age group and no age: the parent's own need."""
+    tokens = set(words(text))
+    return bool(tokens & PARENT_WORDS - {"zwanger", "zwangere", "zwangerschap", "aanstaande"}) and not (
+        tokens & (CHILD_WORDS | AGE_WORDS) or parse_age(text)
+    )
+
+
 def _unknown_need(kb: KnowledgeBase, text: str) -> str | None:
     """The words of a fund question that name a need the knowledge base does not know ("rijles",
     "schulden"), or None when the text names no need at all."""
@@ -257,6 +286,9 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
                 return found
     q = replace(q, need=need_text)
     age, _ = _age_label(q)
+    if age is None and _for_parent_only(q.text):
+        # "Moeder zoekt sollicitatiekleding": a need of the parent, not of a child; no child's fund.
+        age = ADULT
     # Who applies, from the text only when it asks about applying ("mag de school dat aanvragen?").
     asks_applying = bool(set(words(q.text)) & {"aanvragen", "aanvraag", "aanvraagt", "indienen", "aanmelden"})
     applicant = parse_applicant(q.applicant) or (parse_applicant(q.text) if asks_applying else None)
@@ -270,11 +302,24 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         return Outcome(answers.ask_need_answer(), q)
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
+    search = replace(search, funds=_ranked_by_question(kb, search.funds, q.text or q.need or ""))
     for_parent = bool(set(words(q.text)) & PARENT_WORDS) or any(c.parent for c in thesaurus().find(q.text))
     offer_ages = search.age_matters and age is None and not for_parent
     reply = answers.funds_answer(search, q.offset, offer_ages=offer_ages)
     shown = [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]]
     return Outcome(reply, q, shown)
+
+
+def _ranked_by_question(kb: KnowledgeBase, funds: tuple, text: str) -> tuple:
+    """The fund finder's funds with those whose own text matches more of the question first ("gratis
+    speelgoed lenen": the speelotheken before the general funds); the gemeente's local funds stay
+    first. The same text gives the same order, so "meer" pages on consistently."""
+    if not text or len(funds) < 2:
+        return funds
+    score = {
+        h.unit.record_id: h.score for h in kb.retriever.search(text, only=("fonds",), limit=len(kb.retriever.units))
+    }
+    return tuple(sorted(funds, key=lambda f: (f.gemeente is None, -score.get(f.id, 0.0))))
 
 
 def _funds_by_retrieval(kb: KnowledgeBase, q: Question) -> Outcome | None:
@@ -315,6 +360,10 @@ def aanvragen(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "fonds"]
     fund_ids = named or q.shown_funds
     funds = [f for f in (kb.fund(fid) for fid in fund_ids) if f]
+    applicant = parse_applicant(q.applicant)
+    if applicant:
+        # "Moeder wil zelf aanvragen, waar kan dat?": the funds this applicant can apply to first.
+        funds.sort(key=lambda f: applicant not in f.applicants)
     if not funds and q.text and not q.offset:
         # No fund to say how to apply for ("voor welke fondsen vraagt een hulpverlener aan?"): the fund finder.
         return fondsen(kb, replace(q, kind="fondsen"))
@@ -768,6 +817,8 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
     if q.text and not q.offset and retrieval.asks_unstated_detail(q.text):
         return Outcome(_unstated_detail(kb, q.text), q)
+    if q.text and not q.offset and (unstated := _unstated_age(kb, q.text)):
+        return Outcome(unstated, q)
     if (
         q.kind in ("werkwijze", "signalen", "wat_is", "feiten")
         and q.text
@@ -784,11 +835,11 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
 
 def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     """The retrieval over every record checks the answer the intent's handler chose. When the record
-    the answer leads with is not among the three the retrieval ranks best, and the retrieval is sure of
-    its own best (or the handler's record shares nothing with the question), the two disagree: then
-    ask ("Bedoel je …?") with the retrieval's best, the handler's and the retrieval's second, rather
-    than answer confidently from one of them. Not for what the handler knows for certain: a record
-    named by its name, a fund for a named need, "meer", a button, or a list of the kind asked for."""
+    the answer leads with is not among the three the retrieval ranks best, the two disagree: then ask
+    ("Bedoel je …?") with the retrieval's best, the handler's and the retrieval's second, rather than
+    answer confidently from one of them. Not for what the handler knows for certain: a record named by
+    its name, a fund for a named need, the handreiking's answer to "wat kan de gemeente doen?",
+    "meer", a button, or a list of the kind asked for."""
     if not q.text or q.offset or q.topic:
         return outcome
     reply = outcome.reply
@@ -796,13 +847,17 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         return outcome  # already asking
     asked = asked_kinds(q.text)
     if q.kind in ("fondsen", "aanvragen") and (
-        "fonds" in asked or q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text) or names_a_fund(kb, q.text)
+        "fonds" in asked
+        or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
+        or names_a_fund(kb, q.text)
     ):
-        return outcome  # the fund finder's own ground: a fund asked for, a need, a named fund
+        return outcome  # the fund finder's own ground: a fund asked for, a need wanted, a named fund
     lead = [r.split("/", 1)[0] for r in reply.records[:3]]
     named = [f"{kind}:{rid}" for kind, rid in kb.find_named(q.text) if names_in_full(kb, kind, rid, q.text)]
     if named and (not lead or lead[0] in named):
         return outcome  # the record the question names by its name
+    if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
+        return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
     choice, hits = _retrieve(kb, q, q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
@@ -812,8 +867,6 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         return outcome  # "welke signalen …": a list of that kind
     if not lead and choice.action == "nothing":
         return outcome
-    if lead and choice.action != "answer" and _shares_content(kb, reply.records[0], q.text):
-        return outcome  # the retrieval is not sure either: the handler's answer stands
     candidates = [_hit_for(kb, key) for key in named[:1]] + [ranked[0]]
     if lead:
         own = next((h for h in hits if h.unit.key == reply.records[0] or h.unit.record == lead[0]), None)
@@ -833,11 +886,6 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
 def _unit_of(kb: KnowledgeBase, key: str):
     """The retrieval unit of a record key a reply lists ("hoe:…", or "werkwijze:x" for its first section)."""
     return next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
-
-
-def _shares_content(kb: KnowledgeBase, key: str, text: str) -> bool:
-    unit = _unit_of(kb, key)
-    return unit is None or kb.retriever.shares_word(unit.key, text)
 
 
 def _hit_for(kb: KnowledgeBase, key: str):
@@ -970,6 +1018,20 @@ STRONG_HOW = re.compile(
     r"aanreiken|zeggen|vertellen|aanbieden|voorstellen)|"
     r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b)"
 )
+# A need that is missing or cannot be paid for ("komt zonder jas", "schoolreisje is te duur").
+LACKING = re.compile(r"\b(zonder|geen|niks|niets|weinig|duur|kapot|versleten|nodig|tekort|ontbreekt|ontbreken)\b")
+
+
+def _wants_something(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a message that names a need asks for the need itself (paying, lacking it, or a fund
+    the best match) — not about something else that mentions it ("koffieochtend in de bieb")."""
+    norm = normalize(text)
+    if PAYING.search(norm) or LACKING.search(norm):
+        return True
+    ranked = retrieval.best_per_record(kb.retriever.search(text, limit=12))
+    return bool(ranked) and ranked[0].unit.kind == "fonds"
+
+
 # Asking for a fund in so many words, when another intent was recognised.
 STRICT_FUND = re.compile(r"\b(\w*fonds(en)?|vergoed\w*|betaalt|bekostig\w*)\b")
 # Something seen again and again: a description of signals, not a need.
@@ -1123,6 +1185,21 @@ def _unstated_detail(kb: KnowledgeBase, text: str) -> Reply:
     return answers.unstated_detail_answer(about)
 
 
+ASKS_AGE = re.compile(r"\b((vanaf|tot|voor|tussen) welke leeftijd|hoe oud (moet|mag)|tot hoe oud|leeftijdsgrens)\b")
+
+
+def _unstated_age(kb: KnowledgeBase, text: str) -> Reply | None:
+    """ "Vanaf welke leeftijd …" about a fund the question names whose record gives no age: say the
+    sources do not give one (and offer the fund), rather than answer as if its text did."""
+    if not ASKS_AGE.search(normalize(text)):
+        return None
+    named = [rid for kind, rid in kb.find_named(text) if kind == "fonds" and names_in_full(kb, kind, rid, text)]
+    fund = kb.record("fonds", named[0]) if len(named) == 1 else None
+    if fund is None or fund.min_age is not None or fund.max_age is not None or fund.age_text:
+        return None
+    return answers.unstated_age_answer(answers.record_key(fund), fund.name)
+
+
 def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message the NLU could not place (nlu_fallback): retrieval over every kind of record answers
     when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches."""
@@ -1141,7 +1218,7 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     if len(explicit) == 1 and not asked & {"fonds"}:
         kind = QUESTION_KIND[next(iter(explicit))]
         return HANDLERS[kind](kb, Question(kind, text=text))
-    if kb.resolve_needs(text) or (_thesaurus_needs(text) and PAYING.search(norm)):
+    if (kb.resolve_needs(text) or _thesaurus_needs(text)) and _wants_something(kb, text):
         if not is_question(text) and OBSERVED.search(norm) and _describes_signals(kb, text):
             return signalen(kb, Question("signalen", text=text))
         return fondsen(kb, Question("fondsen", text=text))
@@ -1189,6 +1266,10 @@ MORE_WORDS = {
 }
 
 
+# Shared weight (summed idf) a short message the NLU took for small talk needs with one record.
+SHORT_OFF_TOPIC_EVIDENCE = 8.0
+
+
 def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message the NLU took for small talk or out of scope ("ben jij een mens?"): answered from the
     sources only when it names a record in full ("howie the harp?") or is a whole question of its own
@@ -1197,8 +1278,15 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
         return None
     if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
         return wat_is(kb, Question("wat_is", text=text))
-    if len(content_words(text)) < 5:
+    size = len(content_words(text))
+    if size < 3:
         return None
+    if size < 5:
+        # A short message ("moeder wil weer aan het werk maar weet niet hoe"): only when one record
+        # matches it strongly, not a need word in small talk ("wat vind jij van voetbal kijken").
+        choice, _ = _retrieve(kb, Question("wat_is", text=text), None)
+        if choice.action != "answer" or choice.hits[0].evidence < SHORT_OFF_TOPIC_EVIDENCE:
+            return None
     found = fallback(kb, text)
     return found if found is not None and found.reply.records else None
 

@@ -435,3 +435,73 @@ def test_one_name_per_kind_of_question():
         assert action.name() == f"action_{kind}" and action.name() in domain["actions"], kind
         assert f"ask_{kind}" in domain["intents"], kind
         assert HANDLERS[kind].__name__ == kind, kind
+
+
+def test_an_age_the_fund_record_does_not_give_is_not_made_up():
+    """ "Vanaf welke leeftijd …" about a fund whose record gives no age: the sources do not say, the fund
+    is offered; a fund whose record gives its ages still answers with them."""
+    chat = Conversation()
+    unstated = chat.run(
+        ActionFondsen(), "Vanaf welke leeftijd kan een kind mee met Steunpunt Kindervakanties?", "ask_fondsen"
+    )
+    assert "staat niet in de bronnen" in unstated and "Bron:" not in unstated
+    assert [b["payload"] for b in chat.messages[0]["buttons"]] == [
+        '/ask_wat_is{"onderwerp": "fonds:steunpunt-kindervakanties"}'
+    ]
+    stated = Conversation().run(ActionFondsen(), "Tot welke leeftijd helpt Jeugdfonds Sport & Cultuur?", "ask_fondsen")
+    assert "Jeugdfonds Sport & Cultuur" in stated and "18 jaar" in stated and "Bron:" in stated
+
+
+def test_applying_yourself_puts_the_funds_parents_can_apply_to_first():
+    chat = Conversation()
+    chat.run(ActionFondsen(), "leerling in groep 5 komt in de winter zonder jas naar school", "ask_fondsen")
+    shown = list(chat.slots["laatste_fondsen"])
+    kb = common.knowledge_base()
+    assert any("ouders" not in kb.fund(f).applicants for f in shown[:1]), "the list must not start with one already"
+    chat.run(
+        ActionAanvragen(),
+        "moeder wil het liefst zelf aanvragen, waar kan dat?",
+        "ask_aanvragen",
+        [("aanvrager", "zelf")],
+    )
+    first = chat.slots["getoonde_records"][0].split(":", 1)[1]
+    assert "ouders" in kb.fund(first).applicants and set(chat.slots["getoonde_records"]) <= {
+        f"fonds:{f}" for f in shown
+    }
+
+
+def test_a_parents_own_need_gets_no_childrens_fund():
+    """ "Moeder zoekt sollicitatiekleding": no fund that is only for children; her son's coat still is."""
+    kb = common.knowledge_base()
+    own = Conversation()
+    text = own.run(ActionFondsen(), "moeder heeft een sollicitatiegesprek en geen nette kleding", "ask_fondsen")
+    assert "Dress for success" in text and own.slots["laatste_fondsen"]
+    assert all(kb.fund(f).max_age is None or kb.fund(f).max_age >= 18 for f in own.slots["laatste_fondsen"])
+    assert "(ouder zelf)" in text
+    child = Conversation().run(
+        ActionFondsen(), "moeder zoekt een winterjas voor haar zoon van 8", "ask_fondsen", [("leeftijd", "8")]
+    )
+    assert "(8 jaar)" in child and "ouder zelf" not in child
+
+
+def test_a_question_the_nlu_took_for_small_talk_is_answered_from_the_sources():
+    chat = Conversation()
+    answer = chat.run(ActionRephrase(), "moeder wil weer aan het werk maar weet niet hoe", "out_of_scope")
+    assert "Bron:" in answer and chat.slots["getoonde_records"]
+    chat = Conversation()
+    chat.run(ActionRephrase(), "wat vind jij van voetbal kijken", "out_of_scope")
+    assert [m.get("response") for m in chat.messages] == ["utter_out_of_scope"]
+
+
+def test_goodbye_and_help_answer_a_real_question_and_still_say_goodbye():
+    """The rules send goodbye and help through action_rephrase: a question the NLU took for them is answered."""
+    chat = Conversation()
+    answer = chat.run(ActionRephrase(), "welke hulp is er voor zwangeren die willen stoppen met roken", "goodbye")
+    assert "Roken, alcohol en middelengebruik" in answer and "Bron:" in answer
+    for text, intent, response in [
+        ("doei", "goodbye", "utter_goodbye"),
+        ("wat kun je allemaal?", "help", "utter_help"),
+    ]:
+        chat = Conversation()
+        chat.run(ActionRephrase(), text, intent)
+        assert [m.get("response") for m in chat.messages] == [response]
