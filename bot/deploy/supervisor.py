@@ -24,7 +24,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
@@ -56,7 +56,7 @@ class Part:
     quick_crashes: int = 0  # in a row, each within STABLE_SECONDS of its start: sets the back-off
     restart_at: float | None = None
     restarts: int = 0
-    history: list[str] = field(default_factory=list)
+    last_exit: str = ""  # why it stopped last; written into its log when it starts again
 
 
 def parts_from_env(log_dir: Path) -> list[Part]:
@@ -117,7 +117,7 @@ class Supervisor:
     def spawn(self, part: Part, first: bool) -> None:
         log = open(part.log, "w" if first else "a")
         if not first:
-            log.write(f"\n=== {now_text()} make run: {part.name} opnieuw gestart na: {part.history[-1]}\n")
+            log.write(f"\n=== {now_text()} make run: {part.name} opnieuw gestart na: {part.last_exit}\n")
             log.flush()
         # exec in the start script: this pid is the server itself, so a kill reaches it and nothing lingers.
         part.process = subprocess.Popen(
@@ -174,7 +174,7 @@ class Supervisor:
         part.quick_crashes = part.quick_crashes + 1 if quick else 0
         delay = min(FIRST_DELAY_SECONDS * 2 ** max(part.quick_crashes - 1, 0), MAX_DELAY_SECONDS)
         part.restarts += 1
-        part.history.append(why)
+        part.last_exit = why
         part.restart_at = time.monotonic() + delay
         print(
             f"!! {now_text()} {part.name} {why}; opnieuw starten over {delay:g} s (herstart {part.restarts})",
