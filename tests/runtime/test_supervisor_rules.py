@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from bot.deploy.supervisor import Part, Supervisor
 root = Path(sys.argv[1])
-parts = [Part(name, name + ".sh", f"http://127.0.0.1:{port}/", 20, f">> {name} starten")
+parts = [Part(name, name + ".sh", f"http://127.0.0.1:{port}/", int(sys.argv[4]), f">> {name} starten")
          for name, port in (("een", int(sys.argv[2])), ("twee", int(sys.argv[3])))]
 for part in parts:
     part.log = root / f"{part.name}.log"
@@ -33,11 +33,13 @@ sys.exit(Supervisor(parts, root).run("READY"))
 
 
 def write_part(root: Path, name: str) -> None:
-    """Serves its port, unless the file `kapot` exists: then it says why and exits at once."""
+    """Serves its port, unless the file `kapot` exists (then it says why and exits at once) or `hangt` (then it
+    never answers)."""
     script = root / f"{name}.sh"
     script.write_text(
         "#!/bin/sh\n"
         f'if [ -e "{root}/kapot" ]; then echo "{name} kan niet starten: kapot"; exit 3; fi\n'
+        f'if [ -e "{root}/hangt" ]; then echo "{name} hangt"; echo $$ >>"{root}/hangt.pids"; exec sleep 600; fi\n'
         f"exec {sys.executable} -m http.server --bind 127.0.0.1 {PORTS[name]}\n"
     )
     script.chmod(0o755)
@@ -50,9 +52,9 @@ def parts(tmp_path) -> Path:
     return tmp_path
 
 
-def start(root: Path) -> subprocess.Popen:
+def start(root: Path, start_seconds: int = 20) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(root), str(PORTS["een"]), str(PORTS["twee"])],
+        [sys.executable, "-c", DRIVER, str(root), str(PORTS["een"]), str(PORTS["twee"]), str(start_seconds)],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=open(root / "stderr.log", "w"),
@@ -151,3 +153,24 @@ def test_part_that_cannot_start_the_first_time_stops_everything_at_once(parts):
     assert "!! een is gestopt; laatste regels van" in stderr and "een kan niet starten: kapot" in stderr
     assert "opnieuw starten" not in stderr and "READY" not in proc.stdout.read()
     assert not (parts / "twee.log").exists()
+
+
+def test_part_that_hangs_at_start_is_killed_and_counts_as_a_failed_start(parts):
+    proc = start(parts, start_seconds=2)
+    try:
+        wait_ready(proc)
+        before = child_pids(proc)
+        (parts / "hangt").touch()
+        os.kill(before["een"], signal.SIGKILL)
+        returncode = proc.wait(timeout=60)
+    finally:
+        stop(proc)
+    stderr = (parts / "stderr.log").read_text()
+    assert returncode == 1, stderr
+    assert stderr.count("een niet bereikbaar na 2 s; opnieuw starten") == 2, stderr
+    assert "!! een is gestopt (3 keer op rij bij het starten: niet bereikbaar na 2 s)" in stderr
+    hung = [int(pid) for pid in (parts / "hangt.pids").read_text().split()]
+    assert len(hung) == 3
+    for pid in hung:  # each hanging start was killed
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
