@@ -18,7 +18,8 @@ import yaml
 from bot.kb.text import content_words, words
 from bot.kb.thesaurus import read_concepts
 from bot.kb.validate import ValidationError, read_knowledge
-from bot.kb.zoekvragen import FOLDER as ZOEKVRAGEN, read_zoekvragen, unit_keys
+from bot.kb.zoekvragen import FOLDER as ZOEKVRAGEN
+from bot.kb.zoekvragen import read_zoekvragen, unit_keys
 from bot.privacy import without_placeholders
 
 from .groups import mark_handled
@@ -109,7 +110,7 @@ def check(entries: list[dict], context: Context, groups: dict[str, list], file: 
     for n, entry in enumerate(entries, 1):
         where = f"{file}, voorstel {n} (groep {entry.get('groep', '?')})"
 
-        def problem(field: str, message: str) -> None:
+        def problem(field: str, message: str, where: str = where) -> None:
             problems.append(f"{where}, veld '{field}': {message}")
 
         kind, record, intent = entry.get("soort"), entry.get("record"), entry.get("intent")
@@ -126,16 +127,23 @@ def check(entries: list[dict], context: Context, groups: dict[str, list], file: 
                 problem("vraag", "leeg (of alleen plaatshouders)")
                 continue
             if re.search(r"[\[\]{}]", text):
-                problem("vraag", "haken [ ] en { } horen niet in een vraag (in de trainingsdata betekenen ze een entiteit)")
-        if kind in ("zoekvraag", "vragenbank") and record and record not in context.units and not (
-            kind == "vragenbank" and any(u.startswith(f"{record}/") for u in context.units)
+                problem(
+                    "vraag", "haken [ ] en { } horen niet in een vraag (in de trainingsdata betekenen ze een entiteit)"
+                )
+        if (
+            kind in ("zoekvraag", "vragenbank")
+            and record
+            and record not in context.units
+            and not (kind == "vragenbank" and any(u.startswith(f"{record}/") for u in context.units))
         ):
             problem("record", f"{record!r} bestaat niet in knowledge/ (soort:id, zoals fonds:stichting-leergeld)")
         if kind == "zoekvraag" and not record:
             problem("record", "ontbreekt: bij welk record hoort deze zoekvraag?")
         if kind == "training":
             if intent not in context.intents:
-                problem("intent", f"{intent!r} bestaat niet in data/nlu/; kies uit {', '.join(sorted(context.intents))}")
+                problem(
+                    "intent", f"{intent!r} bestaat niet in data/nlu/; kies uit {', '.join(sorted(context.intents))}"
+                )
             elif same(text) in context.examples:
                 problem("vraag", "staat al als trainingszin in data/nlu/")
         if kind == "zoekvraag" and same(text) in {same(q) for qs in context.zoekvragen.values() for q in qs}:
@@ -233,8 +241,12 @@ def apply(paths: Paths, now: datetime | None = None) -> list[str]:
     problems = check(entries, context, groups or {}, paths.proposal.name)
     if problems:
         raise ProposalError(problems)
-    touched = [*paths.nlu.glob("*.yml"), *(paths.knowledge / ZOEKVRAGEN).glob("*.yml"),
-               paths.knowledge / "thesaurus.yml", *(paths.bank / "afstemmen").glob("*.yml")]
+    touched = [
+        *paths.nlu.glob("*.yml"),
+        *(paths.knowledge / ZOEKVRAGEN).glob("*.yml"),
+        paths.knowledge / "thesaurus.yml",
+        *(paths.bank / "afstemmen").glob("*.yml"),
+    ]
     backup = {p: p.read_text(encoding="utf-8") for p in touched if p.exists()}
     done, handled = [], []
     try:
@@ -264,7 +276,8 @@ def apply(paths: Paths, now: datetime | None = None) -> list[str]:
         raise
     mark_handled(paths.handled, handled, now or datetime.now(timezone.utc))
     paths.proposal.write_text(
-        HEADER.format(made="toegepast op " + (now or datetime.now(timezone.utc)).strftime("%d-%m-%Y %H:%M UTC")) + "[]\n",
+        HEADER.format(made="toegepast op " + (now or datetime.now(timezone.utc)).strftime("%d-%m-%Y %H:%M UTC"))
+        + "[]\n",
         encoding="utf-8",
     )
     return done
@@ -277,7 +290,9 @@ def _check_written(paths: Paths) -> None:
     try:
         read_knowledge(paths.knowledge)
     except ValidationError as exc:
-        raise ProposalError(["Na het toepassen klopt knowledge/ niet meer; niets veranderd:", *map(str, exc.problems)]) from exc
+        raise ProposalError(
+            ["Na het toepassen klopt knowledge/ niet meer; niets veranderd:", *map(str, exc.problems)]
+        ) from exc
     for path in paths.nlu.glob("*.yml"):
         yaml.safe_load(path.read_text(encoding="utf-8"))
     read_bank(paths.bank)

@@ -98,7 +98,10 @@ def _apply(args) -> int:
     print(f"{len(done)} voorstel(len) toegepast en als afgehandeld gemarkeerd ({paths.handled}):")
     for line in done:
         print(f"  {line}")
-    print("Daarna: make kb (zoekvragen en thesaurus) of make run (traint opnieuw na nieuwe trainingszinnen), en make test.")
+    print(
+        "Daarna: make kb (zoekvragen en thesaurus) of make run (traint opnieuw na nieuwe trainingszinnen), "
+        "en make test."
+    )
     return 0
 
 

@@ -12,7 +12,7 @@ whether data/ or knowledge/ changed since).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -20,7 +20,6 @@ from html import escape
 import yaml
 
 from bot import retrieval
-from bot.kb.text import content_words
 from bot.kb.thesaurus import Thesaurus, read_concepts
 from bot.kb.validate import read_knowledge
 from bot.kb.zoekvragen import read_zoekvragen, unit_keys
@@ -116,7 +115,9 @@ def measure(paths: Paths, kb) -> Coverage:
     titles: dict[str, str] = {}
     for unit in kb.retriever.units:
         titles.setdefault(unit.record, retrieval.title(unit))
-    records = {record_of(k): RecordCoverage(record_of(k), titles.get(record_of(k), k)) for k in unit_keys(knowledge.records)}
+    records = {
+        record_of(k): RecordCoverage(record_of(k), titles.get(record_of(k), k)) for k in unit_keys(knowledge.records)
+    }
 
     examples = training_examples(paths)
     intents = Counter(intent for intent, _ in examples)
@@ -157,7 +158,9 @@ def measure(paths: Paths, kb) -> Coverage:
     for text in texts:
         used.update(c.id for c in thesaurus.find(text))
     line, note = last_eval(paths)
-    ordered = sorted(records.values(), key=lambda r: (list(KIND_LABELS).index(r.kind) if r.kind in KIND_LABELS else 99, r.key))
+    ordered = sorted(
+        records.values(), key=lambda r: (list(KIND_LABELS).index(r.kind) if r.kind in KIND_LABELS else 99, r.key)
+    )
     return Coverage(ordered, dict(intents), [c.id for c in concepts if c.id not in used], line, note, tuple(held_out))
 
 
@@ -169,9 +172,16 @@ def last_eval(paths: Paths) -> tuple[str | None, str]:
             "Er is nog geen uitslag van de hele vragenbank (tests/artifacts/vragenbank.txt ontbreekt): "
             "draai make eval of make test."
         )
-    line = next((ln for ln in reversed(result.read_text(encoding="utf-8").splitlines()) if ln.startswith("vragenbank:")), None)
+    line = next(
+        (ln for ln in reversed(result.read_text(encoding="utf-8").splitlines()) if ln.startswith("vragenbank:")), None
+    )
     when = datetime.fromtimestamp(result.stat().st_mtime)
-    changed = [p for folder in (paths.nlu, paths.knowledge) for p in folder.rglob("*.yml") if p.stat().st_mtime > result.stat().st_mtime]
+    changed = [
+        p
+        for folder in (paths.nlu, paths.knowledge)
+        for p in folder.rglob("*.yml")
+        if p.stat().st_mtime > result.stat().st_mtime
+    ]
     note = f"Laatste uitslag van de hele vragenbank (make test), {when:%d-%m-%Y %H:%M}"
     if changed:
         note += f"; verouderd: daarna zijn {len(changed)} bestand(en) in data/nlu/ of knowledge/ veranderd"
@@ -216,9 +226,17 @@ def html(c: Coverage) -> str:
             + "</span></div>"
         )
     unreached = table(["record", "naam"], [[r.key, r.title] for r in c.unreached]) if c.unreached else "<p>Geen.</p>"
-    few = table(["intent", "trainingszinnen"], [[i, n] for i, n in c.few_examples.items()]) if c.few_examples else "<p>Geen.</p>"
+    few = (
+        table(["intent", "trainingszinnen"], [[i, n] for i, n in c.few_examples.items()])
+        if c.few_examples
+        else "<p>Geen.</p>"
+    )
     unused = f"<p>{escape(', '.join(c.unused_concepts))}</p>" if c.unused_concepts else "<p>Geen.</p>"
-    eval_part = f'<p class="note">{escape(c.eval_note)}' + (f"<br><code>{escape(c.eval_line)}</code>" if c.eval_line else "") + "</p>"
+    eval_part = (
+        f'<p class="note">{escape(c.eval_note)}'
+        + (f"<br><code>{escape(c.eval_line)}</code>" if c.eval_line else "")
+        + "</p>"
+    )
 
     def held(r: RecordCoverage) -> str:
         if not r.held_out:
@@ -227,8 +245,15 @@ def html(c: Coverage) -> str:
         return f"<span{mark}>{r.held_out_right}/{r.held_out}</span>"
 
     rows = [
-        [escape(r.key), escape(r.title), str(r.training), str(r.zoekvragen), str(r.bank), held(r),
-         "ja" if r.reached else '<span class="bad">nee</span>']
+        [
+            escape(r.key),
+            escape(r.title),
+            str(r.training),
+            str(r.zoekvragen),
+            str(r.bank),
+            held(r),
+            "ja" if r.reached else '<span class="bad">nee</span>',
+        ]
         for r in c.records
     ]
     body = (
@@ -247,7 +272,11 @@ def html(c: Coverage) -> str:
         "daarvan het zoeken alleen (zonder de herkenning van Rasa) goed beantwoordt: een verwacht record bij de "
         "eerste drie. De vragen zelf worden niet getoond: daarop wordt niet afgestemd.</p>\n"
         + eval_part
-        + table(["record", "naam", "trainingszinnen", "zoekvragen", "vragenbank", "vastgehouden goed", "bereikt"], rows, raw=True)
+        + table(
+            ["record", "naam", "trainingszinnen", "zoekvragen", "vragenbank", "vastgehouden goed", "bereikt"],
+            rows,
+            raw=True,
+        )
     )
     return page("Dekking: wat de assistent afdekt", body)
 

@@ -75,7 +75,9 @@ def group(found: list[Problem]) -> list[Group]:
     groups: list[Group] = []
     for problem in found:  # newest first
         keys = word_keys(problem.turn.text)
-        home = next((g for g in groups if any(similar(keys, word_keys(p.turn.text), GROUP_SHARE) for p in g.problems)), None)
+        home = next(
+            (g for g in groups if any(similar(keys, word_keys(p.turn.text), GROUP_SHARE) for p in g.problems)), None
+        )
         if home:
             home.problems.append(problem)
         else:
@@ -99,9 +101,7 @@ def not_handled(groups: list[Group], handled: list[dict]) -> list[Group]:
         left = []
         for problem in g.problems:
             keys = word_keys(problem.turn.text)
-            match = [
-                h for h in handled if any(similar(keys, frozenset(words), GROUP_SHARE) for words in h["woorden"])
-            ]
+            match = [h for h in handled if any(similar(keys, frozenset(words), GROUP_SHARE) for words in h["woorden"])]
             if any(problem.turn.time.isoformat() <= h["op"] for h in match):
                 continue
             if match:
@@ -127,7 +127,9 @@ def write_groups(path: Path, groups: list[Group]) -> None:
 def mark_handled(path: Path, entries: list[tuple[str, list[list[str]], str]], when: datetime) -> None:
     """entries: (group id, the words of its questions, what was done)."""
     handled = read_handled(path)
-    handled += [{"groep": gid, "op": when.isoformat(), "actie": action, "woorden": words} for gid, words, action in entries]
+    handled += [
+        {"groep": gid, "op": when.isoformat(), "actie": action, "woorden": words} for gid, words, action in entries
+    ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "# Afgehandelde groepen van make review: ze komen niet terug voor vragen van vóór 'op'.\n"

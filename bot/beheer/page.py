@@ -11,7 +11,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #ddd; }
 th { background: #f2f2f2; }
 .note { color: #555; }
-.reason { display: inline-block; background: #fde8d7; border-radius: .3rem; padding: 0 .35rem; margin: 0 .2rem .2rem 0; }
+.reason { display: inline-block; background: #fde8d7; border-radius: .3rem; padding: 0 .35rem;
+          margin: 0 .2rem .2rem 0; }
 .answer { white-space: pre-wrap; color: #444; font-size: .9rem; }
 .bar { display: flex; height: 1.4rem; width: 100%; border-radius: .3rem; overflow: hidden; background: #eee; }
 .covered { background: #3a8d3a; } .weak { background: #e8a33d; } .missing { background: #d64545; }

@@ -70,7 +70,11 @@ def reasons_for(turn: Turn, following: Turn | None) -> list[str]:
         close = (following.time - turn.time).total_seconds() <= REPHRASE_SECONDS
         if DENIAL.search(following.text):
             reasons.append("ontkend")
-        elif close and following.text != turn.text and similar(word_keys(turn.text), word_keys(following.text), REPHRASE_SHARE):
+        elif (
+            close
+            and following.text != turn.text
+            and similar(word_keys(turn.text), word_keys(following.text), REPHRASE_SHARE)
+        ):
             reasons.append("herformuleerd")
     return reasons
 

@@ -49,4 +49,6 @@ def suggestion(g) -> dict:
 def write_proposal(path: Path, groups: list, made: datetime) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump([suggestion(g) for g in groups], allow_unicode=True, sort_keys=False, width=110)
-    path.write_text(HEADER.format(made=made.strftime("%d-%m-%Y %H:%M UTC")) + (body if groups else "[]\n"), encoding="utf-8")
+    path.write_text(
+        HEADER.format(made=made.strftime("%d-%m-%Y %H:%M UTC")) + (body if groups else "[]\n"), encoding="utf-8"
+    )

@@ -101,7 +101,15 @@ def html(result: Review) -> str:
         )
     head = "".join(
         f"<th>{h}</th>"
-        for h in ("groep", "vraag", "aantal", "wanneer", "wat ging mis", "antwoord van de assistent", "het zoeken zou aanbieden")
+        for h in (
+            "groep",
+            "vraag",
+            "aantal",
+            "wanneer",
+            "wat ging mis",
+            "antwoord van de assistent",
+            "het zoeken zou aanbieden",
+        )
     )
     return page("Review: wat ging er mis", intro + f"<table>\n<tr>{head}</tr>\n" + "\n".join(rows) + "\n</table>")
 

@@ -36,7 +36,7 @@ def test_dekking_lists_the_gaps(coverage):
     assert "bakfiets-test" in unused and "vluchteling" not in unused
     bank = read_bank(root / "tests" / "vragenbank")
     held_out = sum(1 for c in bank if c.half == "vastgehouden" and c.turns[0].kind == "antwoord")
-    assert f"vragen goed" in out and f"/{held_out} vragen goed" in out
+    assert "vragen goed" in out and f"/{held_out} vragen goed" in out
     assert "tests/artifacts/vragenbank.txt ontbreekt" in out  # no make test in the copy
 
 

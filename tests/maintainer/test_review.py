@@ -161,7 +161,10 @@ def test_applying_the_edited_proposal(conversations, tmp_path):
     assert "4 voorstel(len) toegepast" in result.stdout
 
     zoekvragen = read_zoekvragen(root / "knowledge")
-    assert "Mevrouw vraagt hoe ze over geld kan praten met de buurvrouw" in zoekvragen["hoe:bespreken-gespreksvaardigheden"]
+    assert (
+        "Mevrouw vraagt hoe ze over geld kan praten met de buurvrouw"
+        in zoekvragen["hoe:bespreken-gespreksvaardigheden"]
+    )
     examples = [
         line.strip().removeprefix("- ")
         for path in (root / "data" / "nlu").glob("*.yml")
@@ -198,7 +201,12 @@ def test_a_wrong_proposal_changes_nothing_and_names_each_entry(conversations, tm
     write_proposal(
         root,
         [
-            {"groep": gid, "vraag": "hoe help ik een gezin met schulden", "soort": "training", "intent": "ask_schulden"},
+            {
+                "groep": gid,
+                "vraag": "hoe help ik een gezin met schulden",
+                "soort": "training",
+                "intent": "ask_schulden",
+            },
             {"groep": gid, "vraag": "fonds voor een kapper", "soort": "zoekvraag", "record": "fonds:bestaat-niet"},
             {"groep": gid, "vraag": "wat is VoorZorg?", "soort": "training", "intent": "ask_wat_is"},
             {"groep": gid, "vraag": held_out, "soort": "zoekvraag", "record": "fonds:stichting-leergeld"},

@@ -21,7 +21,9 @@ def test_review_on_postgresql(running_stack, tracker_database, tmp_path):
         "Mevrouw Yilmaz vraagt hoe ze over geld kan praten met de buurvrouw"
     )
     assert named.startswith("Bedoel je"), named
-    missing = Chat(running_stack.url, f"review-pg-rijles-{run}").text("vergoedt iemand de rijlessen van een oudere broer")
+    missing = Chat(running_stack.url, f"review-pg-rijles-{run}").text(
+        "vergoedt iemand de rijlessen van een oudere broer"
+    )
     assert "niets in de bronnen" in missing
 
     root = project_copy(tmp_path)
