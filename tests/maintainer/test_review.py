@@ -185,6 +185,18 @@ def test_applying_the_edited_proposal(conversations, tmp_path):
     assert proposal(root) == []
     assert make("review-toepassen", root=root).stdout.startswith("Het voorstel")
 
+    # The same question going wrong after it was handled comes back, marked as such.
+    copy = tmp_path / "later.sqlite"
+    shutil.copy(store.removeprefix("sqlite:///"), copy)
+    engine = create_engine(f"sqlite:///{copy}")
+    with engine.begin() as conn:  # the rijles conversation an hour later, after the handling
+        conn.execute(text("UPDATE events SET timestamp = timestamp + 3600 WHERE sender_id = 'review-rijles'"))
+    engine.dispose()
+    later = bot("review", "--map", str(root), store=f"sqlite:///{copy}")
+    assert later.returncode == 0, later.stderr
+    assert [g["vraag"] for g in proposal(root)] == [RIJLES]
+    assert "eerder afgehandeld op" in later.stdout
+
 
 def test_a_wrong_proposal_changes_nothing_and_names_each_entry(conversations, tmp_path):
     store, _ = conversations
