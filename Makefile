@@ -1,5 +1,5 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run test setup kb lookups train shell bench eval check validate opruimen clean
+.PHONY: run test setup kb lookups train shell bench eval check validate opruimen review review-toepassen dekking clean
 
 run:
 	@scripts/run.sh
@@ -41,6 +41,19 @@ eval: setup
 # Verwijdert gesprekken ouder dan BEWAARTERMIJN_DAGEN (standaard 30) uit TRACKER_STORE_URL; `make opruimen DAGEN=7`.
 opruimen: setup
 	@.venv/bot/bin/python -m bot gesprekken opruimen $(if $(DAGEN),--dagen $(DAGEN))
+
+# Vragen die misgingen in TRACKER_STORE_URL (geredigeerd), gegroepeerd, met een voorstel; `make review SINDS=7`.
+# MAP=<map>: een andere map met data/, knowledge/, tests/vragenbank/ en var/ (voor de tests).
+review: setup
+	@.venv/bot/bin/python -m bot review $(if $(SINDS),--sinds $(SINDS)) $(if $(MAP),--map $(MAP))
+
+# De bewaarde voorstellen uit var/review/voorstel.yml in data/nlu/, tests/vragenbank/ en knowledge/.
+review-toepassen: setup
+	@.venv/bot/bin/python -m bot review toepassen $(if $(MAP),--map $(MAP))
+
+# Wat de assistent afdekt, per record: var/rapport/dekking.html.
+dekking: setup
+	@.venv/bot/bin/python -m bot dekking $(if $(MAP),--map $(MAP))
 
 clean:
 	rm -rf models results var .pytest_cache

@@ -1,4 +1,5 @@
-"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web | gesprekken opruimen."""
+"""Command line: python -m bot kb load | kb validate | kb stats | nlu lookups | web | gesprekken opruimen |
+review [toepassen] | dekking."""
 
 from __future__ import annotations
 
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     clean = talks.add_parser("opruimen", help="verwijder gesprekken ouder dan de bewaartermijn")
     clean.add_argument("--dagen", help="bewaartermijn in dagen (standaard BEWAARTERMIJN_DAGEN, anders 30)")
     clean.set_defaults(func=_gesprekken_opruimen)
+    from .beheer.cli import add_commands
+
+    add_commands(sub)
     web = sub.add_parser("web", help="chatpagina en widget (aiohttp, poort WEB_PORT)")
     from .web.cli import add_arguments
 
