@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.beheer.vragenbank import HALVES, matches, read_bank  # noqa: E402
 from bot.config import KNOWLEDGE_DIR  # noqa: E402
 from bot.kb import KnowledgeBase  # noqa: E402
 from bot.kb.load import load  # noqa: E402
@@ -30,7 +31,6 @@ from bot.kb.retrieval import Index, documents  # noqa: E402
 from bot.kb.thesaurus import Thesaurus, thesaurus  # noqa: E402
 from bot.kb.validate import read_knowledge  # noqa: E402
 from bot.kb.zoekvragen import read_zoekvragen  # noqa: E402
-from tests.vragenbank.bank import HALVES, matches, read_bank  # noqa: E402
 from tests.vragenbank.records import record_names, record_texts  # noqa: E402
 
 TOP = 3

@@ -60,7 +60,7 @@ class Context:
 
     @classmethod
     def read(cls, paths: Paths) -> Context:
-        from tests.vragenbank.bank import read_bank
+        from bot.beheer.vragenbank import read_bank
 
         intents: dict[str, Path] = {}
         examples: set[str] = set()
@@ -285,7 +285,7 @@ def apply(paths: Paths, now: datetime | None = None) -> list[str]:
 
 def _check_written(paths: Paths) -> None:
     """The project's own checks over the changed files: knowledge/ (zoekvragen, thesaurus), data/nlu, the bank."""
-    from tests.vragenbank.bank import read_bank
+    from bot.beheer.vragenbank import read_bank
 
     try:
         read_knowledge(paths.knowledge)

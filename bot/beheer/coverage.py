@@ -109,7 +109,7 @@ def training_examples(paths: Paths) -> list[tuple[str, str]]:
 
 
 def measure(paths: Paths, kb) -> Coverage:
-    from tests.vragenbank.bank import matches, read_bank
+    from bot.beheer.vragenbank import matches, read_bank
 
     knowledge = read_knowledge(paths.knowledge)
     titles: dict[str, str] = {}

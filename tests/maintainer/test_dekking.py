@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
+from bot.beheer.vragenbank import read_bank
 from bot.kb.zoekvragen import read_zoekvragen
 from tests.maintainer.beheer import make, project_copy, screenshot_page
 from tests.maintainer.test_new_fund import readme_fund_example
-from tests.vragenbank.bank import read_bank
 
 UNUSED_CONCEPT = "- id: bakfiets-test\n  woorden: [bakfietsje voor de tweeling]\n  bronwoorden: [fiets]\n"
 

@@ -12,13 +12,13 @@ import yaml
 from selenium.webdriver.common.by import By
 from sqlalchemy import create_engine, text
 
+from bot.beheer.vragenbank import read_bank
 from bot.config import PROJECT_ROOT
 from bot.kb.text import content_words
 from bot.kb.thesaurus import read_concepts
 from bot.kb.zoekvragen import read_zoekvragen
 from tests.maintainer.beheer import bot, fingerprint, make, project_copy, proposal, screenshot_page, write_proposal
 from tests.stack import RASA_PORT, Chat, Stack
-from tests.vragenbank.bank import read_bank
 
 pytestmark = pytest.mark.e2e
 

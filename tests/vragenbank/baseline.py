@@ -13,9 +13,9 @@ from pathlib import Path
 
 from rank_bm25 import BM25Okapi
 
+from bot.beheer.vragenbank import matches
 from bot.config import PROJECT_ROOT
 from bot.kb.text import content_words, keys, normalize
-from tests.vragenbank.bank import matches
 
 PASSAGE_LINES, STRIDE, TOP = 6, 3, 3
 SOURCES_SETTING = "BRONNEN_DIR"

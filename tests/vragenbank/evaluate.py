@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.beheer.vragenbank import HALVES, Case, Turn, matches, read_bank
 from bot.config import KNOWLEDGE_DIR
 from bot.conversations import ConversationStore, last_turn, slot_value
 from bot.kb.ages import parse_fase
@@ -28,7 +29,6 @@ from bot.kb.text import content_words, keys
 from bot.kb.thesaurus import thesaurus
 from bot.kb.validate import read_knowledge
 from tests.stack import Chat, Stack
-from tests.vragenbank.bank import HALVES, Case, Turn, matches, read_bank
 from tests.vragenbank.records import record_age_groups, record_names, record_texts
 
 LEADS = 3  # a reply "leads with" a record when it is among the first three it shows

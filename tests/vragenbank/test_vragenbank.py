@@ -11,12 +11,12 @@ import re
 import pytest
 import yaml
 
+from bot.beheer.vragenbank import HALVES, read_bank
 from bot.config import PROJECT_ROOT
 from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
 from bot.kb.text import content_words
 from bot.kb.zoekvragen import read_zoekvragen
-from tests.vragenbank.bank import HALVES, read_bank
 from tests.vragenbank.evaluate import ask, report, summary_line
 from tests.vragenbank.records import known, record_age_groups, record_texts
 

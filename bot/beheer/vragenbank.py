@@ -18,7 +18,10 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).parent
+from bot.config import PROJECT_ROOT
+
+# The bank lives with the tests that score it; its format is read here, by them and by make review and make dekking.
+HERE = PROJECT_ROOT / "tests" / "vragenbank"
 HALVES = {"afstemmen": "afstemdeel", "vastgehouden": "vastgehouden deel"}
 KINDS_OF_TURN = ("antwoord", "verduidelijken", "niet_in_bronnen")
 
