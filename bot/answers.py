@@ -446,11 +446,14 @@ TOPIC_BUTTONS = [
 
 def topics_answer() -> Reply:
     """A vague question: ask what it is about, with the main topics as buttons."""
-    return Reply(
+    reply = Reply(
         "Waar gaat je vraag over? Vertel iets meer, bijvoorbeeld wat het kind nodig heeft of wat je "
         "wilt bespreken. Of kies een onderwerp:",
         buttons=list(TOPIC_BUTTONS),
     )
+    # What the buttons offer: the werkwijzen button opens the overview of the eleven werkwijzen.
+    reply.records = ["achtergrond:werkwijzen-overzicht"]
+    return reply
 
 
 NEED_BUTTONS = [

@@ -926,6 +926,11 @@ VAGUE_WORDS = {
     "weten",
     "niet",
     "goed",
+    # The whole knowledge base is about it: alone, it says nothing about what is asked.
+    "armoede",
+    "kinderarmoede",
+    "informatie",
+    "info",
 }
 
 
@@ -1205,6 +1210,8 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches."""
     if retrieval.asks_unstated_detail(text):
         return Outcome(_unstated_detail(kb, text), Question("geen"))
+    if set(content_words(text)) and set(content_words(text)) <= VAGUE_WORDS:
+        return Outcome(answers.topics_answer(), Question("geen"))  # "welke hulp is er?"
     norm = normalize(text)
     asked = asked_kinds(text)
     if retrieval.asked_section(text) == "hoe":

@@ -505,3 +505,18 @@ def test_goodbye_and_help_answer_a_real_question_and_still_say_goodbye():
         chat = Conversation()
         chat.run(ActionRephrase(), text, intent)
         assert [m.get("response") for m in chat.messages] == [response]
+
+
+def test_a_vague_question_asks_what_it_is_about():
+    """ "Welke hulp is er?" or "armoede": nothing to look up yet; the topics, the werkwijzen overview among them."""
+    for text, action, intent in [
+        ("welke hulp is er", ActionRephrase(), "nlu_fallback"),
+        ("armoede", ActionFeiten(), "ask_feiten"),
+    ]:
+        chat = Conversation()
+        answer = chat.run(action, text, intent)
+        assert answer.startswith("Waar gaat je vraag over?") and "Bron" not in answer
+        assert ("Werkwijzen: hoe pak ik het aan?", "/ask_werkwijze") in [
+            (b["title"], b["payload"]) for b in chat.messages[0]["buttons"]
+        ]
+        assert chat.slots["getoonde_records"] == ["achtergrond:werkwijzen-overzicht"]
