@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers import Reply, for_channel
 from bot.config import KB_URL_SETTING, database_url
 from bot.kb import KnowledgeBase, KnowledgeBaseMissing
+from bot.kb.live import LiveKnowledgeBase
 from bot.privacy import without_placeholders
 from bot.questions import Outcome, Question
 
@@ -23,16 +24,24 @@ FAILURE_TEXT = "Er ging iets mis bij het opzoeken van het antwoord. Probeer het 
 
 
 @lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
-    kb = KnowledgeBase.from_url(database_url())
+def _live() -> LiveKnowledgeBase:
     try:
-        kb.check()
+        return LiveKnowledgeBase(database_url())
     except KnowledgeBaseMissing as exc:
         raise KnowledgeBaseMissing(
             f"Kennisbank niet bruikbaar ({exc}). Controleer de instelling {KB_URL_SETTING} "
             "en laad de kennisbank met: python -m bot kb load"
         ) from exc
-    return kb
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base as loaded now: after `make kb` the next question answers from the new one."""
+    return _live().current()
+
+
+def forget_knowledge_base() -> None:
+    """Open the knowledge base afresh at the next question (tests point KB_DATABASE_URL elsewhere)."""
+    _live.cache_clear()
 
 
 # What redaction left in place of client data ("[NAAM]", "[ADRES]"): never a need, age, gemeente or name.

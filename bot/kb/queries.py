@@ -67,6 +67,8 @@ class KnowledgeBase:
 
         key = (self.engine.url.render_as_string(hide_password=False), loaded_hash(self.engine))
         if key not in _INDEXES:
+            for stale in [k for k in _INDEXES if k[0] == key[0]]:
+                del _INDEXES[stale]  # an earlier content of the same database (bot/kb/live.py)
             _INDEXES[key] = Index(documents(self), thesaurus(), zoekvragen())
         return _INDEXES[key]
 

@@ -28,9 +28,9 @@ from bot.questions import HANDLERS
 @pytest.fixture(autouse=True)
 def knowledge_base_env(sqlite_url, monkeypatch):
     monkeypatch.setenv("KB_DATABASE_URL", sqlite_url)
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
     yield
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
 
 
 class Conversation:
@@ -278,7 +278,7 @@ def test_rephrase_offers_likely_topics():
 
 def test_database_failure_gives_dutch_message(monkeypatch):
     monkeypatch.setenv("KB_DATABASE_URL", "sqlite:////nonexistent/dir/kb.sqlite")
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
     answer = Conversation().run(ActionFondsen(), "fiets voor kind van 10", "ask_fondsen", [("behoefte", "fiets")])
     assert answer == common.FAILURE_TEXT
 
@@ -309,9 +309,9 @@ def test_start_up_builds_the_term_matchers_before_the_first_question():
     question must then not have to load spaCy's lemmas and build the matchers (1.2 s, 01-12)."""
     from actions import startup_check
 
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
     assert not {"need_matcher", "name_matcher"} & common.knowledge_base().__dict__.keys()
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
     startup_check.check_knowledge_base()
     assert {"need_matcher", "need_names", "gemeenten", "name_matcher"} <= common.knowledge_base().__dict__.keys()
 

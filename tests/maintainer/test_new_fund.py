@@ -66,9 +66,9 @@ def extended_kb(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
     load(make_engine(url), knowledge)
     monkeypatch.setenv("KB_DATABASE_URL", url)
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
     yield knowledge
-    common.knowledge_base.cache_clear()
+    common.forget_knowledge_base()
 
 
 def test_readme_example_is_a_valid_fund(extended_kb):
