@@ -40,7 +40,9 @@ def pinned_version(package: str) -> str:
 def test_installed_version_has_the_fix(package):
     fixed, advisory = ADVISORIES[package]
     version = installed_version(package)
-    assert Version(version) >= Version(fixed), f".venv/rasa heeft {package} {version}: {advisory}; vanaf {fixed} opgelost"
+    assert Version(version) >= Version(fixed), (
+        f".venv/rasa heeft {package} {version}: {advisory}; vanaf {fixed} opgelost"
+    )
 
 
 @pytest.mark.parametrize("package", list(ADVISORIES))
