@@ -35,7 +35,7 @@ _REF = re.compile(r"^[\w-]{1,64}$")
 
 
 async def _maybe_await(result: Any) -> None:
-    """enter_room/leave_room are plain calls in the python-socketio Rasa 3.6 needs (< 5.10), coroutines later."""
+    """enter_room/leave_room: coroutines since python-socketio 5.10 (requirements/rasa.txt), plain calls before."""
     if result is not None:
         await result
 

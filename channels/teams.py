@@ -2,15 +2,21 @@
 
 Rasa's `BotFrameworkInput` checks the token's signature (key chosen by `kid`), audience and
 expiry, but takes the algorithm from the token itself, never checks the issuer, the channel's
-endorsement of the key or the token's `serviceUrl`, and only knows Microsoft's fixed URLs.
-This input channel checks all of those against configurable OpenID metadata, strips
-`<at>…</at>` mentions, redacts client data (channels/redacting.py) and replies to the
-activity (so Teams keeps the answer under the question) with a token from a configurable
-token URL (single-tenant registrations use their own tenant).
+endorsement of the key or the token's `serviceUrl`, only knows Microsoft's fixed URLs, and
+fetches Microsoft's signing keys with blocking calls. This input channel checks all of those
+against configurable OpenID metadata (fetched with aiohttp, so Rasa's event loop keeps
+serving others meanwhile) and configurable issuers, strips `<at>…</at>` mentions, redacts
+client data (channels/redacting.py) and replies to the activity (so Teams keeps the answer
+under the question) with a token from the bot's own tenant.
+
+Since 31 July 2025 Microsoft creates no new multi-tenant bots: a bot is single-tenant
+(`tenant_id`) unless it is an existing multi-tenant registration (`multi_tenant: true`).
 
 Credentials (credentials.yml, written by `python -m bot.deploy.credentials`):
   app_id, app_password        the Azure Bot registration
-  tenant_id                   optional: single-tenant registrations
+  tenant_id                   the registration's tenant (required, unless multi_tenant)
+  multi_tenant                true only for an existing multi-tenant registration
+  issuers                     optional: accepted token issuers, separated by spaces or commas
   openid_url, token_url       optional: other Microsoft endpoints (and fakes in tests)
 """
 
@@ -29,7 +35,7 @@ from urllib.parse import quote
 
 import aiohttp
 import jwt
-import requests
+import yarl
 from jwt import InvalidKeyError, PyJWTError
 from jwt.algorithms import RSAAlgorithm
 from rasa.core.channels.botframework import MICROSOFT_OPEN_ID_URI, BotFramework, BotFrameworkInput
@@ -43,7 +49,8 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
-# Bot Connector tokens are issued by this issuer, for every tenant (Bot Framework authentication spec).
+# Bot Connector tokens are issued by this issuer, for every tenant (Bot Framework authentication spec);
+# other clouds (e.g. https://api.botframework.us) are set with `issuers`.
 BOT_CONNECTOR_ISSUER = "https://api.botframework.com"
 CONNECTOR_SCOPE = "https://api.botframework.com/.default"
 MULTI_TENANT = "botframework.com"
@@ -52,6 +59,9 @@ LEEWAY_SECONDS = 300
 # Microsoft rotates signing keys; an unknown `kid` triggers a refresh, at most this often.
 KEY_REFRESH_MIN_SECONDS = 300
 KEY_REFRESH_MAX_AGE = datetime.timedelta(days=1)
+# Before the first successful fetch (Microsoft unreachable), try again at most this often.
+KEY_RETRY_SECONDS = 10
+METADATA_TIMEOUT = aiohttp.ClientTimeout(total=10)
 
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
@@ -60,9 +70,66 @@ def token_url_for(tenant_id: str | None) -> str:
     return f"https://login.microsoftonline.com/{tenant_id or MULTI_TENANT}/oauth2/v2.0/token"
 
 
+def parse_issuers(value: Any) -> tuple[str, ...]:
+    """`issuers` from credentials.yml: a list, or one string with spaces or commas between the issuers."""
+    if value is None or value == "":
+        return (BOT_CONNECTOR_ISSUER,)
+    items = value if isinstance(value, list) else re.split(r"[\s,]+", str(value))
+    issuers = tuple(str(item).strip() for item in items if str(item).strip())
+    if not issuers or not all(i.startswith("https://") for i in issuers):
+        raise ValueError(f"Teams: issuers in credentials.yml moeten https-adressen zijn, gevonden: {value!r}")
+    return issuers
+
+
 def strip_mentions(text: str) -> str:
     """The message without `<at>Name</at>` mentions (of the bot or anyone else) and HTML entities."""
     return " ".join(html.unescape(_MENTION.sub(" ", text or "")).split())
+
+
+class SigningKeys:
+    """Microsoft's published signing keys (OpenID metadata, then its jwks_uri), fetched with aiohttp.
+
+    One fetch at a time; the others wait for it. An unknown `kid` (Microsoft rotated its keys)
+    or keys older than a day cause a refresh, at most every KEY_REFRESH_MIN_SECONDS, so forged
+    tokens cannot make us hammer Microsoft."""
+
+    def __init__(self, openid_url: str):
+        self.openid_url = openid_url
+        self.keys: dict[str, dict[str, Any]] = {}
+        self._updated: datetime.datetime | None = None
+        self._last_attempt = 0.0
+        self._lock = asyncio.Lock()
+
+    def _refresh_due(self, kid: str | None) -> bool:
+        since_attempt = time.time() - self._last_attempt
+        if self._updated is None:
+            return since_attempt > KEY_RETRY_SECONDS
+        stale = datetime.datetime.now() - self._updated > KEY_REFRESH_MAX_AGE
+        return (stale or kid not in self.keys) and since_attempt > KEY_REFRESH_MIN_SECONDS
+
+    async def _fetch(self) -> None:
+        self._last_attempt = time.time()
+        try:
+            async with aiohttp.ClientSession(timeout=METADATA_TIMEOUT) as session:
+                async with session.get(self.openid_url) as resp:
+                    resp.raise_for_status()
+                    metadata = await resp.json(content_type=None)
+                async with session.get(metadata["jwks_uri"]) as resp:
+                    resp.raise_for_status()
+                    published = (await resp.json(content_type=None))["keys"]
+            self.keys = {key["kid"]: key for key in published}
+            self._updated = datetime.datetime.now()
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError, TypeError) as exc:
+            logger.warning("Teams: ondertekeningssleutels niet te lezen van %s: %s", self.openid_url, exc)
+
+    async def key_for(self, kid: str | None) -> dict[str, Any]:
+        if self._lock.locked() or self._refresh_due(kid):  # a fetch under way may bring this key
+            async with self._lock:
+                if self._refresh_due(kid):  # not already done by the request we waited for
+                    await self._fetch()
+        if kid not in self.keys:
+            raise InvalidKeyError(f"JWT-sleutel {kid!r} staat niet bij de sleutels van {self.openid_url}")
+        return self.keys[kid]
 
 
 class ConnectorToken:
@@ -120,11 +187,19 @@ class TeamsOutput(BotFramework):
             data["replyToId"] = self.activity_id
         return data
 
-    async def send(self, message_data: dict[str, Any]) -> None:
-        conversation = quote(str(self.conversation["id"]), safe="")
-        uri = f"{self.global_uri}conversations/{conversation}/activities"
+    def activities_url(self) -> yarl.URL:
+        """conversations/{id}/activities[/{replyToId}], each id percent-encoded as Microsoft's SDKs send it.
+
+        Teams channel ids look like `19:…@thread.tacv2;messageid=…`; yarl would decode `:@;=`
+        again unless the path is marked as encoded."""
+        path = "conversations/" + quote(str(self.conversation["id"]), safe="") + "/activities"
         if self.activity_id:
-            uri += "/" + quote(str(self.activity_id), safe="")
+            path += "/" + quote(str(self.activity_id), safe="")
+        base = yarl.URL(self.global_uri)
+        return base.with_path(base.raw_path + path, encoded=True)
+
+    async def send(self, message_data: dict[str, Any]) -> None:
+        uri = self.activities_url()
         token = await self.token.get()
         if not token:
             return
@@ -164,6 +239,8 @@ class TeamsInput(BotFrameworkInput):
             tenant_id=credentials.get("tenant_id"),
             openid_url=credentials.get("openid_url"),
             token_url=credentials.get("token_url"),
+            issuers=parse_issuers(credentials.get("issuers")),
+            multi_tenant=credentials.get("multi_tenant") is True,
         )
 
     def __init__(
@@ -173,63 +250,47 @@ class TeamsInput(BotFrameworkInput):
         tenant_id: str | None = None,
         openid_url: str | None = None,
         token_url: str | None = None,
+        issuers: tuple[str, ...] = (BOT_CONNECTOR_ISSUER,),
+        multi_tenant: bool = False,
     ) -> None:
+        if not tenant_id and not multi_tenant:
+            raise ValueError(
+                "Teams: tenant_id ontbreekt in credentials.yml (TEAMS_TENANT_ID). Nieuwe bots zijn single-tenant; "
+                "multi_tenant: true (TEAMS_MULTI_TENANT=ja) alleen voor een bestaande multi-tenant registratie."
+            )
         self.openid_url = openid_url or MICROSOFT_OPEN_ID_URI
-        self.issuer = BOT_CONNECTOR_ISSUER
+        self.issuers = tuple(issuers)
+        self.signing_keys = SigningKeys(self.openid_url)
         self.token = ConnectorToken(token_url or token_url_for(tenant_id), app_id, app_password)
-        self._last_refresh_attempt = 0.0
-        # Rasa fetches the keys here and fails the whole server when Microsoft is unreachable;
-        # our override logs that and fetches them again on the first message.
         super().__init__(app_id, app_password)
 
-    # --- keys ----------------------------------------------------------------------------
-
     def _update_cached_jwk_keys(self) -> None:
-        self._last_refresh_attempt = time.time()
-        try:
-            conf = requests.get(self.openid_url, timeout=10)
-            conf.raise_for_status()
-            metadata = conf.json()
-            keys = requests.get(metadata["jwks_uri"], timeout=10)
-            keys.raise_for_status()
-            self.jwt_keys = {key["kid"]: key for key in keys.json()["keys"]}
-            self.jwt_update_time = datetime.datetime.now()
-        except (requests.RequestException, ValueError, KeyError) as exc:
-            logger.warning("Teams: ondertekeningssleutels niet te lezen van %s: %s", self.openid_url, exc)
-
-    def _key_for(self, kid: str | None) -> dict[str, Any]:
-        stale = datetime.datetime.now() - self.jwt_update_time > KEY_REFRESH_MAX_AGE
-        unknown = kid not in self.jwt_keys
-        if (stale or unknown) and time.time() - self._last_refresh_attempt > KEY_REFRESH_MIN_SECONDS:
-            self._update_cached_jwk_keys()
-        if kid not in self.jwt_keys:
-            raise InvalidKeyError(f"JWT-sleutel {kid!r} staat niet bij de sleutels van {self.openid_url}")
-        return self.jwt_keys[kid]
+        """Rasa fetches the keys here, blocking, at start; ours come from SigningKeys on the first message."""
 
     # --- tokens --------------------------------------------------------------------------
 
-    def _validate_jwt_token(self, jwt_token: str) -> dict[str, Any]:
-        """The token's claims, if signed by a published key (RS256 only), for us, by the issuer, in time."""
+    async def _claims(self, jwt_token: str) -> dict[str, Any]:
+        """The token's claims, if signed by a published key (RS256 only), for us, by an issuer we accept, in time."""
         header = jwt.get_unverified_header(jwt_token)
-        key = RSAAlgorithm.from_jwk(self._key_for(header.get("kid")))
+        key = RSAAlgorithm.from_jwk(await self.signing_keys.key_for(header.get("kid")))
         return jwt.decode(
             jwt_token,
             key=key,
             algorithms=["RS256"],
             audience=self.app_id,
-            issuer=self.issuer,
+            issuer=self.issuers,
             leeway=LEEWAY_SECONDS,
             options={"require": ["exp", "iss", "aud"]},
         )
 
-    def check_activity(self, auth_header: str | None, activity: Any) -> response.HTTPResponse | None:
+    async def check_activity(self, auth_header: str | None, activity: Any) -> response.HTTPResponse | None:
         """None if the request is a genuine activity for this bot, else the response that refuses it."""
         match = re.match(r"Bearer\s+(\S+)$", auth_header or "")
         if not match:
             return response.text("Geen Bearer-token.", status=HTTPStatus.UNAUTHORIZED)
         token = match.group(1)
         try:
-            claims = self._validate_jwt_token(token)
+            claims = await self._claims(token)
             kid = jwt.get_unverified_header(token).get("kid")
         except (PyJWTError, ValueError, TypeError) as exc:
             logger.warning("Teams: token geweigerd: %s", exc)
@@ -237,7 +298,7 @@ class TeamsInput(BotFrameworkInput):
         if not isinstance(activity, dict):
             return response.text("Geen activiteit.", status=HTTPStatus.BAD_REQUEST)
         # The key must be endorsed for the channel the activity claims to come from.
-        endorsements = self.jwt_keys.get(kid, {}).get("endorsements")
+        endorsements = self.signing_keys.keys.get(kid, {}).get("endorsements")
         if endorsements is not None and activity.get("channelId") not in endorsements:
             logger.warning("Teams: sleutel %s niet geldig voor kanaal %r", kid, activity.get("channelId"))
             return response.text("Sleutel niet geldig voor dit kanaal.", status=HTTPStatus.FORBIDDEN)
@@ -265,7 +326,7 @@ class TeamsInput(BotFrameworkInput):
                 activity = request.json
             except Exception:  # sanic raises on a body that is not JSON
                 activity = None
-            refused = self.check_activity(request.headers.get("Authorization"), activity)
+            refused = await self.check_activity(request.headers.get("Authorization"), activity)
             if refused:
                 return refused
             if activity.get("type") != "message":

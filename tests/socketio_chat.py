@@ -10,7 +10,14 @@ import asyncio
 import secrets
 import time
 
+import aiohttp
 import socketio
+
+# python-engineio >= 4.13 (needed for python-socketio >= 5.16.2) builds aiohttp.ClientWSTimeout (aiohttp >= 3.11)
+# for its websocket client; Rasa 3.6 keeps aiohttp < 3.10, whose ws_connect takes that close timeout as a number.
+# Only this test client needs it: Rasa's socket.io server does not use aiohttp.
+if not hasattr(aiohttp, "ClientWSTimeout"):
+    aiohttp.ClientWSTimeout = lambda ws_close=10.0, ws_receive=None: ws_close
 
 
 class SocketioChat:

@@ -3,7 +3,9 @@
     python -m bot.deploy.credentials --base credentials.yml --out var/credentials.yml [--rasa-url URL]
 
 A channel is switched on by its environment variables (all of its required ones, or none):
-  Teams: TEAMS_APP_ID, TEAMS_APP_PASSWORD; optional TEAMS_TENANT_ID, TEAMS_OPENID_URL, TEAMS_TOKEN_URL
+  Teams: TEAMS_APP_ID, TEAMS_APP_PASSWORD, and TEAMS_TENANT_ID (single-tenant, the default since
+         Microsoft creates no new multi-tenant bots) or TEAMS_MULTI_TENANT=ja (an existing
+         multi-tenant registration); optional TEAMS_ISSUERS, TEAMS_OPENID_URL, TEAMS_TOKEN_URL
   Slack: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET; optional SLACK_API_URL
 Secrets are not copied into the file: it holds ${VARIABLE} references, which Rasa fills in from
 the environment when it reads the file. Prints one line per channel for the start banner.
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +41,48 @@ class Channel:
     required: dict  # credential key -> environment variable
     optional: dict
     fixed: dict  # settings that are not configurable
+    # settings that depend on each other: environment -> credential keys (raises CredentialsError)
+    checked: Callable[[Mapping[str, str]], dict] | None = None
+    checked_vars: tuple[str, ...] = ()
+
+    @property
+    def variables(self) -> list[str]:
+        return [*self.required.values(), *self.optional.values(), *self.checked_vars]
+
+
+_TENANT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")  # a GUID or a domain (contoso.onmicrosoft.com)
+_YES, _NO = {"ja", "1", "true", "yes"}, {"nee", "0", "false", "no", ""}
+
+
+def teams_tenancy(env: Mapping[str, str]) -> dict:
+    """Single-tenant (TEAMS_TENANT_ID) unless TEAMS_MULTI_TENANT says it is an existing multi-tenant bot."""
+    tenant = env.get("TEAMS_TENANT_ID", "").strip()
+    multi = env.get("TEAMS_MULTI_TENANT", "").strip().lower()
+    if multi not in _YES | _NO:
+        raise CredentialsError(f"TEAMS_MULTI_TENANT: verwacht 'ja' of 'nee', gevonden {multi!r}.")
+    issuers = env.get("TEAMS_ISSUERS", "").strip()
+    bad = [i for i in re.split(r"[\s,]+", issuers) if i and not i.startswith("https://")]
+    if bad:
+        raise CredentialsError(
+            f"TEAMS_ISSUERS: elke issuer is een https-adres (bijvoorbeeld https://api.botframework.com), "
+            f"gevonden {bad[0]!r}."
+        )
+    if multi in _YES:
+        if tenant:
+            raise CredentialsError(
+                "Teams: TEAMS_TENANT_ID en TEAMS_MULTI_TENANT=ja sluiten elkaar uit. Zet alleen TEAMS_TENANT_ID "
+                "(single-tenant), of alleen TEAMS_MULTI_TENANT=ja voor een bestaande multi-tenant registratie."
+            )
+        return {"multi_tenant": True}
+    if not tenant:
+        raise CredentialsError(
+            "Teams: TEAMS_TENANT_ID ontbreekt. Microsoft maakt sinds 31 juli 2025 geen multi-tenant bots meer "
+            "aan: zet TEAMS_TENANT_ID op de tenant-id (Directory-id) van de Azure Bot. Alleen voor een bestaande "
+            "multi-tenant registratie: TEAMS_MULTI_TENANT=ja."
+        )
+    if not _TENANT.match(tenant):
+        raise CredentialsError(f"TEAMS_TENANT_ID: verwacht een tenant-id (GUID) of domeinnaam, gevonden {tenant!r}.")
+    return {"tenant_id": "${TEAMS_TENANT_ID}"}
 
 
 CHANNELS = [
@@ -46,8 +91,10 @@ CHANNELS = [
         TEAMS_CLASS,
         TEAMS_PATH,
         required={"app_id": "TEAMS_APP_ID", "app_password": "TEAMS_APP_PASSWORD"},
-        optional={"tenant_id": "TEAMS_TENANT_ID", "openid_url": "TEAMS_OPENID_URL", "token_url": "TEAMS_TOKEN_URL"},
+        optional={"issuers": "TEAMS_ISSUERS", "openid_url": "TEAMS_OPENID_URL", "token_url": "TEAMS_TOKEN_URL"},
         fixed={},
+        checked=teams_tenancy,
+        checked_vars=("TEAMS_TENANT_ID", "TEAMS_MULTI_TENANT"),
     ),
     Channel(
         "Slack",
@@ -74,6 +121,8 @@ def channel_block(channel: Channel, env: Mapping[str, str]) -> dict | None:
             f"Zet ook {' en '.join(missing)}, of haal {given} weg om {channel.name} uit te laten."
         )
     block = {key: "${" + var + "}" for key, var in channel.required.items()}
+    if channel.checked:
+        block.update(channel.checked(env))
     block.update({key: "${" + var + "}" for key, var in channel.optional.items() if env.get(var, "").strip()})
     block.update(channel.fixed)
     return block
@@ -96,7 +145,8 @@ def banner(on: list[Channel], rasa_url: str) -> str:
         if channel in on:
             lines.append(f"  {channel.name + ':':10} aan, webhook {rasa_url}{channel.path}")
         else:
-            lines.append(f"  {channel.name + ':':10} uit (zet {' en '.join(channel.required.values())})")
+            needed = [*channel.required.values(), *channel.checked_vars[:1]]
+            lines.append(f"  {channel.name + ':':10} uit (zet {', '.join(needed[:-1])} en {needed[-1]})")
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@ RSA key made here), the token endpoint, and a Bot Connector service that records
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from typing import Any
@@ -33,6 +34,8 @@ class FakeMicrosoft:
         self.service_url = self.url + "/"
         self.replies: list[dict[str, Any]] = []  # what the bot posted to the connector
         self.token_requests: list[dict[str, str]] = []  # what the bot asked the token endpoint
+        self.metadata_requests = 0  # how often the OpenID metadata was fetched
+        self.metadata_delay = 0.0  # seconds the metadata takes to come (a slow Microsoft)
 
     @property
     def openid_url(self) -> str:
@@ -94,6 +97,8 @@ class FakeMicrosoft:
         return app
 
     async def _metadata(self, request: web.Request) -> web.Response:
+        self.metadata_requests += 1
+        await asyncio.sleep(self.metadata_delay)
         return web.json_response(
             {
                 "issuer": ISSUER,
@@ -123,6 +128,7 @@ class FakeMicrosoft:
         self.replies.append(
             {
                 "conversation": request.match_info["conversation"],
+                "path": request.raw_path,  # as sent, before any percent-decoding
                 "reply_to": request.match_info.get("activity"),
                 "body": await request.json(),
             }

@@ -13,14 +13,9 @@ from bot.config import PROJECT_ROOT
 from bot.deploy import credentials
 
 BASE = PROJECT_ROOT / "credentials.yml"
-TEAMS = {"TEAMS_APP_ID": "app-id-123", "TEAMS_APP_PASSWORD": "teams-geheim-xyz"}
+TEAMS = {"TEAMS_APP_ID": "app-id-123", "TEAMS_APP_PASSWORD": "teams-geheim-xyz", "TEAMS_TENANT_ID": "tenant-1"}
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-geheim-abc", "SLACK_SIGNING_SECRET": "slack-geheim-def"}
-CHANNEL_VARS = [
-    *credentials.CHANNELS[0].required.values(),
-    *credentials.CHANNELS[0].optional.values(),
-    *credentials.CHANNELS[1].required.values(),
-    *credentials.CHANNELS[1].optional.values(),
-]
+CHANNEL_VARS = [var for channel in credentials.CHANNELS for var in channel.variables]
 
 
 def generate(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -52,7 +47,7 @@ def test_no_channel_variables_gives_the_base(tmp_path):
 
 
 def test_both_channels_on_with_references_not_secrets(tmp_path):
-    result = generate(tmp_path, {**TEAMS, **SLACK, "TEAMS_TENANT_ID": "tenant-1", "SLACK_API_URL": "http://x/api/"})
+    result = generate(tmp_path, {**TEAMS, **SLACK, "SLACK_API_URL": "http://x/api/"})
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "credentials.yml").read_text()
     config = yaml.safe_load(written)
@@ -68,6 +63,43 @@ def test_both_channels_on_with_references_not_secrets(tmp_path):
         assert secret not in written and secret not in result.stdout + result.stderr
     assert "http://localhost:5005/webhooks/botframework/webhook" in result.stdout
     assert "http://localhost:5005/webhooks/slack/webhook" in result.stdout
+
+
+def test_teams_is_single_tenant_unless_an_existing_multi_tenant_bot(tmp_path):
+    without_tenant = {k: v for k, v in TEAMS.items() if k != "TEAMS_TENANT_ID"}
+    result = generate(tmp_path, without_tenant)
+    assert result.returncode == 1
+    assert "TEAMS_TENANT_ID ontbreekt" in result.stderr and "TEAMS_MULTI_TENANT=ja" in result.stderr
+    assert not (tmp_path / "credentials.yml").exists()
+
+    result = generate(tmp_path, {**without_tenant, "TEAMS_MULTI_TENANT": "ja"})
+    assert result.returncode == 0, result.stderr
+    block = yaml.safe_load((tmp_path / "credentials.yml").read_text())[credentials.TEAMS_CLASS]
+    assert block["multi_tenant"] is True and "tenant_id" not in block
+
+    both = generate(tmp_path, {**TEAMS, "TEAMS_MULTI_TENANT": "ja"})
+    assert both.returncode == 1 and "sluiten elkaar uit" in both.stderr
+
+
+@pytest.mark.parametrize(
+    "env,field",
+    [
+        ({"TEAMS_TENANT_ID": "tenant/../x"}, "TEAMS_TENANT_ID"),
+        ({"TEAMS_MULTI_TENANT": "misschien"}, "TEAMS_MULTI_TENANT"),
+        ({"TEAMS_ISSUERS": "https://api.botframework.com http://nep.example.org"}, "TEAMS_ISSUERS"),
+    ],
+)
+def test_bad_teams_setting_names_the_variable(tmp_path, env, field):
+    result = generate(tmp_path, {**TEAMS, **env})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"!! Kanalen niet ingesteld: {field}:"), result.stderr
+
+
+def test_issuers_are_configurable(tmp_path):
+    issuers = "https://api.botframework.com, https://api.botframework.us"
+    assert generate(tmp_path, {**TEAMS, "TEAMS_ISSUERS": issuers}).returncode == 0
+    block = yaml.safe_load((tmp_path / "credentials.yml").read_text())[credentials.TEAMS_CLASS]
+    assert block["issuers"] == "${TEAMS_ISSUERS}"
 
 
 def test_rasa_fills_in_the_references(tmp_path):

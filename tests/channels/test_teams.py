@@ -135,3 +135,20 @@ def test_buttons_come_as_a_card_after_the_text(stack, fake_microsoft):
     assert card["contentType"] == "application/vnd.microsoft.card.hero"
     actions = card["content"]["buttons"]
     assert actions and all(a["type"] == "messageBack" and a["text"].startswith("/inform") for a in actions)
+
+
+def test_reply_path_carries_the_teams_conversation_id_encoded(stack, fake_microsoft):
+    """A channel thread's id (19:…@thread.tacv2;messageid=…) reaches the connector percent-encoded, as
+    Microsoft's SDKs send it, not decoded again on the way (yarl undoes quote() unless told otherwise)."""
+    thread, message = uuid.uuid4().hex, str(int(time.time() * 1000))
+    conv = f"19:{thread}@thread.tacv2;messageid={message}"
+    activity = fake_microsoft.activity(QUESTION, conv)
+    activity["id"] = str(int(message) + 7)
+    activity["conversation"]["conversationType"] = "channel"
+    response = post(stack, activity, fake_microsoft.token())
+    assert response.status_code == 200, response.text
+    replies = wait_until(lambda: fake_microsoft.replies_to(conv), 30)
+    assert replies, "geen antwoord bij de nep-connector"
+    expected = f"/v3/conversations/19%3A{thread}%40thread.tacv2%3Bmessageid%3D{message}/activities/{activity['id']}"
+    assert [r["path"] for r in replies] == [expected] * len(replies)
+    assert replies[0]["body"]["conversation"]["id"] == conv

@@ -58,7 +58,7 @@ async def session_request(sid, data):
         session_id = f"{secrets.token_hex(16)}-{secrets.token_hex(16)}"  # the shape of a signed id
         issued.add(session_id)
     session_of[sid] = session_id
-    # Like Rasa 3.6 itself: enter_room is a plain call in the python-socketio we pin (< 5.10).
+    # enter_room is a coroutine since python-socketio 5.10 (we pin a newer one), a plain call before.
     entered = sio.enter_room(sid, session_id)
     if entered is not None:
         await entered

@@ -238,3 +238,40 @@ def test_embedded_with_one_script_tag(chat, other_site):
     d.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not d.find_element(By.CSS_SELECTOR, ".ac-floating").is_displayed()
     assert d.switch_to.active_element.get_attribute("class").split()[-1] == "ac-launcher"
+
+
+def test_reload_opens_at_the_latest_message(chat, web_fake, artifacts):
+    """A phone (390×844) reloads a long conversation: the newest messages are in view, not the welcome."""
+    d = chat.driver
+    d.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+    )
+    chat.open(web_fake)
+    chat.ask("opmaak", expect="Stichting Leergeld")
+    for number in range(1, 13):
+        chat.ask(f"vraag nummer {number}", expect=f"Je zei: vraag nummer {number}")
+    chat.open(web_fake, fresh=False)
+    assert chat.texts("bot")[-1] == "Assistent: Je zei: vraag nummer 12"
+    log = d.find_element(By.CSS_SELECTOR, ".ac-log")
+    assert d.execute_script("return arguments[0].scrollHeight > 2 * arguments[0].clientHeight", log), (
+        "het gesprek is te kort om iets te bewijzen"
+    )
+    # Wait until connected (the status line changes the log's height), then look without scrolling ourselves.
+    chat.wait(lambda _: not d.find_element(By.CSS_SELECTOR, ".ac-status").text, "de widget maakte geen verbinding")
+
+    def in_view(element) -> bool:
+        return d.execute_script(
+            "var r = arguments[0].getBoundingClientRect(), v = arguments[1].getBoundingClientRect();"
+            "return r.top >= v.top - 1 && r.bottom <= v.bottom + 1",
+            element,
+            log,
+        )
+
+    last_bot, last_user = chat.bubbles("bot")[-1], chat.bubbles("user")[-1]
+    assert in_view(last_bot) and in_view(last_user), (
+        "na het herladen staat het nieuwste bericht niet in beeld (scrollTop "
+        + str(d.execute_script("return arguments[0].scrollTop", log))
+        + ")"
+    )
+    assert not in_view(d.find_element(By.CSS_SELECTOR, ".ac-welcome")), "de widget opent bovenaan het gesprek"
+    d.save_screenshot(str(artifacts / "webchat-390-herladen.png"))

@@ -145,6 +145,15 @@
     this.log.setAttribute("aria-label", TEXT.log);
     this.log.tabIndex = 0;
     root.appendChild(this.log);
+    // Follow the newest message while the reader is at the bottom: the log changes height after it is
+    // first laid out (a reload fills it before it is in the page), with the status line and the phone keyboard.
+    this.atBottom = true;
+    this.log.addEventListener("scroll", function () {
+      self.atBottom = self.log.scrollTop + self.log.clientHeight >= self.log.scrollHeight - 8;
+    });
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { if (self.atBottom) self.scrollDown(); }).observe(this.log);
+    }
 
     this.status = el("p", "ac-status");
     this.status.setAttribute("role", "status");
@@ -181,6 +190,7 @@
 
     this.renderAll();        // before the log is in the document: restoring is not announced
     container.appendChild(root);
+    this.scrollDown();       // only now has the log a height: open at the latest message
   }
 
   Chat.prototype.renderAll = function () {
@@ -245,7 +255,10 @@
     this.appendMessage(message, true);
   };
 
-  Chat.prototype.scrollDown = function () { this.log.scrollTop = this.log.scrollHeight; };
+  Chat.prototype.scrollDown = function () {
+    this.log.scrollTop = this.log.scrollHeight;
+    this.atBottom = true;
+  };
 
   Chat.prototype.setStatus = function (text) {
     if (this.status.textContent !== text) this.status.textContent = text;
