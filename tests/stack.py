@@ -16,6 +16,10 @@ from bot.config import PROJECT_ROOT
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", 5906))
 
 
+# How each part of a stack shows in `ps`, below the supervisor.
+PART_MODULES = {"actions": "-m rasa_sdk", "rasa": "-m rasa_runtime run", "web": "-m bot.web"}
+
+
 class Stack:
     """One `scripts/run.sh` process group: action server, Rasa and the chat page."""
 
@@ -33,6 +37,18 @@ class Stack:
             **(env or {}),
         }
         self.proc: subprocess.Popen | None = None
+
+    def part_pids(self) -> dict[str, int]:
+        """The supervisor's children (bot/deploy/supervisor.py), by part: exactly one process each."""
+        listing = subprocess.run(
+            ["ps", "-ww", "-o", "pid=,args=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
+        ).stdout
+        found = {}
+        for part, module in PART_MODULES.items():
+            matches = [int(line.split()[0]) for line in listing.splitlines() if module in line]
+            assert len(matches) == 1, f"{part}: {matches}\n{listing}"
+            found[part] = matches[0]
+        return found
 
     @property
     def logs(self) -> Path:

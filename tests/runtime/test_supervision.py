@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 
 import pytest
@@ -24,7 +23,6 @@ pytestmark = pytest.mark.e2e
 # This module's own stack, next to the shared one (tests/stack.py: +10 web, +50 actions).
 SUPERVISED_RASA_PORT = RASA_PORT + 4
 # How each part's process shows in `ps` (scripts/start_<part>.sh exec these).
-PART_MODULES = {"actions": "-m rasa_sdk", "rasa": "-m rasa_runtime run", "web": "-m bot.web"}
 BACK_WITHIN_SECONDS = {"actions": 15, "web": 15, "rasa": 300}
 
 
@@ -57,19 +55,6 @@ def health_url(stack: Stack, part: str) -> str:
     }[part]
 
 
-def pids(stack: Stack) -> dict[str, int]:
-    """The supervisor's children, by part: exactly one process each."""
-    listing = subprocess.run(
-        ["ps", "-ww", "-o", "pid=,args=", "--ppid", str(stack.proc.pid)], capture_output=True, text=True
-    ).stdout
-    found = {}
-    for part, module in PART_MODULES.items():
-        matches = [int(line.split()[0]) for line in listing.splitlines() if module in line]
-        assert len(matches) == 1, f"{part}: {matches}\n{listing}"
-        found[part] = matches[0]
-    return found
-
-
 def answers(url: str) -> bool:
     try:
         return requests.get(url, timeout=2).ok
@@ -78,7 +63,7 @@ def answers(url: str) -> bool:
 
 
 def kill_part(stack: Stack, part: str) -> tuple[dict[str, int], float]:
-    before = pids(stack)
+    before = stack.part_pids()
     os.kill(before[part], signal.SIGKILL)
     return before, time.monotonic()
 
@@ -93,7 +78,7 @@ def wait_until_back(stack: Stack, part: str, before: dict[str, int], killed_at: 
         time.sleep(0.2)
     took = time.monotonic() - killed_at
     assert answers(health_url(stack, part)), f"{part} niet terug binnen {limit} s"
-    after = pids(stack)
+    after = stack.part_pids()
     assert after[part] != before[part]
     assert {k: v for k, v in after.items() if k != part} == {k: v for k, v in before.items() if k != part}
     log = (stack.state / "run.log").read_text()
@@ -162,7 +147,7 @@ def test_killed_rasa_comes_back_and_continues_from_the_tracker_store(supervised,
 def test_action_server_that_keeps_failing_to_start_stops_everything_with_its_message(supervised):
     """A broken knowledge base: the restarted action server refuses to start; after three tries make run
     stops everything, with the action server's own message naming KB_DATABASE_URL, instead of looping."""
-    before = pids(supervised)
+    before = supervised.part_pids()
     (supervised.state / "kb.sqlite").write_bytes(b"geen database" * 200)
     os.kill(before["actions"], signal.SIGKILL)
     began = time.monotonic()
