@@ -386,7 +386,13 @@ _PERSON_VERBS = {
     "staat",
     "heet",
 }
+# A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
+_POSSESSIVE = re.compile(r"['’]s$")
+# A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
+_HYPHENED_PARTICLE = re.compile(r"^(al|el|ben|bin|ibn|abu|ait|ould|bou)-[^\W\d_]{2,}$", re.IGNORECASE)
 _ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt dat Desislava …"
+# English function words that are also names ("Can", "Will") and so missing from the English word list.
+_ENGLISH_FUNCTION_WORDS = {"is", "there", "an", "a", "the", "can", "will", "may", "do", "does", "are", "how", "what"}
 _ENGLISH_LINKS = {"to", "for", "the", "and", "with", "at", "on", "of"}
 _SENTENCE_END = {".", "?", "!", ":", ";", '"', "“", "”", "'", "‘", "’", "•", "*", "|", ">", "–"}
 
@@ -437,7 +443,7 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
             if any(w.kind == "punct" and w.text not in "&'." for w in span):
                 continue
             phrase = " ".join(w.low for w in span if w.kind != "punct" or w.text == "&")
-            phrase = phrase.replace(" &", "&")
+            phrase = _POSSESSIVE.sub("", phrase.replace(" &", "&"))  # "Nibud's rekentool"
             head = phrase.rsplit("-", 1)[0] if "-" in span[-1].low else phrase  # "Centering Pregnancy-groep"
             content = (
                 span[0].low not in lex.stop
@@ -664,6 +670,18 @@ class _Context:
             return "kin"
         return ""
 
+    def english_sentence(self, i: int) -> bool:
+        """Word i stands in a sentence of (mostly) English words: "Can parents apply for …?", "Is
+        there an English leaflet?" — its capitalised words are English, not names."""
+        words, start, end = self.words, i, i
+        while start > 0 and words[start - 1].text not in _SENTENCE_END:
+            start -= 1
+        while end + 1 < len(words) and words[end + 1].text not in _SENTENCE_END:
+            end += 1
+        sentence = [w.low for w in words[start : end + 1] if w.kind == "word" and not w.place]
+        english = [low for low in sentence if low in self.lex.english or low in _ENGLISH_FUNCTION_WORDS]
+        return len(sentence) >= 4 and len(english) >= 0.6 * len(sentence)
+
     # --- names --------------------------------------------------------------------------------
     def seed(self, i: int) -> bool:
         """Word i is a name part on its own evidence."""
@@ -671,6 +689,10 @@ class _Context:
         cue = self.cue_before(i)
         if self.excluded(w, in_name=bool(cue)):
             return False
+        if not cue and self.english_sentence(i):
+            return False
+        if _HYPHENED_PARTICLE.match(w.text) and w.text.split("-", 1)[1][:1].isupper() and not w.place:
+            return True  # "Rama al-Hassan", "[NAAM] al-Jaburi"
         if self.capitalised(w):
             if cue:
                 if w.low in self.lex.stop or w.low in _CUES or self.org_word(w):
@@ -699,12 +721,14 @@ class _Context:
                     and self.words[i - 2].kind == "word"
                     and self.capitalised(self.words[i - 2])
                     and not self.sentence_initial(i - 2)
+                    and not self.org_word(self.words[i - 2])  # "Stichting De Hoop"
                 )
             ):
                 return False  # "de Tozo", "het Jeugdfonds", "een Taalcafé"; a surname reads "De Kruijff"
             if self.sentence_initial(i) and w.low in self.lex.ordinary:
-                # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are
-                return self.listed(w) and (self.next_capitalised(i) or self.acts(i))
+                # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are, and so is
+                # "Storm is 4": an age stated of it
+                return (self.listed(w) and (self.next_capitalised(i) or self.acts(i))) or self.stated_age(i)
             return self.listed(w) or self.unknown(w)
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
@@ -755,6 +779,13 @@ class _Context:
             return self.listed(w) or self.unknown(w) or w.low in self.lex.first_names  # "xiao (6)", "jun (15)"
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
+
+    def stated_age(self, i: int) -> bool:
+        """Word i is followed by its age: "Storm is 4", "Amber, 21,"."""
+        following = [w.text.lower() if w.kind != "num" else "#" for w in self.words[i + 1 : i + 4]]
+        if following[:2] == ["is", "#"] and i + 2 < len(self.words) and len(self.words[i + 2].text) <= 2:
+            return i + 3 >= len(self.words) or self.words[i + 3].low not in ("%", "procent", "euro", "keer", "uur")
+        return following[:3] == [",", "#", ","]
 
     def plain_first_name(self, w: _Word) -> bool:
         """A listed first name that is no frequent or function word ("sara", "kees"; not "will", "jun")."""
@@ -894,8 +925,14 @@ class _Context:
             and len(first.low) > 3
         ):
             return True  # "Zomerkamp Pieter Pan"
-        if any(self.english(w) for w in span):
-            return True
+        if any(self.english(w) for w in span) and not (
+            len(span) == 2
+            and (
+                (self.plain_first_name(span[0]) and not self.english(span[0]))
+                or (self.unknown(span[1]) and not self.english(span[1]))
+            )
+        ):
+            return True  # "Cruyff Court", "Mind Your Money"; but "Ibrahim Sow" and "Taras Melnyk" are persons
         k = i - 1
         if k >= 0 and words[k].text == ".":
             k -= 1
@@ -1058,6 +1095,8 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                     and ((i > 0 and words[i - 1].low in _LOCATIVES) or words[i].low in _WEAK_PARTICLES)
                 ):
                     continue  # "in de Bijlmer", "uit de Kempen"
+                if not cue and i > 0 and words[i - 1].low in _INSTITUTIONS:
+                    continue  # "Stichting De Hoop", "Huis de Pauw": the organisation's own name
                 lower_ok = (
                     cue in ("naming", "title")
                     and (not ctx.ordinary(target) or " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames)
@@ -1159,21 +1198,41 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
             ):
                 in_name[j] = in_name[j + 1] = True
                 changed = True
-            # coordinated: "(Ola en Piotr)", "Daan, Lotte en Sem"
-            for j, link in ((i + 2, i + 1), (i - 2, i - 1)):
+            # coordinated: "(Ola en Piotr)", "Daan, Lotte en Sem", "narin en rojhat", "Dmytro en Taras
+            # Melnyk", and lists with ages: "bartosz 10, oliwia 8, szymon 6"
+            aged_next = i + 3 < n and words[i + 1].kind == "num" and words[i + 2].low in (",", "en")
+            aged_prev = i >= 3 and words[i - 1].kind == "num" and words[i - 2].low in (",", "en")
+            for j, link in ((i + 2, i + 1), (i - 2, i - 1), (i + 3, i + 2), (i - 3, i - 2)):
+                if abs(j - i) == 3 and not (
+                    (aged_next and j == i + 3 and j + 1 < n and words[j + 1].kind == "num")
+                    or (aged_prev and j == i - 3 and words[j + 1].kind == "num")
+                ):
+                    continue
+                if not (0 <= j < n) or in_name[j] or words[link].low not in ("en", ",", "&", "+"):
+                    continue
+                w = words[j]
                 if (
-                    0 <= j < n
-                    and not in_name[j]
-                    and words[link].low in ("en", ",", "&", "+")
-                    and words[j].kind == "word"
-                    and ctx.capitalised(words[j])
-                    and not ctx.excluded(words[j], in_name=True)
-                    and words[j].low not in _CUES
-                    and words[j].low not in lex.stop
-                    and not ctx.brand(words[j])
-                    and (ctx.listed(words[j]) or not ctx.ordinary(words[j]) or words[j].place == "place")
+                    w.kind == "word"
+                    and not ctx.excluded(w, in_name=True)
+                    and w.low not in _CUES
+                    and w.low not in lex.stop
+                    and not ctx.brand(w)
+                    and not ctx.org_word(w)
+                    and (
+                        (
+                            ctx.capitalised(w)
+                            and (
+                                ctx.listed(w)
+                                or not ctx.ordinary(w)
+                                or w.place == "place"
+                                or (j + 1 < n and ctx.capitalised(words[j + 1]) and ctx.unknown(words[j + 1]))
+                            )
+                        )
+                        or (lowercase_chain[i] and not ctx.capitalised(w) and (ctx.unknown(w) or ctx.plain_first_name(w)))
+                    )
                 ):
                     in_name[j] = True
+                    lowercase_chain[j] = lowercase_chain[i] and not ctx.capitalised(w)
                     changed = True
             # left: capitalised words and particles, initials ("J.P. de Vries", "A. Bakker")
             j = i - 1
@@ -1196,8 +1255,13 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                 ):
                     in_name[j] = True
                     changed = True
-                elif w.kind == "word" and lowercase_chain[i] and ctx.plain_first_name(w) and not ctx.excluded(w):
-                    in_name[j] = True  # "jan willem", "nana akua"
+                elif (
+                    w.kind == "word"
+                    and lowercase_chain[i]
+                    and (ctx.plain_first_name(w) or (ctx.unknown(w) and w.low not in lex.stop and not ctx.english(w)))
+                    and not ctx.excluded(w)
+                ):
+                    in_name[j] = True  # "jan willem", "nana akua", "cosmin gheorghe"
                     lowercase_chain[j] = True
                     changed = True
                 elif (

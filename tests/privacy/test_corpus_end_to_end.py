@@ -31,9 +31,11 @@ pytestmark = pytest.mark.e2e
 # The aim for the held-out half is recall 0.99 and at most 2 % false positives. The held-out
 # half grew on 02-12-2026 (second session) with a third writer's messages, harder than the first
 # (names in lower case, no cue word): measured by redact() on the grown half, recall on name tokens
-# 0.949 (639/673), other client data 0.968 (61/63), false positives 2.8 % (13/463). These gates are
-# set just under that, so nothing gets worse; raise them, never lower them for the same corpus.
-RECALL_MINIMUM = 0.94
+# 0.949 (639/673), other client data 0.968 (61/63), false positives 2.8 % (13/463). On 02-12-2026
+# (third session), after general rules learnt from a fifth writer's messages (tuning half only):
+# recall 0.961 (635/661), other 0.968, false positives 2.8 %. These gates are set just under that,
+# so nothing gets worse; raise them, never lower them for the same corpus.
+RECALL_MINIMUM = 0.95
 OTHER_RECALL_MINIMUM = 0.96
 FALSE_POSITIVE_MAXIMUM = 0.03
 MAX_ANSWER_CHANGING_HELD_OUT = 1
