@@ -1228,7 +1228,11 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                                 or (j + 1 < n and ctx.capitalised(words[j + 1]) and ctx.unknown(words[j + 1]))
                             )
                         )
-                        or (lowercase_chain[i] and not ctx.capitalised(w) and (ctx.unknown(w) or ctx.plain_first_name(w)))
+                        or (
+                            lowercase_chain[i]
+                            and not ctx.capitalised(w)
+                            and (ctx.unknown(w) or ctx.plain_first_name(w))
+                        )
                     )
                 ):
                     in_name[j] = True
