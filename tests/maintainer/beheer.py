@@ -36,7 +36,12 @@ def fingerprint(root: Path) -> dict[str, str]:
 
 
 def bot(*args: str, store: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR")}
+    # Not the settings of a surrounding `make test` either: its MAKELEVEL adds "Entering directory" lines.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    }
     if store is not None:
         env["TRACKER_STORE_URL"] = store
     return subprocess.run(
@@ -46,7 +51,12 @@ def bot(*args: str, store: str | None = None, timeout: int = 300) -> subprocess.
 
 def make(target: str, *variables: str, root: Path, store: str | None = None) -> subprocess.CompletedProcess:
     """`make <target>` exactly as docs/beheer.md writes it; MAP from the environment points at the copy."""
-    env = {k: v for k, v in os.environ.items() if k not in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR")}
+    # Not the settings of a surrounding `make test` either: its MAKELEVEL adds "Entering directory" lines.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    }
     env["MAP"] = str(root)
     if store is not None:
         env["TRACKER_STORE_URL"] = store

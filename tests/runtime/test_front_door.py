@@ -150,7 +150,9 @@ def test_training_through_the_front_door_passes_rasas_graph_validation(tmp_path)
     )
     output = result.stdout + result.stderr
     assert "GraphSchemaValidationException" not in output, output[-3000:]
-    assert "The model needs to be retrained" in output, output[-3000:]  # none in the empty --out
+    # Rasa decided what to train: everything (a cold cache, as in CI) or nothing (every component
+    # already in its training cache, .rasa/cache, after an earlier training of the same data).
+    assert "The model needs to be retrained" in output or "No training of components required" in output, output[-3000:]
 
 
 # --- nothing goes around the front door ---------------------------------------------------------
