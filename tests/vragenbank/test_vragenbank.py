@@ -20,12 +20,12 @@ from bot.kb.zoekvragen import read_zoekvragen
 from tests.vragenbank.evaluate import ask, report, summary_line
 from tests.vragenbank.records import known, record_age_groups, record_texts
 
-# Regression gates, set at or just under what the assistant reaches now (02-12-2026, second session:
-# held-out 294/396 = 74 %; 25 answers that the checks below reject, 9 of them in the tuning half). The
-# aim is held-out ≥ 0.95 and no rejected answer at all; raise these as the assistant improves, never
-# lower them to let a change through.
-HELD_OUT_MINIMUM = 0.72
-MAX_REJECTED_ANSWERS = 25
+# Regression gates, set at or just under what the assistant reaches now (02-12-2026, third session:
+# held-out 307/396 = 78 %, second session 294/396; about 21 answers that the checks below reject, was
+# 25). The aim is held-out ≥ 0.95 and no rejected answer at all; raise these as the assistant
+# improves, never lower them to let a change through.
+HELD_OUT_MINIMUM = 0.76
+MAX_REJECTED_ANSWERS = 23
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
