@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, inspect, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, inspect, select
 
 events = Table(
     "events",
@@ -18,6 +18,7 @@ events = Table(
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255)),
     Column("type_name", String(255)),
+    Column("timestamp", Float),
     Column("data", Text),
 )
 

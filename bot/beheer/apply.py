@@ -22,11 +22,10 @@ from bot.kb.zoekvragen import FOLDER as ZOEKVRAGEN
 from bot.kb.zoekvragen import read_zoekvragen, unit_keys
 from bot.privacy import without_placeholders
 
+from .coverage import plain_example
 from .groups import mark_handled
 from .paths import Paths
 from .proposal import HEADER, KINDS
-
-_ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 # Where a new zoekvragen block or bank case goes, by the kind of its record.
 ZOEKVRAGEN_FILES = {
@@ -71,7 +70,7 @@ class Context:
                 for line in str(item.get("examples", "")).splitlines():
                     line = line.strip().removeprefix("- ")
                     if line:
-                        examples.add(same(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line)))
+                        examples.add(same(plain_example(line)))
         knowledge = read_knowledge(paths.knowledge)
         bank = read_bank(paths.bank)
         return cls(

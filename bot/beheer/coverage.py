@@ -31,6 +31,12 @@ FEW_EXAMPLES = 10  # an intent with fewer training examples than this is listed
 LEADS = 3
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
+
+def plain_example(line: str) -> str:
+    """A training example without its entity annotations: "fiets voor een [peuter](leeftijd)" → "… peuter"."""
+    return _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line)
+
+
 KIND_LABELS = {
     "werkwijze": "werkwijzen",
     "hoe": "Hoe-blokken",
@@ -104,7 +110,7 @@ def training_examples(paths: Paths) -> list[tuple[str, str]]:
             for line in str(item.get("examples", "")).splitlines():
                 line = line.strip().removeprefix("- ")
                 if line and "intent" in item:
-                    found.append((item["intent"], _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line)))
+                    found.append((item["intent"], plain_example(line)))
     return found
 
 

@@ -11,17 +11,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, inspect, select
+from sqlalchemy import create_engine, inspect, select
 
-events = Table(
-    "events",
-    MetaData(),
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255)),
-    Column("type_name", String(255)),
-    Column("timestamp", Float),
-    Column("data", Text),
-)
+from bot.conversations import events
 
 
 @dataclass
