@@ -1,5 +1,5 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run test setup kb lookups train shell bench eval check validate opruimen review review-toepassen dekking clean
+.PHONY: run test setup kb lookups train shell interactive bench eval check validate opruimen review review-toepassen dekking clean
 
 run:
 	@scripts/run.sh
@@ -29,6 +29,10 @@ train: setup lookups
 
 shell: setup
 	@scripts/shell.sh
+
+# Rasa's interactief leren met deze action server en redactie; bewaart een gesprek als story (docs/beheer.md).
+interactive: setup
+	@scripts/interactive.sh
 
 bench: setup
 	@scripts/bench.sh
