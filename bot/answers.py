@@ -485,6 +485,17 @@ def unstated_detail_answer(about: list[tuple[str, str]]) -> Reply:
     return reply
 
 
+def local_rules_answer(gemeente: str, about: list[tuple[str, str]]) -> Reply:
+    """One gemeente's own conditions or income limits, which the sources do not give."""
+    reply = Reply(
+        f"De voorwaarden en inkomensgrenzen van {echo(gemeente)} staan niet in de bronnen die ik ken: die stelt "
+        "de gemeente zelf vast. Kijk op de site van de gemeente of op de sociale kaart."
+        + (" Wat de bronnen er in het algemeen over zeggen:" if about else "")
+    )
+    reply.buttons = [(title[:60], topic_payload(key)) for key, title in about[:2]]
+    return reply
+
+
 def unstated_age_answer(key: str, name: str) -> Reply:
     """A fund's age limits that its record does not give."""
     reply = Reply(
@@ -492,6 +503,19 @@ def unstated_age_answer(key: str, name: str) -> Reply:
         "of op de sociale kaart van de gemeente. Wat de bronnen er wel over zeggen:"
     )
     reply.buttons = [(name[:60], topic_payload(key))]
+    return reply
+
+
+def unknown_name_answer(name: str, candidates: list[tuple[str, str, str]]) -> Reply:
+    """A law, programme or tool the sources do not name; candidates: (unit key, title, kind) the
+    rest of the question matches, offered as buttons."""
+    reply = Reply(
+        f"Over {echo(name)} staat niets in de bronnen die ik ken. Kijk op de site van de organisatie, "
+        "of vraag het na bij het wijkteam of CJG."
+        + (" Wat de bronnen wel hebben bij de rest van je vraag:" if candidates else "")
+    )
+    reply.buttons = [(title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …", topic_payload(key)) for key, title, _ in candidates]
+    reply.records = [key for key, _, _ in candidates]
     return reply
 
 

@@ -15,7 +15,7 @@ from . import answers
 from .answers import Reply
 from .kb import KnowledgeBase
 from .kb import records as r
-from .kb.retrieval import SCREENING_WORDS, Hit, Unit
+from .kb.retrieval import SCREENING_WORDS, Hit, Query, Unit
 from .kb.text import content_words, normalize
 
 # The kinds of record a kind of question (intent ask_<kind>) points to, with their boost: a hint, not a filter.
@@ -146,7 +146,7 @@ def asked_section(text: str) -> str | None:
 
 def search(
     kb: KnowledgeBase,
-    text: str,
+    text: str | Query,
     kind: str | None = None,
     age_group: str | None = None,
     needs: tuple[str, ...] = (),

@@ -266,3 +266,70 @@ def test_handler_and_retrieval_disagreeing_ask_back_with_both(kb_sqlite):
     assert "werkwijze:steun-bij-opgroeien/samenwerken" not in own.records
     assert checked.text.startswith("Bedoel je") and checked.buttons
     assert checked.records[0] == "werkwijze:steun-bij-opgroeien/samenwerken" and own.records[0] in checked.records
+
+
+# --- what the sources do not name (bot/unknown_names.py) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, text, name",
+    [
+        ("werkwijze", "welk artikel van de Jeugdwet regelt het delen van gegevens met het wijkteam", "Jeugdwet"),
+        ("wat_is", "wat zijn de DSM-5 criteria voor een depressie bij pubers?", "DSM-5"),
+    ],
+)
+def test_a_name_the_sources_do_not_know_is_said_to_be_unknown(kb_sqlite, kind, text, name):
+    """Not answered from whatever record shares the question's other words: the sources do not name it,
+    and what they do have on the rest of the question is offered as buttons, not as an answer."""
+    reply = ask(kb_sqlite, kind, text).reply
+    assert reply.text.startswith(f"Over {name} staat niets in de bronnen"), reply.text
+    assert "Bron:" not in reply.text and len(reply.buttons) == len(reply.records)
+
+
+@pytest.mark.parametrize(
+    "kind, text, lead",
+    [
+        ("fondsen", "Ik werk in Tilburg, welk fonds betaalt een fiets voor een kind van 10?", "fonds:"),
+        ("werkwijze", "Moeder Fatima Yilmaz vraagt hoe ze met haar puber over geldzorgen begint", "hoe:"),
+        ("wat_is", "Wat doet Stichting Leergeld precies?", "fonds:stichting-leergeld"),
+        ("wat_is", "Wat is de rol van Alles is Gezondheid bij kinderarmoede?", "organisatie:"),
+        ("werkwijze", "Een 15-jarige in de brugklas zit vaak alleen, hoe kan ik helpen?", "hoe:"),
+        ("wat_is", "Wat houdt VoorZorg in voor een zwangere van 19?", "interventie:voorzorg"),
+    ],
+)
+def test_places_people_ages_and_known_names_are_no_unknown_subject(kb_sqlite, kind, text, lead):
+    reply = ask(kb_sqlite, kind, text).reply
+    assert "staat niets in de bronnen" not in reply.text, reply.text
+    assert reply.records and reply.records[0].startswith(lead), reply.records
+
+
+@pytest.mark.parametrize(
+    "text", ["wat verdient een jeugdverpleegkundige in schaal 8 van de cao", "Hoe pas ik Signs of Safety toe?"]
+)
+def test_a_question_mostly_in_words_no_record_has_is_not_answered(kb_sqlite, text):
+    reply = ask(kb_sqlite, "werkwijze", text).reply
+    assert "staat niets in de bronnen" in reply.text and "Bron:" not in reply.text
+
+
+def test_one_gemeentes_own_rules_are_not_in_the_sources(kb_sqlite):
+    """The sources describe the stadspas in general; Tilburg's conditions are Tilburg's. A gemeente the
+    sources have a local record for is still answered from it."""
+    reply = ask(kb_sqlite, "voorbeelden", "welke voorwaarden heeft de stadspas in Tilburg?").reply
+    assert reply.text.startswith("De voorwaarden en inkomensgrenzen van Tilburg staan niet in de bronnen")
+    assert "Bron:" not in reply.text and [b[1] for b in reply.buttons] == ['/ask_wat_is{"onderwerp": "fonds:stadspas"}']
+    limit = ask(kb_sqlite, "feiten", "Welke inkomensgrens hanteert de gemeente Utrecht voor de U-pas?").reply
+    assert limit.text.startswith("De voorwaarden en inkomensgrenzen van Utrecht") and not limit.records
+    local = ask(kb_sqlite, "wat_is", "Welke voorwaarden hanteert Lelystad voor het financieel spreekuur?").reply
+    assert local.records == ["voorbeeld:financieel-spreekuur-lelystad"]
+    fund = ask(kb_sqlite, "fondsen", "Ik werk in Tilburg, welk fonds betaalt een fiets voor een kind van 10?").reply
+    assert fund.records and fund.records[0].startswith("fonds:")
+
+
+def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
+    """ "Beslagvrije voet" is in no record: the Hoe-block the handler found only shares "moeder" and a
+    concept with it, so the reply asks ("Bedoel je …") instead of answering from it."""
+    text = "hoe bereken ik de beslagvrije voet van een moeder met beslag op haar uitkering"
+    own = questions.answer(kb_sqlite, Question("werkwijze", text=text), checked=False).reply
+    checked = ask(kb_sqlite, "werkwijze", text).reply
+    assert "Bron:" in own.text
+    assert checked.text.startswith("Bedoel je") and own.records[0] in checked.records

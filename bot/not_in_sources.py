@@ -1,0 +1,113 @@
+"""What a question asks that the sources do not cover, found before any record is chosen.
+
+- Names the knowledge base does not know: "welk artikel van de Jeugdwet …", "hoe pas ik Signs of
+  Safety toe …". The sources say nothing about such a law, programme or tool, so the honest answer
+  says so, instead of answering from whatever record shares the question's other words.
+- Words no record has, when they carry most of the question ("schaal 8 van de cao").
+- The rules of one gemeente the sources have no local record for ("welke voorwaarden heeft de
+  stadspas in Tilburg?"): the sources describe the scheme in general, not each gemeente's rules.
+
+A name here is a capitalised word that does not start a sentence, a word of a letter followed by
+digits ("DSM-5"), or an abbreviation in capitals; it is unknown when neither the knowledge base (its
+records, zoekvragen and thesaurus), nor Dutch (spaCy's lemma table), nor the lists of people and
+places know it. A person's name or a town is never the subject the sources lack: a client's name
+is the redactor's business and a gemeente picks local funds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .kb.text import is_dutch_word, keys, strip_accents
+from .kb.thesaurus import thesaurus
+from .kb.text import normalize
+from .privacy_lexicon import WordListsMissing, dutch_places, people_and_places
+
+_TOKEN = re.compile(r"[^\W_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(^|[.?!:;]\s+|\n)\W*$")
+# Short connecting words inside a name ("Signs of Safety", "Huis van het Kind").
+_INSIDE = {"of", "and", "the", "van", "het", "de", "der", "voor", "en", "in", "op", "for", "to"}
+
+
+def _people() -> frozenset[str]:
+    try:
+        return people_and_places()
+    except WordListsMissing:
+        return frozenset()
+
+
+def unknown_words(index, text: str, share: float) -> list[str]:
+    """The words of text that no record has, when they carry at least `share` of the question's
+    weight ("wat verdient een jeugdverpleegkundige in schaal 8 van de cao"); else none. People and
+    places do not count either way."""
+    people = _people()
+    slots = [s for s in index.query(text).slots if not s.steering and s.label not in people]
+    missing = [s for s in slots if not s.alternatives]
+    total = sum(s.idf for s in slots)
+    return [s.label for s in missing] if total and sum(s.idf for s in missing) / total >= share else []
+
+
+def unknown_names(index, text: str) -> list[str]:
+    """The names in text (as written) that nothing the assistant knows contains."""
+    people = _people()
+    concept_words = {w for concept in thesaurus().find(text) for phrase in concept.words for w in phrase.lower().split()}
+    found, run = [], []
+
+    def unknown(word: str) -> bool:
+        plain = strip_accents(word.lower().strip("-'’"))
+        if len(plain) < 3 or plain in people or plain in concept_words:
+            return False
+        if plain in index.words or any(k in index.postings or k in index.asked for k in keys(plain)):
+            return False
+        return not (plain.isalpha() and is_dutch_word(plain))
+
+    def close() -> None:
+        while run and run[-1].lower() in _INSIDE:
+            run.pop()
+        flags = [w.lower() not in _INSIDE and unknown(w) for w in run]
+        if any(flags):
+            # Only the unknown part: "Utrecht voor de U-pas" → "U-pas".
+            first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+            found.append(" ".join(run[first : last + 1]))
+        run.clear()
+
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        named = (
+            (word[0].isupper() and not _SENTENCE_START.search(text[: match.start()]))
+            or (word[0].isalpha() and any(c.isdigit() for c in word))  # "DSM-5", not "15-jarige"
+            or (len(word) >= 2 and word.isupper())
+        )
+        if named:
+            run.append(word)
+        elif run and word.lower() in _INSIDE:
+            run.append(word)
+        else:
+            close()
+    close()
+    return found
+
+
+# A question about one gemeente's own rules: its conditions, income limit, contribution.
+_LOCAL_RULES = re.compile(r"\b(voorwaarden?|inkomensgrens|inkomensgrenzen|eigen bijdrage|regels|criteria|hanteert|hanteren)\b")
+
+
+def other_gemeente(known: dict[str, str], text: str) -> str | None:
+    """The gemeente (as written) whose own rules the question asks, when the sources have no local
+    record for it; known: the gemeenten with local records (normalised → as written)."""
+    if not _LOCAL_RULES.search(normalize(text)):
+        return None
+    try:
+        places = dutch_places()
+    except WordListsMissing:
+        return None
+    tokens = [m for m in _TOKEN.finditer(text)]
+    for i, match in enumerate(tokens):
+        # Capitalised and not starting a sentence: "Best" the town, not "best" the word.
+        if not match.group()[0].isupper() or _SENTENCE_START.search(text[: match.start()]):
+            continue
+        for size in (3, 2, 1):
+            name = " ".join(t.group() for t in tokens[i : i + size])
+            if len(tokens[i : i + size]) == size and name.lower() in places and name.lower() != "nederland":
+                return None if normalize(name) in known else name
+    return None
