@@ -12,6 +12,7 @@ describes them.
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from typing import Any
 
@@ -40,6 +41,8 @@ class FakeSlackSocketMode(FakeSlack):
         self.connections = 0  # sockets opened on those addresses
         self.sockets: list[web.WebSocketResponse] = []  # open now
         self.acks: list[str] = []
+        self.ack_seconds: dict[str, float] = {}  # envelope id -> seconds from sending to acknowledgement
+        self._sent_at: dict[str, float] = {}
         self._tickets: set[str] = set()
         super().__init__(port)
 
@@ -48,6 +51,8 @@ class FakeSlackSocketMode(FakeSlack):
     def send(self, message: dict[str, Any]) -> None:
         """Sends a message (an envelope, a disconnect) on the newest open socket."""
         assert self.sockets, "geen open Socket Mode-verbinding"
+        if message.get("envelope_id"):
+            self._sent_at[message["envelope_id"]] = time.monotonic()
         self.server.run(self.sockets[-1].send_str(json.dumps(message)))
 
     def disconnect(self, reason: str = "refresh_requested") -> None:
@@ -103,6 +108,9 @@ class FakeSlackSocketMode(FakeSlack):
                     data = json.loads(message.data)
                     if data.get("envelope_id"):
                         self.acks.append(data["envelope_id"])
+                        sent_at = self._sent_at.get(data["envelope_id"])
+                        if sent_at is not None:
+                            self.ack_seconds.setdefault(data["envelope_id"], time.monotonic() - sent_at)
         finally:
             self.sockets.remove(socket)
         return socket

@@ -134,6 +134,19 @@ def test_button_click_over_the_socket(socket_stack, fake):
     assert "Stichting Leergeld" in answer["text"] and answer["thread_ts"] == question["event"]["ts"]
 
 
+def test_acknowledged_at_once_while_answers_are_worked_out(socket_stack, fake):
+    """Slack sends an envelope again when the acknowledgement takes more than 3 seconds; ten questions
+    at once (ten answers being worked out) still get theirs within a second, and one answer each."""
+    places = [channel() for _ in range(10)]
+    sent = [ask(fake, message_event(QUESTION, where)) for where in places]
+    assert wait_until(lambda: set(sent) <= set(fake.acks), 5), "niet elke envelope bevestigd"
+    seconds = sorted(fake.ack_seconds[envelope_id] for envelope_id in sent)
+    print(f"bevestiging na {seconds[len(seconds) // 2] * 1000:.1f} ms (mediaan), {seconds[-1] * 1000:.1f} ms (max)")
+    assert seconds[-1] < 1.0, seconds
+    for where in places:
+        assert len(settled(fake, where, 60)) == 1
+
+
 @pytest.mark.parametrize("how", ["disconnect", "drop"])
 def test_reconnects_and_answers_on_the_new_connection(socket_stack, fake, how):
     before = fake.connections
