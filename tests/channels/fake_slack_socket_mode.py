@@ -7,6 +7,7 @@ describes them.
 - On that address the socket says `hello`; the test sends envelopes (`events_api`, `interactive`,
   `disconnect`) and every `{"envelope_id": …}` the assistant sends back is recorded as an acknowledgement.
 - drop() closes the socket without warning, as a network or Slack failure would.
+- While `refusing` is set, apps.connections.open answers `invalid_auth` (a revoked app token).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class FakeSlackSocketMode(FakeSlack):
         self.connections = 0  # sockets opened on those addresses
         self.sockets: list[web.WebSocketResponse] = []  # open now
         self.acks: list[str] = []
+        self.refusing = False
         self.ack_seconds: dict[str, float] = {}  # envelope id -> seconds from sending to acknowledgement
         self._sent_at: dict[str, float] = {}
         self._tickets: set[str] = set()
@@ -76,7 +78,7 @@ class FakeSlackSocketMode(FakeSlack):
         token = request.headers.get("Authorization", "")
         if token == f"Bearer {BOT_TOKEN}":
             return web.json_response({"ok": False, "error": "not_allowed_token_type"})
-        if token != f"Bearer {APP_TOKEN}":
+        if token != f"Bearer {APP_TOKEN}" or self.refusing:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         ticket = uuid.uuid4().hex
         self._tickets.add(ticket)

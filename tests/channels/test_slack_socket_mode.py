@@ -15,7 +15,7 @@ from tests.channels.fake_slack import BOT_TOKEN, BOT_USER, message_event
 from tests.channels.fake_slack_socket_mode import APP_TOKEN, FakeSlackSocketMode, envelope
 from tests.channels.loopback import wait_until
 from tests.channels.test_slack import QUESTION, channel, settled
-from tests.stack import RASA_PORT, Stack
+from tests.stack import RASA_PORT, Chat, Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +33,8 @@ def fake():
 
 
 @pytest.fixture(scope="module")
-def socket_stack(model, fake, tmp_path_factory):
+def started_stack(model, fake, tmp_path_factory):
+    """The stack, started while Slack refuses the app token (the first test sees that; then it is let in)."""
     env = {
         **{var: "" for var in TURNED_OFF},
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -42,13 +43,31 @@ def socket_stack(model, fake, tmp_path_factory):
         "TRACKER_STORE_URL": "",  # the default: $STATE_DIR/gesprekken.sqlite
     }
     stack = Stack(tmp_path_factory.mktemp("socket-mode"), SOCKET_MODE_RASA_PORT, env=env)
+    fake.refusing = True
     try:
         stack.start()
     except RuntimeError as exc:
         pytest.fail(str(exc))
-    assert wait_until(lambda: fake.sockets, 30), "de assistent maakte geen Socket Mode-verbinding"
     yield stack
     stack.stop()
+
+
+@pytest.fixture(scope="module")
+def socket_stack(started_stack, fake):
+    fake.refusing = False
+    assert wait_until(lambda: fake.sockets, 40), "de assistent maakte geen Socket Mode-verbinding"
+    return started_stack
+
+
+def test_refused_app_token_is_logged_and_retried_while_rest_answers(started_stack, fake):
+    log = started_stack.logs / "rasa.log"
+    refusal = "Slack Socket Mode: apps.connections.open weigerde (invalid_auth). Controleer SLACK_APP_TOKEN"
+    assert wait_until(lambda: refusal in log.read_text(), 20), log.read_text()[-3000:]
+    assert not fake.sockets
+    # The other channels are not kept waiting for Slack.
+    assert "Hoe oud is het kind?" in Chat(started_stack.url, "socket-mode-rest").text("welk fonds betaalt een fiets?")
+    fake.refusing = False
+    assert wait_until(lambda: fake.sockets, 40), "geen verbinding nadat Slack het token weer accepteerde"
 
 
 def ask(fake: FakeSlackSocketMode, payload: dict, **retry) -> str:
