@@ -166,7 +166,8 @@ class SlackEventsInput(SlackInput):
                 payload = request.json or {}
                 if payload.get("type") == "url_verification":
                     return response.json({"challenge": payload.get("challenge")})
-                retry = f"{request.headers.get(self.retry_num_header)}, {request.headers.get(self.retry_reason_header)}"
+                number = request.headers.get(self.retry_num_header)
+                retry = f"{number}, {request.headers.get(self.retry_reason_header)}" if number else ""
                 if await self.handle_event(payload, handler, retry) == DUPLICATE:
                     return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
                 return response.text("")
@@ -179,6 +180,7 @@ class SlackEventsInput(SlackInput):
 
     async def handle_event(self, payload: dict[str, Any], on_new_message: Handler, retry: str = "") -> str:
         """One Events API payload (webhook body or Socket Mode envelope): ANSWERED, DUPLICATE or IGNORED.
+        `retry`: Slack's retry number and reason, for the log ("" for a first delivery).
 
         The answer is worked out in the background: Slack wants its acknowledgement within 3 seconds."""
         metadata = event_metadata(payload)
@@ -189,7 +191,10 @@ class SlackEventsInput(SlackInput):
             return IGNORED
         keys = event_keys(payload)
         if keys and not self.seen.first_time(keys):
-            logger.info("Slack: gebeurtenis al eerder ontvangen (herhaling %s); niet opnieuw beantwoord", retry)
+            logger.info(
+                "Slack: gebeurtenis al eerder ontvangen (%s); niet opnieuw beantwoord",
+                f"herhaling {retry}" if retry else "hetzelfde bericht als ander event",
+            )
             return DUPLICATE
         event = payload["event"]
         text = self._sanitize_user_message(event.get("text", ""), metadata["users"])

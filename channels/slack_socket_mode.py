@@ -137,7 +137,8 @@ class SlackSocketModeInput(SlackEventsInput):
         # Acknowledge first: the answer takes seconds, and an envelope without acknowledgement comes again.
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=request.envelope_id))
         if request.type == "events_api":
-            await self.handle_event(request.payload, handler, f"{request.retry_attempt}, {request.retry_reason}")
+            retry = f"{request.retry_attempt}, {request.retry_reason}" if request.retry_attempt else ""
+            await self.handle_event(request.payload, handler, retry)
         elif request.type == "interactive":
             await self.handle_interaction(request.payload, handler)
         else:
