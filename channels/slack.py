@@ -11,6 +11,10 @@ What we add:
 - `url_verification` answered with {"challenge": …} (Rasa answers a bare JSON string).
 - A configurable Web API URL (api_url), for a proxy or a fake Slack in tests.
 - Buttons keep their text in mrkdwn (Rasa sends it as plain_text, which shows the link syntax).
+- One handler for what Slack sends, whatever the transport: `handle_event` (an Events API payload)
+  and `handle_interaction` (a button click). The webhook here and Socket Mode
+  (channels/slack_socket_mode.py) both call them, so redaction, threads and de-duplication are
+  the same code for both.
 
 Credentials: slack_token, slack_signing_secret, api_url (optional), use_threads,
 conversation_granularity (as Rasa's).
@@ -18,6 +22,8 @@ conversation_granularity (as Rasa's).
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import time
 from collections import OrderedDict
@@ -38,6 +44,8 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 DEFAULT_API_URL = "https://slack.com/api/"
+# What became of one payload from Slack.
+ANSWERED, DUPLICATE, IGNORED = "answered", "duplicate", "ignored"
 # Slack retries within minutes (after 0 s, 1 min, 5 min); remember events well beyond that.
 SEEN_FOR_SECONDS = 3600
 SEEN_MAX = 10_000
@@ -73,6 +81,26 @@ def event_keys(payload: dict[str, Any]) -> list[str]:
     if event.get("client_msg_id"):
         keys.append("client:" + str(event["client_msg_id"]))
     return keys
+
+
+def event_metadata(payload: dict[str, Any]) -> dict[str, Any]:
+    """Where to answer an Events API payload (as Rasa's SlackInput.get_metadata, from the payload itself)."""
+    event = payload.get("event") or {}
+    users = list(payload.get("authed_users") or [])
+    if not users and payload.get("authorizations"):
+        users.append(payload["authorizations"][0].get("user_id"))
+    return {"out_channel": event.get("channel"), "thread_id": event.get("thread_ts", event.get("ts")), "users": users}
+
+
+def interaction_metadata(payload: dict[str, Any]) -> dict[str, Any]:
+    """Where to answer a button click (block_actions payload), as Rasa does for its form posts."""
+    message = payload.get("message") or {}
+    user = (payload.get("user") or {}).get("id")
+    return {
+        "out_channel": (payload.get("channel") or {}).get("id"),
+        "thread_id": message.get("thread_ts", message.get("ts")),
+        "users": [user] if user else [],
+    }
 
 
 class ThreadedSlackBot(SlackBot):
@@ -124,34 +152,79 @@ class SlackEventsInput(SlackInput):
         self.errors_ignore_retry = ()
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        bp = super().blueprint(redacting(on_new_message))
+        handler = redacting(on_new_message)
+        bp = super().blueprint(handler)
 
         @bp.middleware("request")
-        async def url_verification(request: Request):
-            if request.method != "POST" or request.headers.get("content-type") != "application/json":
+        async def signed_posts(request: Request):
+            # Signed posts are answered here, through the handler Socket Mode uses too; Rasa's own
+            # webhook only refuses what is not signed (400) and answers GET.
+            if request.method != "POST" or not self.is_request_from_slack_authentic(request):
                 return None
-            if not self.is_request_from_slack_authentic(request):
-                return None  # Rasa's handler refuses it
-            payload = request.json or {}
-            if payload.get("type") == "url_verification":
-                return response.json({"challenge": payload.get("challenge")})
+            content_type = request.headers.get("content-type")
+            if content_type == "application/json":
+                payload = request.json or {}
+                if payload.get("type") == "url_verification":
+                    return response.json({"challenge": payload.get("challenge")})
+                number = request.headers.get(self.retry_num_header)
+                retry = f"{number}, {request.headers.get(self.retry_reason_header)}" if number else ""
+                if await self.handle_event(payload, handler, retry) == DUPLICATE:
+                    return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
+                return response.text("")
+            if content_type == "application/x-www-form-urlencoded" and request.form.get("payload"):
+                await self.handle_interaction(json.loads(request.form.get("payload")), handler)
+                return response.text("")
             return None
 
         return bp
 
-    async def process_message(
-        self, request: Request, on_new_message: Handler, text: str, sender_id: str | None, metadata: dict | None
-    ) -> Any:
-        payload = request.json if request.headers.get("content-type") == "application/json" else {}
-        keys = event_keys(payload or {})
+    async def handle_event(self, payload: dict[str, Any], on_new_message: Handler, retry: str = "") -> str:
+        """One Events API payload (webhook body or Socket Mode envelope): ANSWERED, DUPLICATE or IGNORED.
+        `retry`: Slack's retry number and reason, for the log ("" for a first delivery).
+
+        The answer is worked out in the background: Slack wants its acknowledgement within 3 seconds."""
+        metadata = event_metadata(payload)
+        if not self._is_user_message(payload):
+            return IGNORED  # the bot's own messages, edits, joins, …
+        if not self._is_supported_channel(payload, metadata):
+            logger.warning("Slack: bericht in een kanaal dat de assistent niet bedient (%s)", metadata["out_channel"])
+            return IGNORED
+        keys = event_keys(payload)
         if keys and not self.seen.first_time(keys):
             logger.info(
-                "Slack: gebeurtenis al eerder ontvangen (herhaling %s, %s); niet opnieuw beantwoord",
-                request.headers.get(self.retry_num_header),
-                request.headers.get(self.retry_reason_header),
+                "Slack: gebeurtenis al eerder ontvangen (%s); niet opnieuw beantwoord",
+                f"herhaling {retry}" if retry else "hetzelfde bericht als ander event",
             )
-            return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
-        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+            return DUPLICATE
+        event = payload["event"]
+        text = self._sanitize_user_message(event.get("text", ""), metadata["users"])
+        self._answer_in_background(text, event.get("user", ""), metadata, on_new_message)
+        return ANSWERED
+
+    async def handle_interaction(self, payload: dict[str, Any], on_new_message: Handler) -> str:
+        """A click on a button (the age choice, …): its value goes to Rasa as the user's message."""
+        if not self._is_interactive_message(payload):
+            return IGNORED
+        text = self._get_interactive_response(payload["actions"][0])
+        if text is None:  # a link button: Slack opens the link, nothing to answer
+            return IGNORED
+        metadata = interaction_metadata(payload)
+        self._answer_in_background(text, (payload.get("user") or {}).get("id", ""), metadata, on_new_message)
+        return ANSWERED
+
+    def _answer_in_background(self, text: str, user: str, metadata: dict[str, Any], on_new_message: Handler) -> None:
+        channel, thread_id = metadata.get("out_channel"), metadata.get("thread_id")
+        message = UserMessage(
+            text,
+            self.get_output_channel(channel, thread_id if self.use_threads else None),
+            self._get_conversation_id(user, channel, thread_id),
+            input_channel=self.name(),
+            metadata=metadata,
+        )
+        # Keep a reference, or the task may be collected before it ran (asyncio.create_task's docs).
+        task = asyncio.create_task(on_new_message(message))
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
 
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> OutputChannel:
         return ThreadedSlackBot(self.slack_token, self.api_url, channel or self.slack_channel, thread_id, self.proxy)

@@ -20,6 +20,7 @@ REDACTING_CHANNELS = {
     "channels.socketio_sessions.SignedSessionSocketIOInput": "chatpagina (socketio)",
     "channels.teams.TeamsInput": "Microsoft Teams",
     "channels.slack.SlackEventsInput": "Slack",
+    "channels.slack_socket_mode.SlackSocketModeInput": "Slack (Socket Mode)",
     # Not for credentials files: the front door serves `rasa shell`'s command-line chat with it.
     "channels.cmdline.RedactingCmdlineInput": "terminal (make shell)",
 }

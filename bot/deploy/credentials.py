@@ -6,7 +6,9 @@ A channel is switched on by its environment variables (all of its required ones,
   Teams: TEAMS_APP_ID, TEAMS_APP_PASSWORD, and TEAMS_TENANT_ID (single-tenant, the default since
          Microsoft creates no new multi-tenant bots) or TEAMS_MULTI_TENANT=ja (an existing
          multi-tenant registration); optional TEAMS_ISSUERS, TEAMS_OPENID_URL, TEAMS_TOKEN_URL
-  Slack: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET; optional SLACK_API_URL
+  Slack: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (Events API, Slack posts to our webhook), or
+         SLACK_BOT_TOKEN, SLACK_APP_TOKEN (Socket Mode, we connect to Slack: no public URL);
+         optional SLACK_API_URL
 Secrets are not copied into the file: it holds ${VARIABLE} references, which Rasa fills in from
 the environment when it reads the file. Prints one line per channel for the start banner.
 """
@@ -25,6 +27,7 @@ import yaml
 
 TEAMS_CLASS = "channels.teams.TeamsInput"
 SLACK_CLASS = "channels.slack.SlackEventsInput"
+SLACK_SOCKET_MODE_CLASS = "channels.slack_socket_mode.SlackSocketModeInput"
 TEAMS_PATH = "/webhooks/botframework/webhook"
 SLACK_PATH = "/webhooks/slack/webhook"
 
@@ -37,13 +40,16 @@ class CredentialsError(ValueError):
 class Channel:
     name: str  # as the user knows it
     cls: str  # the Rasa input channel class
-    path: str  # its webhook
+    path: str | None  # its webhook; None when the assistant connects out (Slack Socket Mode)
     required: dict  # credential key -> environment variable
     optional: dict
     fixed: dict  # settings that are not configurable
     # settings that depend on each other: environment -> credential keys (raises CredentialsError)
     checked: Callable[[Mapping[str, str]], dict] | None = None
     checked_vars: tuple[str, ...] = ()
+    # For a channel with two ways to connect (Slack): which way the environment asks for, and its name.
+    applies: Callable[[Mapping[str, str]], bool] | None = None
+    mode: str = ""
 
     @property
     def variables(self) -> list[str]:
@@ -85,6 +91,26 @@ def teams_tenancy(env: Mapping[str, str]) -> dict:
     return {"tenant_id": "${TEAMS_TENANT_ID}"}
 
 
+def _socket_mode(env: Mapping[str, str]) -> bool:
+    return bool(env.get("SLACK_APP_TOKEN", "").strip())
+
+
+def slack_socket_mode(env: Mapping[str, str]) -> dict:
+    """Socket Mode needs the app-level token, and has no use for a signing secret."""
+    if not env.get("SLACK_APP_TOKEN", "").strip().startswith("xapp-"):
+        raise CredentialsError(
+            "SLACK_APP_TOKEN: verwacht een app-token dat met 'xapp-' begint (Slack-app › Basic Information › "
+            "App-Level Tokens, scope connections:write); de bot-token (xoxb-…) hoort in SLACK_BOT_TOKEN."
+        )
+    if env.get("SLACK_SIGNING_SECRET", "").strip():
+        raise CredentialsError(
+            "Slack: SLACK_APP_TOKEN (Socket Mode) en SLACK_SIGNING_SECRET (Events API) sluiten elkaar uit. "
+            "Zet alleen SLACK_APP_TOKEN als de assistent zelf verbinding maakt met Slack (geen openbaar adres "
+            "nodig), of alleen SLACK_SIGNING_SECRET als Slack de webhook aanroept."
+        )
+    return {}
+
+
 CHANNELS = [
     Channel(
         "Teams",
@@ -104,12 +130,27 @@ CHANNELS = [
         optional={"api_url": "SLACK_API_URL"},
         # Answers go in a thread under the question; one conversation per user per channel.
         fixed={"use_threads": True, "conversation_granularity": "channel"},
+        applies=lambda env: not _socket_mode(env),
+        mode="Events API",
+    ),
+    Channel(
+        "Slack",
+        SLACK_SOCKET_MODE_CLASS,
+        None,
+        required={"slack_token": "SLACK_BOT_TOKEN", "app_token": "SLACK_APP_TOKEN"},
+        optional={"api_url": "SLACK_API_URL"},
+        fixed={"use_threads": True, "conversation_granularity": "channel"},
+        checked=slack_socket_mode,
+        applies=_socket_mode,
+        mode="Socket Mode",
     ),
 ]
 
 
 def channel_block(channel: Channel, env: Mapping[str, str]) -> dict | None:
     """The credentials of one channel as ${VAR} references, None when it is off."""
+    if channel.applies is not None and not channel.applies(env):
+        return None
     present = {key: var for key, var in channel.required.items() if env.get(var, "").strip()}
     if not present:
         return None
@@ -141,12 +182,22 @@ def build(base: dict, env: Mapping[str, str]) -> tuple[dict, list[Channel]]:
 
 def banner(on: list[Channel], rasa_url: str) -> str:
     lines = []
-    for channel in CHANNELS:
-        if channel in on:
-            lines.append(f"  {channel.name + ':':10} aan, webhook {rasa_url}{channel.path}")
-        else:
+    for name in dict.fromkeys(channel.name for channel in CHANNELS):
+        ways = [channel for channel in CHANNELS if channel.name == name]
+        running = [channel for channel in ways if channel in on]
+        if running:
+            channel = running[0]
+            if channel.path:
+                lines.append(f"  {name + ':':10} aan, webhook {rasa_url}{channel.path}")
+            else:
+                lines.append(f"  {name + ':':10} aan ({channel.mode}: de assistent maakt zelf verbinding)")
+            continue
+        options = []
+        for channel in ways:
             needed = [*channel.required.values(), *channel.checked_vars[:1]]
-            lines.append(f"  {channel.name + ':':10} uit (zet {', '.join(needed[:-1])} en {needed[-1]})")
+            option = f"{', '.join(needed[:-1])} en {needed[-1]}"
+            options.append(option + (f" voor {channel.mode}" if len(ways) > 1 else ""))
+        lines.append(f"  {name + ':':10} uit (zet {', of '.join(options)})")
     return "\n".join(lines)
 
 

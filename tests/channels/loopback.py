@@ -42,6 +42,10 @@ class LoopbackServer:
             raise RuntimeError(f"nepserver op poort {self.port} startte niet: {self._error}")
         return self
 
+    def run(self, coroutine, seconds: float = 10):
+        """Runs a coroutine on the server's loop (from a test's thread) and returns its result."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(seconds)
+
     def stop(self) -> None:
         if self._runner is not None:
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)

@@ -161,3 +161,69 @@ def test_run_sh_stops_on_a_half_configured_channel(tmp_path):
     assert "SLACK_SIGNING_SECRET ontbreekt" in result.stderr
     assert "READY" not in result.stdout and "Model" not in result.stderr
     assert "xoxb-geheim-4" not in result.stdout + result.stderr
+
+
+SOCKET_MODE = {"SLACK_BOT_TOKEN": "xoxb-geheim-abc", "SLACK_APP_TOKEN": "xapp-1-geheim-ghi"}
+
+
+def test_slack_socket_mode_with_the_app_token(tmp_path):
+    """SLACK_APP_TOKEN instead of SLACK_SIGNING_SECRET: Socket Mode, no webhook, no Events API channel."""
+    result = generate(tmp_path, {**SOCKET_MODE, "SLACK_API_URL": "http://x/api/"})
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "credentials.yml").read_text()
+    config = yaml.safe_load(written)
+    assert credentials.SLACK_CLASS not in config
+    assert config[credentials.SLACK_SOCKET_MODE_CLASS] == {
+        "slack_token": "${SLACK_BOT_TOKEN}",
+        "app_token": "${SLACK_APP_TOKEN}",
+        "api_url": "${SLACK_API_URL}",
+        "use_threads": True,
+        "conversation_granularity": "channel",
+    }
+    assert "Slack:     aan (Socket Mode" in result.stdout and "/webhooks/slack" not in result.stdout
+    for secret in SOCKET_MODE.values():
+        assert secret not in written and secret not in result.stdout + result.stderr
+
+
+def test_slack_off_names_both_ways(tmp_path):
+    result = generate(tmp_path, {})
+    assert "SLACK_SIGNING_SECRET voor Events API, of SLACK_BOT_TOKEN en SLACK_APP_TOKEN voor Socket Mode" in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    "env,message",
+    [
+        ({"SLACK_APP_TOKEN": "xapp-1-geheim-5"}, "SLACK_BOT_TOKEN ontbreekt"),
+        ({**SOCKET_MODE, "SLACK_APP_TOKEN": "xoxb-geheim-6"}, "SLACK_APP_TOKEN: verwacht een app-token"),
+        ({**SOCKET_MODE, "SLACK_SIGNING_SECRET": "geheim-7"}, "sluiten elkaar uit"),
+    ],
+)
+def test_bad_socket_mode_setting_is_a_clear_error(tmp_path, env, message):
+    result = generate(tmp_path, env)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert not (tmp_path / "credentials.yml").exists()
+    for value in env.values():
+        assert value not in result.stderr + result.stdout
+
+
+def test_rasa_starts_the_socket_mode_channel_from_the_file(tmp_path):
+    """The written file, read by Rasa's own channel factory through the front door's check."""
+    assert generate(tmp_path, SOCKET_MODE).returncode == 0
+    code = (
+        "import sys, rasa_runtime, rasa.core.run as run\n"
+        "rasa_runtime._guard_channels()\n"
+        "channels = run.create_http_input_channels(None, sys.argv[1])\n"
+        "print([(type(c).__name__, c.name(), c.url_prefix(), getattr(c, 'app_token', None)) for c in channels])"
+    )
+    result = subprocess.run(
+        [str(PROJECT_ROOT / ".venv/rasa/bin/python"), "-c", code, str(tmp_path / "credentials.yml")],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **SOCKET_MODE},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "('SlackSocketModeInput', 'slack', 'slack_socket_mode', 'xapp-1-geheim-ghi')" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from urllib.parse import urlencode
 
 import pytest
 import requests
@@ -141,3 +142,25 @@ def test_buttons_keep_mrkdwn_text(stack, fake_slack):
     blocks = posts[0]["blocks"]
     assert blocks[0]["text"]["type"] == "mrkdwn" and "Hoe oud is het kind?" in blocks[0]["text"]["text"]
     assert [e["value"].startswith("/inform") for e in blocks[1]["elements"]] == [True] * len(blocks[1]["elements"])
+
+
+def test_button_click_answered_in_thread(stack, fake_slack):
+    """A click on a button comes as a signed form post (Interactivity); its value is the next message."""
+    where = channel()
+    question = message_event("welk fonds betaalt een fiets?", where)
+    assert post(stack, question).status_code == 200
+    posts = settled(fake_slack, where)
+    school_age = next(b["value"] for b in posts[0]["blocks"][1]["elements"] if b["text"]["text"] == "4-12 jaar")
+    click = {
+        "type": "block_actions",
+        "user": {"id": question["event"]["user"]},
+        "channel": {"id": where},
+        "message": {"ts": "1.000001", "thread_ts": question["event"]["ts"]},
+        "actions": [{"type": "button", "action_id": "x", "value": school_age}],
+    }
+    body = urlencode({"payload": json.dumps(click)}).encode()
+    headers = {**signed_headers(body), "Content-Type": "application/x-www-form-urlencoded"}
+    assert post(stack, click, headers=headers, body=body).status_code == 200
+    assert wait_until(lambda: len(fake_slack.posts_in(where)) > len(posts), 30)
+    answer = settled(fake_slack, where)[len(posts)]
+    assert "Stichting Leergeld" in answer["text"] and answer["thread_ts"] == question["event"]["ts"]
