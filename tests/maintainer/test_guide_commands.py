@@ -188,3 +188,51 @@ def test_new_edition_of_the_handreiking(tmp_path):
     ]
     assert f"kop '{RENAMED[0]}' staat niet als kop in de bron" in out
     assert "de-vonk" in out and "hogeschool-saxion" in out  # the two records that cite that heading
+
+
+def reference_commands() -> dict[str, list[str]]:
+    """The block under "Commando's voor beheerders": make target → the command as written."""
+    block = re.search(r"```sh\n(.*?)```", section("## Commando's voor beheerders"), re.S).group(1)
+    commands = [shlex.split(line.split("#", 1)[0]) for line in block.splitlines() if line.strip()]
+    return {argv[1]: argv for argv in commands}
+
+
+def test_make_validate_from_the_list(clone):
+    validate = reference_commands()["validate"]
+    assert validate == ["make", "validate"]
+    valid = run_in(clone, validate)
+    assert valid.returncode == 0 and "Kennisbank in orde" in valid.stdout, valid.stdout + valid.stderr
+    with open(clone / "knowledge" / "fondsen.yml", "a", encoding="utf-8") as funds:
+        funds.write("\n" + readme_fund_example().replace("[ouders]", "[oma]"))
+    invalid = run_in(clone, validate)
+    assert invalid.returncode != 0 and "meedoen-fonds-zwolle › aanvragers" in invalid.stdout + invalid.stderr
+    assert not (clone / "var" / "kennisbank.sqlite").exists(), "make validate laadt niets"
+
+
+def test_make_lookups_from_the_list_asks_for_training(clone):
+    """ "Een lokaal fonds toevoegen", step 3: a new gemeente comes into data/nlu/lookups/, and then the
+    trained model no longer fits (the next `make run` trains)."""
+    lookups = reference_commands()["lookups"]
+    gemeenten = clone / "data" / "nlu" / "lookups" / "gemeente.yml"
+    assert "Zwolle" not in gemeenten.read_text(encoding="utf-8")
+    unchanged = run_in(clone, lookups)
+    assert unchanged.returncode == 0 and trained_model_fits(clone), unchanged.stdout + unchanged.stderr
+    with open(clone / "knowledge" / "fondsen.yml", "a", encoding="utf-8") as funds:
+        funds.write("\n" + readme_fund_example())
+    changed = run_in(clone, lookups)
+    assert changed.returncode == 0, changed.stdout + changed.stderr
+    assert "Zwolle" in gemeenten.read_text(encoding="utf-8")
+    assert not trained_model_fits(clone)
+
+
+def test_make_clean_from_the_list(clone):
+    """`make clean` wipes models/, results/, var/ (also var/gesprekken.sqlite, as the guide warns), nothing else."""
+    clean = reference_commands()["clean"]
+    for made in ("models/model-x.tar.gz", "results/r.txt", "var/gesprekken.sqlite", ".pytest_cache/c"):
+        (clone / made).parent.mkdir(parents=True, exist_ok=True)
+        (clone / made).write_text("x")
+    result = run_in(clone, clean)
+    assert result.returncode == 0, result.stderr
+    assert not any((clone / name).exists() for name in ("models", "results", "var", ".pytest_cache"))
+    assert (clone / "knowledge" / "fondsen.yml").is_file() and (clone / "data" / "nlu").is_dir()
+    assert (clone / ".venv").is_symlink() and (PROJECT_ROOT / ".venv" / "bot" / "bin" / "python").exists()

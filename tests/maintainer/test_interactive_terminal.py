@@ -19,6 +19,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from tests.conftest import RASA
+from tests.maintainer.beheer import fingerprint
 from tests.maintainer.terminal import CTRL_C, CTRL_U, DOWN, ENTER, Terminal
 from tests.stack import RASA_PORT
 
@@ -84,6 +85,7 @@ def test_make_interactive_in_a_terminal_saves_a_valid_story(model, tmp_path):
         ACTIONS_PORT=str(INTERACTIVE_PORT + 50),
         KB_DATABASE_URL=f"sqlite:///{tmp_path / 'kennisbank.sqlite'}",
     )
+    before = fingerprint(PROJECT_ROOT), (PROJECT_ROOT / "domain.yml").read_bytes()
     terminal = Terminal(shlex.split(example["command"]), PROJECT_ROOT, env)
     try:
         first = confirm_turn(terminal, example["first"], "ask_fondsen", ["action_fondsen"])
@@ -109,6 +111,8 @@ def test_make_interactive_in_a_terminal_saves_a_valid_story(model, tmp_path):
         terminal.close()
         (tmp_path / "terminal.txt").write_text(terminal.text, encoding="utf-8")  # what the maintainer saw
 
+    assert (fingerprint(PROJECT_ROOT), (PROJECT_ROOT / "domain.yml").read_bytes()) == before, "het project veranderde"
+    assert (copy / example["domain"]).is_file()  # Rasa's domain went to the file the guide names, not domain.yml
     story = (copy / example["stories"]).read_text(encoding="utf-8")
     assert "intent: ask_fondsen" in story and "action: action_fondsen" in story, story
     assert "intent: inform" in story and "action: action_follow_up" in story, story
