@@ -20,8 +20,10 @@ import shutil
 import pytest
 
 from actions import common
-from actions.knowledge_actions import ActionFondsen, ActionWatIs
+from actions.knowledge_actions import ActionFondsen, ActionWatIs, ActionWerkwijze
 from bot.config import PROJECT_ROOT
+from bot.kb.thesaurus import thesaurus
+from bot.kb.zoekvragen import zoekvragen
 from tests.actions.test_actions import Conversation
 from tests.bronnen import require_bronnen
 from tests.maintainer.beheer import project_clone, run_in
@@ -33,7 +35,9 @@ GUIDE = (PROJECT_ROOT / "docs" / "beheer.md").read_text(encoding="utf-8")
 def section(heading: str) -> str:
     """The text of one section of the guide, up to the next heading of the same or a higher level."""
     level = heading.split(" ", 1)[0]
-    text = GUIDE.split(heading + "\n", 1)[1]
+    text = re.split(rf"^{re.escape(heading)}(?=[ \n]).*\n", GUIDE, maxsplit=1, flags=re.M)[
+        1
+    ]  # also "## Kop (`make x`)"
     return re.split(rf"\n#{{1,{len(level)}}} ", text, maxsplit=1)[0]
 
 
@@ -63,20 +67,29 @@ def trained_model_fits(root) -> bool:
     return (PROJECT_ROOT / "models" / f"model-{model_hash(root)}.tar.gz").is_file()
 
 
+def forget_knowledge() -> None:
+    common.forget_knowledge_base()
+    thesaurus.cache_clear()
+    zoekvragen.cache_clear()
+
+
 def answer(root, action, text: str, intent: str, entities=()) -> str:
     """What the action server answers, with the copy's knowledge base (the one `make kb` loads there)."""
     os.environ["KB_DATABASE_URL"] = f"sqlite:///{root / 'var' / 'kennisbank.sqlite'}"
-    common.forget_knowledge_base()
+    # The action server reads thesaurus and zoekvragen from its knowledge/ (bot/kb/live.py): the copy's.
+    os.environ["KB_KNOWLEDGE_DIR"] = str(root / "knowledge")
+    forget_knowledge()
     return Conversation().run(action, text, intent, list(entities))
 
 
 @pytest.fixture
 def clone(tmp_path, monkeypatch, model):
-    monkeypatch.delenv("KB_DATABASE_URL", raising=False)  # answer() sets it; monkeypatch puts it back
+    for setting in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR"):
+        monkeypatch.delenv(setting, raising=False)  # answer() sets them; monkeypatch puts them back
     root = project_clone(tmp_path / "project")
     assert trained_model_fits(root), "de kopie hoort bij het getrainde model"
     yield root
-    common.forget_knowledge_base()
+    forget_knowledge()
 
 
 def test_new_fund_with_make_kb(clone):
@@ -126,6 +139,34 @@ def test_synonym_with_make_kb(clone):
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
     after = answer(clone, ActionFondsen(), question, "ask_fondsen", [("leeftijd", "10")])
     assert after.startswith("Voor fiets") and "Kinderfietsenplan" in after, after
+    assert trained_model_fits(clone)
+
+
+def test_zoekvraag_with_make_kb(clone):
+    """ "Thesaurus en zoekvragen": a question the assistant did not find becomes a zoekvraag of the record
+    that answers it; after `make kb` the assistant answers with that record. The question and record
+    are the guide's own review example (section "Verbeteren vanuit de review")."""
+    steps = section("## Thesaurus en zoekvragen")
+    review = section("## Verbeteren vanuit de review")
+    record = re.search(r"record: (\S+)", yaml_block(review)).group(1)
+    question = re.search(r"de nieuwe zoekvraag \*\"([^\"]+)\"\*", review.replace("\n", " ")).group(1)
+    make_kb = command(steps, r"make kb")
+
+    assert run_in(clone, make_kb).returncode == 0
+    before = answer(clone, ActionWerkwijze(), question, "ask_werkwijze")
+    assert before.startswith("Bedoel je"), before  # as in the guide's review example: the assistant asked back
+
+    path = next(
+        p for p in (clone / "knowledge" / "zoekvragen").glob("*.yml") if f"- record: {record}\n" in p.read_text()
+    )
+    text = path.read_text(encoding="utf-8")
+    entry = text.index(f"- record: {record}\n")
+    at = text.index("  vragen:\n", entry) + len("  vragen:\n")
+    path.write_text(text[:at] + f"  - {question}\n" + text[at:], encoding="utf-8")
+    loaded = run_in(clone, make_kb)
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    after = answer(clone, ActionWerkwijze(), question, "ask_werkwijze")
+    assert after.startswith("**Bespreken › Algemene gespreksvaardigheden**"), after
     assert trained_model_fits(clone)
 
 
