@@ -85,3 +85,35 @@ def screenshot_page(page: Path, shot: Path, tmp_path: Path, height: int = 1400):
     driver.get(page.resolve().as_uri())
     driver.save_screenshot(str(shot))
     return driver
+
+
+# The whole project, without environments, models and what runs leave behind; the real .venv is linked.
+CLONE_IGNORED = (
+    ".git",
+    ".venv",
+    "models",
+    "node_modules",
+    "var",
+    "results",
+    ".pytest_cache",
+    "__pycache__",
+    "artifacts",
+)
+
+
+def project_clone(directory: Path) -> Path:
+    """A copy of the project in which a documented command runs exactly as written, changing only the copy."""
+    shutil.copytree(PROJECT_ROOT, directory, ignore=shutil.ignore_patterns(*CLONE_IGNORED))
+    (directory / ".venv").symlink_to((PROJECT_ROOT / ".venv").resolve())
+    return directory
+
+
+def run_in(directory: Path, command: list[str], timeout: int = 600, **extra: str) -> subprocess.CompletedProcess:
+    """A command in `directory`, without the settings of this test run that would point it elsewhere."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR", "BRONNEN_DIR", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    }
+    env.update(extra)
+    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=timeout)
