@@ -56,6 +56,7 @@ class Lexicon:
     world: set[str] = field(default_factory=set)  # countries, parts of the world, languages (lower case)
     kb_phrases: set[str] = field(default_factory=set)  # lower case, two words or more
     kb_words: set[str] = field(default_factory=set)  # lower case single words never taken for a name
+    kb_names: set[str] = field(default_factory=set)  # whole record names, lower case ("de vonk")
     kb_gemeenten: set[str] = field(default_factory=set)
     english: set[str] = field(default_factory=set)  # English word forms that are no listed name
     frequent: set[str] = field(default_factory=set)  # the most frequent Dutch words and function words
@@ -141,6 +142,8 @@ def _kb(lexicon: Lexicon) -> None:
                 for part in parts:
                     tokens = [t.strip(".").lower().replace("’", "'") for t in words_of.findall(part)]
                     tokens = [t for t in tokens if t]
+                    if len(tokens) >= 2:
+                        lexicon.kb_names.add(" ".join(tokens))
                     if len(tokens) == 1:
                         lexicon.kb_words.add(tokens[0])
                     # Every run of two words or more: "Jarige Job" from "Stichting Jarige Job".

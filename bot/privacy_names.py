@@ -390,6 +390,7 @@ _PERSON_VERBS = {
 _POSSESSIVE = re.compile(r"['’]s$")
 # A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
 _HYPHENED_PARTICLE = re.compile(r"^(al|el|ben|bin|ibn|abu|ait|ould|bou)-[^\W\d_]{2,}$", re.IGNORECASE)
+_WEB_DOMAINS = {"com", "nl", "org", "net", "eu", "be", "info", "io"}
 _ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt dat Desislava …"
 # English function words that are also names ("Can", "Will") and so missing from the English word list.
 _ENGLISH_FUNCTION_WORDS = {"is", "there", "an", "a", "the", "can", "will", "may", "do", "does", "are", "how", "what"}
@@ -434,8 +435,33 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
     i = 0
     n = len(words)
     while i < n:
+        if (
+            words[i].low == "'s"
+            and i + 2 < n
+            and words[i + 1].text == "-"
+            and f"'s-{words[i + 2].low}" in lex.places
+        ):
+            for w in words[i : i + 3]:  # "'s-Gravenhage", "'s-Hertogenbosch"
+                w.place = "gemeente"
+            i += 3
+            continue
         if words[i].kind != "word":
             i += 1
+            continue
+        if i + 2 < n and words[i + 1].text == "." and words[i + 2].low in _WEB_DOMAINS:
+            words[i].place = words[i + 2].place = "kb"  # "Bol.com", "Thuisarts.nl": a website
+            i += 3
+            continue
+        if words[i].low in ("gemeente", "gemeenten") and i + 1 < n:
+            # "de gemeente De Fryske Marren": what follows is the gemeente's name, listed or not.
+            j = i + 1
+            while j < n and j <= i + 4 and words[j].kind == "word" and (
+                words[j].text[:1].isupper() or (words[j].low in _PARTICLES and j + 1 < n and words[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            for w in words[i + 1 : j]:
+                w.place = w.place or "gemeente"
+            i = max(j, i + 1)
             continue
         matched = 0
         for length in range(min(lex.max_phrase, n - i), 0, -1):
@@ -451,8 +477,10 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 and span[0].low not in _PARTICLES
                 and span[-1].low not in _PARTICLES
             )
-            if (length >= 2 and content and (phrase in lex.kb_phrases or head in lex.kb_phrases)) or (
-                length == 2 and "&" in phrase and phrase in lex.kb_words
+            if (
+                (length >= 2 and content and (phrase in lex.kb_phrases or head in lex.kb_phrases))
+                or (length == 2 and "&" in phrase and phrase in lex.kb_words)
+                or (length >= 2 and phrase in lex.kb_names)  # a whole record name, particle and all: "de Vonk"
             ):
                 kind = "kb"
             elif words[i].text[:1].isupper() and phrase in lex.places and not (length == 1 and phrase in _PARTICLES):
@@ -481,6 +509,9 @@ class _Context:
     def __init__(self, words: list[_Word], lex: Lexicon):
         self.words = words
         self.lex = lex
+        letters = [w.text for w in words if w.kind == "word" and len(w.text) > 1]
+        self.case_blind = len(letters) >= 5 and sum(t[0].isupper() for t in letters) >= 0.9 * len(letters)
+        self.shouting = len(letters) >= 5 and sum(t.isupper() for t in letters) >= 0.9 * len(letters)
 
     # --- properties of one word -------------------------------------------------------------
     def parts(self, w: _Word) -> list[str]:
@@ -609,15 +640,19 @@ class _Context:
             or month
             or low in _HOLIDAYS
             or (low in _WEEKDAYS and len(low) > 2)
-            or (len(w.text) > 1 and w.text.isupper())
-            or any(len(p) > 1 and p.isupper() for p in w.text.split("-"))  # "VVE-indicatie"
+            # An abbreviation ("GGD", "VVE-indicatie"), unless the whole message is IN CAPITALS.
+            or (len(w.text) > 1 and w.text.isupper() and not (self.shouting and len(w.text) >= 4))
+            or (any(len(p) > 1 and p.isupper() for p in w.text.split("-")) and not self.shouting)
             or len(w.text.strip("'")) < 2
         )
 
-    @staticmethod
-    def capitalised(w: _Word) -> bool:
+    def capitalised(self, w: _Word) -> bool:
         t = w.text.lstrip("'")
-        return t[:1].isupper()
+        if not t[:1].isupper():
+            return False
+        # In a message Written Like A Title or IN CAPITALS a capital says nothing: only a word that is
+        # no ordinary Dutch word still counts as capitalised ("MOHAMMED", not "STAPPEN").
+        return not self.case_blind or not self.ordinary(w)
 
     # --- positions ----------------------------------------------------------------------------
     def sentence_initial(self, i: int) -> bool:
@@ -1226,6 +1261,19 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                                 or not ctx.ordinary(w)
                                 or w.place == "place"
                                 or (j + 1 < n and ctx.capitalised(words[j + 1]) and ctx.unknown(words[j + 1]))
+                                # an ordinary word between two names ("Roos, Storm en Jip"), or one that
+                                # does what people do with a name ("Stef en Hoop zijn de kinderen")
+                                or (
+                                    abs(j - i) == 2
+                                    and 0 <= 2 * j - i < n
+                                    and in_name[2 * j - i]
+                                    and words[(j + (2 * j - i)) // 2].low in ("en", ",", "&")
+                                )
+                                or (
+                                    j == i + 2
+                                    and j + 1 < n
+                                    and words[j + 1].low in _PERSON_VERBS | {"zijn", "hebben", "wonen", "komen", "gaan"}
+                                )
                             )
                         )
                         or (
@@ -1316,4 +1364,25 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
         i = j + 1 if j >= i else i + 1
         while i < n and in_name[i]:
             i += 1
-    return spans
+    return _with_repeats(words, spans, lex)
+
+
+def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """A name found once is a name everywhere in the message: "Nina (Nina de Ruiter) is 16", "Sofiia
+    (5) … kan Sofiia naar de peuteropvang?" — the other mention often lacks the cue the first had."""
+    inside = [w for w in words if any(s <= w.start and w.end <= e for s, e in spans)]
+    found = {
+        w.low
+        for w in inside
+        if w.kind == "word" and len(w.low) >= 3 and w.low not in _PARTICLES and w.low not in lex.stop and w.low not in _CUES
+    }
+    extra = [
+        (w.start, w.end)
+        for w in words
+        if w.kind == "word"
+        and w.low in found
+        and not w.blocked
+        and not w.place
+        and not any(s <= w.start and w.end <= e for s, e in spans)
+    ]
+    return sorted(spans + extra) if extra else spans

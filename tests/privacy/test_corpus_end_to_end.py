@@ -33,12 +33,16 @@ pytestmark = pytest.mark.e2e
 # (names in lower case, no cue word): measured by redact() on the grown half, recall on name tokens
 # 0.949 (639/673), other client data 0.968 (61/63), false positives 2.8 % (13/463). On 02-12-2026
 # (third session), after general rules learnt from a fifth writer's messages (tuning half only):
-# recall 0.961 (635/661), other 0.968, false positives 2.8 %. These gates are set just under that,
-# so nothing gets worse; raise them, never lower them for the same corpus.
+# recall 0.961 (635/661), other 0.968, false positives 2.8 %. On 02-12-2026 (fourth session) the
+# held-out half grew with half of a sixth writer's messages (sha256 split): recall 0.957 (832/869)
+# before and 0.959 (833/869) after rules learnt from the other half, other 0.975 (78/80), false
+# positives 2.8 % (15/545), and no redaction that changes the answer ("Stichting De Vonk" and
+# "'s-Gravenhage" are now kept). These gates are set just under that, so nothing gets worse; raise
+# them, never lower them for the same corpus.
 RECALL_MINIMUM = 0.95
 OTHER_RECALL_MINIMUM = 0.96
 FALSE_POSITIVE_MAXIMUM = 0.03
-MAX_ANSWER_CHANGING_HELD_OUT = 1
+MAX_ANSWER_CHANGING_HELD_OUT = 0
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
 # the NLU reads other words ("een meisje" for "Jade"), not what redaction does. Measured 02-12-2026:
