@@ -37,7 +37,10 @@ pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
 for minor in $SUPPORTED; do
   candidates=()
   command -v "python$minor" >/dev/null 2>&1 && candidates+=("$(command -v "python$minor")")
-  for d in $(ls -d "$pyenv_root/versions/$minor".* 2>/dev/null | sort -rV); do candidates+=("$d/bin/python"); done
+  # Plain releases only (3.13.1, not 3.13.1t: the free-threaded build has no wheels for most pins).
+  for d in $(ls -d "$pyenv_root/versions/$minor".* 2>/dev/null | grep -E '/[0-9.]+$' | sort -rV); do
+    candidates+=("$d/bin/python")
+  done
   for py in ${candidates[@]+"${candidates[@]}"}; do
     real_path "$py" "$minor" && exit 0
   done
