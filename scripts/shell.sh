@@ -16,7 +16,7 @@ mkdir -p "$STATE_DIR/log"
 .venv/bot/bin/python -m bot nlu lookups
 model=$(scripts/train.sh)
 if ! curl -fsS -o /dev/null "http://127.0.0.1:$ACTIONS_PORT/health" 2>/dev/null; then
-  .venv/bot/bin/python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" >"$STATE_DIR/log/actions-shell.log" 2>&1 &
+  .venv/bot/bin/python -m bot.deploy.action_server --actions actions --port "$ACTIONS_PORT" >"$STATE_DIR/log/actions-shell.log" 2>&1 &
   actions_pid=$!
   trap 'kill $actions_pid 2>/dev/null || true' EXIT
 fi

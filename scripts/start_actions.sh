@@ -3,4 +3,4 @@
 # exec: the process that is started, watched and killed is the server itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .venv/bot/bin/python -m rasa_sdk --actions actions --port "${ACTIONS_PORT:-5055}"
+exec .venv/bot/bin/python -m bot.deploy.action_server --actions actions --port "${ACTIONS_PORT:-5055}"

@@ -17,7 +17,7 @@ RASA_PORT = int(os.environ.get("E2E_RASA_PORT", 5906))
 
 
 # How each part of a stack shows in `ps`, below the supervisor.
-PART_MODULES = {"actions": "-m rasa_sdk", "rasa": "-m rasa_runtime run", "web": "-m bot.web"}
+PART_MODULES = {"actions": "-m bot.deploy.action_server", "rasa": "-m rasa_runtime run", "web": "-m bot.web"}
 
 
 class Stack:

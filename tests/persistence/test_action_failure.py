@@ -106,7 +106,7 @@ def action_server(sqlite_url, tmp_path):
     def start() -> subprocess.Popen:
         log = tmp_path / "actions.log"
         proc = subprocess.Popen(
-            [BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(FAILURE_ACTIONS_PORT)],
+            [BOT_PYTHON, "-m", "bot.deploy.action_server", "--actions", "actions", "--port", str(FAILURE_ACTIONS_PORT)],
             cwd=PROJECT_ROOT,
             env={**os.environ, "KB_DATABASE_URL": sqlite_url},
             stdout=open(log, "w"),

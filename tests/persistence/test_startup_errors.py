@@ -17,7 +17,7 @@ from .conftest import BOT_PYTHON, STARTUP_ACTIONS_PORT, run_sh_that_must_stop
 def start_action_server(kb_url: str) -> subprocess.CompletedProcess:
     """The action server as run.sh starts it; it must exit on its own, not serve."""
     return subprocess.run(
-        [BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
+        [BOT_PYTHON, "-m", "bot.deploy.action_server", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
         cwd=PROJECT_ROOT,
         env={**os.environ, "KB_DATABASE_URL": kb_url},
         capture_output=True,
@@ -45,7 +45,7 @@ def test_action_server_refuses_to_start_without_knowledge_base(tmp_path, kind):
 def test_action_server_starts_with_the_knowledge_base(sqlite_url):
     """The check does not stop a good start: the server answers /health."""
     proc = subprocess.Popen(
-        [BOT_PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
+        [BOT_PYTHON, "-m", "bot.deploy.action_server", "--actions", "actions", "--port", str(STARTUP_ACTIONS_PORT)],
         cwd=PROJECT_ROOT,
         env={**os.environ, "KB_DATABASE_URL": sqlite_url},
         stdout=subprocess.DEVNULL,
