@@ -205,6 +205,19 @@ def report(results: list[TurnResult], out=sys.stdout, show_held_out: bool = Fals
     table("Per soort:", lambda r: r.case.topic)
     table("Per rol:", lambda r: r.case.role)
     table("Per deel:", lambda r: HALVES[r.case.half])
+    # What a right score costs: how often the assistant asked back, and how often it answered wrongly
+    # without asking (the answers that cost trust).
+    print("\nHoe het antwoordde, per deel:", file=out)
+    for half, name in HALVES.items():
+        turns = [r for r in results if r.case.half == half]
+        asked = sum(r.clarified for r in turns)
+        confident_wrong = sum(not r.right and not r.clarified and bool(r.records) for r in turns)
+        if turns:
+            print(
+                f"  {name:<28} teruggevraagd {asked}/{len(turns)} ({100 * asked / len(turns):.0f} %) · "
+                f"zeker maar fout {confident_wrong}/{len(turns)} ({100 * confident_wrong / len(turns):.0f} %)",
+                file=out,
+            )
     # Per half too: the aim is about the held-out half (at most a fifth of BM25's wrong answers).
     for label, half in (("", None), *((f", {HALVES[h]}", h) for h in HALVES)):
         scored = [r for r in results if r.baseline_right is not None and half in (None, r.case.half)]
