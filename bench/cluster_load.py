@@ -5,7 +5,8 @@ PostgreSQL database (scripts/postgres.sh) and its own Redis, and measures:
 - 40 conversations at once × 10 turns (the scripts of bench/load.py, 0–1 s think time) over REST through
   nginx: p50/p95/p99 to the answer, errors, and in PostgreSQL the user messages lost and duplicated;
 - capacity: turns offered at a fixed rate (open loop, each conversation one turn at a time) in steps of
-  STEP_SECONDS, up to the highest rate with p95 ≤ 300 ms and no errors;
+  STEP_SECONDS, up to the highest rate with p95 ≤ 300 ms and no errors; with two instances also with
+  each conversation always at the same instance (what round-robin costs);
 - memory: resident (RSS) and proportional (PSS) size of each Rasa instance and of the other parts.
 
 Run with Rasa's python: .venv/rasa/bin/python bench/load.py --cluster
@@ -36,7 +37,7 @@ from tests.cluster.cluster import Cluster  # noqa: E402
 BASE = int(os.environ.get("CLUSTER_BENCH_PORT", 5930))
 CONVERSATIONS = 40
 TARGET_P95_MS = 300
-RATES = [4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32]  # turns per second offered
+RATES = [2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32]  # turns per second offered
 STEP_SECONDS = 12
 
 
@@ -83,15 +84,17 @@ async def conversations(url: str, prefix: str) -> Turns:
     return run
 
 
-async def offered(url: str, rate: float, prefix: str) -> Turns:
-    """Turns at `rate` per second for STEP_SECONDS; each conversation waits for its answer before its next turn."""
+async def offered(url, rate: float, prefix: str) -> Turns:
+    """Turns at `rate` per second for STEP_SECONDS; each conversation waits for its answer before its next turn.
+    `url`: where every turn goes, or a function giving each conversation its own address."""
     run, busy, tasks = Turns(), set(), []
     pool = [f"{prefix}-{i}" for i in range(int(rate * 3) + 10)]
     position = {sender: 0 for sender in pool}
 
     async def one(sender: str, http: aiohttp.ClientSession) -> None:
         questions = script(hash(sender) % 1000)[0]
-        await turn(http, url, sender, questions[position[sender] % TURNS], run)
+        address = url(sender) if callable(url) else url
+        await turn(http, address, sender, questions[position[sender] % TURNS], run)
         position[sender] += 1
         busy.discard(sender)
 
@@ -110,7 +113,7 @@ async def offered(url: str, rate: float, prefix: str) -> Turns:
     return run
 
 
-async def capacity(url: str, prefix: str) -> tuple[float, list[str]]:
+async def capacity(url, prefix: str) -> tuple[float, list[str]]:
     held, lines = 0.0, []
     for rate in RATES:
         run = await offered(url, rate, f"{prefix}-{rate}")
@@ -168,11 +171,14 @@ def drop_database(admin: str, url: str) -> None:
 
 
 async def warm_up(cluster: Cluster) -> None:
+    """Three whole conversations on each instance first: its first turns of each kind are slow (TensorFlow
+    prepares its graphs per instance), and would otherwise count against whichever measurement comes first."""
     async with aiohttp.ClientSession() as http:
         for index in range(cluster.instances):
-            for question in (script(0)[0][0], "hoe begin ik over geldzorgen met een puber?"):
-                url = cluster.instance_url(index) + "/webhooks/rest/webhook"
-                await http.post(url, json={"sender": f"warm-{index}", "message": question})
+            url = cluster.instance_url(index) + "/webhooks/rest/webhook"
+            for conversation in range(3):
+                for question in script(1000 + conversation)[0]:
+                    await http.post(url, json={"sender": f"warm-{index}-{conversation}", "message": question})
 
 
 def part_memory(cluster: Cluster) -> list[str]:
@@ -207,10 +213,29 @@ def measure(instances: int) -> dict:
         lost, duplicated = stored_problems(database.replace("postgresql+psycopg://", "postgresql://"), run)
         memory = part_memory(cluster)
         held, steps = asyncio.run(capacity(cluster.url, f"cap{instances}-{uuid.uuid4().hex[:6]}"))
+        sticky = None
+        if instances > 1:
+            # The same, but each conversation always at one instance (directly, as nginx could not choose by
+            # conversation): what round-robin costs, since then every turn reads its conversation from PostgreSQL.
+            print("  elk gesprek steeds bij dezelfde instantie:", flush=True)
+            ports = {}
+
+            def address(sender: str) -> str:
+                return cluster.instance_url(ports.setdefault(sender, len(ports) % instances))
+
+            sticky, _ = asyncio.run(capacity(address, f"vast{instances}-{uuid.uuid4().hex[:6]}"))
     finally:
         cluster.stop()
         drop_database(admin, database)
-    return {"run": run, "lost": lost, "duplicated": duplicated, "memory": memory, "capacity": held, "steps": steps}
+    return {
+        "run": run,
+        "lost": lost,
+        "duplicated": duplicated,
+        "memory": memory,
+        "capacity": held,
+        "sticky": sticky,
+        "steps": steps,
+    }
 
 
 def main() -> int:
@@ -230,6 +255,8 @@ def main() -> int:
         failed |= bool(run.errors or result["lost"] or result["duplicated"])
     for n, result in results.items():
         print(f"  capaciteit, {n} instantie(s): {result['capacity']:g} beurten/s met p95 ≤ {TARGET_P95_MS} ms")
+        if result["sticky"] is not None:
+            print(f"  capaciteit, {n} instanties, elk gesprek steeds bij dezelfde: {result['sticky']:g} beurten/s")
     for n, result in results.items():
         print(f"  geheugen na de belasting, {n} instantie(s):")
         print("\n".join(result["memory"]))

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Redis for more than one Rasa instance (make run-cluster, tests/cluster): Rasa's lock store and the
 # shared Slack deduplication. Installs Debian's redis-server if missing, starts a private server on
-# REDIS_PORT (default 6379+1000=7379) with its data under /tmp, and prints its URL. Idempotent: a
-# running server is reused. `redis.sh stop` stops it.
+# REDIS_PORT (default 7379, beside a system Redis on 6379) with its data under /tmp, and prints its URL.
+# Idempotent: a running server is reused. `redis.sh stop` stops it.
 set -euo pipefail
 port=${REDIS_PORT:-7379}
 data=/tmp/armoede-assistent-redis-$port

@@ -318,9 +318,13 @@ def test_killing_an_instance_mid_load_moves_traffic_and_loses_nothing(cluster, d
             if position < len(stored) and stored[position] == question:
                 position += 1
             elif kind == "antwoord":
-                problems.append(f"{sender}: beantwoorde vraag {question!r} niet (of niet op zijn plaats) opgeslagen")
+                problems.append(
+                    f"{sender}: beantwoorde vraag {question!r} niet op zijn plaats opgeslagen: {stored}, {turns}"
+                )
         if position != len(stored):
             problems.append(f"{sender}: opgeslagen {stored}, gestuurd {turns}")
+    for problem in problems:
+        print("PROBLEEM", problem)
     assert not problems, problems
 
     # The supervisor starts the killed instance again; Redis still knows the Slack event.
