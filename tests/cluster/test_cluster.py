@@ -12,6 +12,7 @@ import signal
 import threading
 import time
 import uuid
+from functools import cache
 
 import pytest
 import requests
@@ -265,6 +266,33 @@ def test_socketio_needs_sticky_routing_and_nginx_gives_it(cluster):
 
 # -- one instance dies -------------------------------------------------------------------------------------
 
+
+def stored_as_sent(stored: list[str], turns: list[tuple[str, str]]) -> bool:
+    """Whether the stored user messages are the sent ones in order, each once: every answered turn stored, a turn
+    that got the failure message stored or not (the instance may have died before or after saving it). Tried every
+    way, since one question may be sent several times in a row."""
+
+    @cache
+    def fits(turn: int, row: int) -> bool:
+        if turn == len(turns):
+            return row == len(stored)
+        question, kind = turns[turn]
+        if row < len(stored) and stored[row] == question and fits(turn + 1, row + 1):
+            return True
+        return kind != "antwoord" and fits(turn + 1, row)
+
+    return fits(0, 0)
+
+
+def test_stored_as_sent_allows_only_failed_turns_to_be_missing():
+    sent = [("fiets", "antwoord"), ("fiets", "foutmelding"), ("fiets", "antwoord"), ("meer", "antwoord")]
+    assert stored_as_sent(["fiets", "fiets", "meer"], sent)
+    assert stored_as_sent(["fiets", "fiets", "fiets", "meer"], sent)
+    assert not stored_as_sent(["fiets", "meer"], sent)  # an answered turn lost
+    assert not stored_as_sent(["fiets", "fiets", "fiets", "fiets", "meer"], sent)  # one stored twice
+    assert not stored_as_sent(["fiets", "meer", "fiets"], sent)  # out of order
+
+
 QUESTIONS = [FUND, WERKWIJZE, "en voor een peuter?", "waar staat dat?", "meer", "wie betaalt een laptop voor school?"]
 
 
@@ -311,20 +339,11 @@ def test_killing_an_instance_mid_load_moves_traffic_and_loses_nothing(cluster, d
     assert len(kinds) == 12 * 8
     assert set(kinds) <= {"antwoord", "foutmelding"}, [k for k in kinds if k not in ("antwoord", "foutmelding")]
     assert kinds.count("antwoord") >= len(kinds) - 12, kinds  # at most the turns that were in flight
-    problems = []
-    for sender, turns in outcomes.items():
-        stored, position = user_texts(database, sender), 0
-        for question, kind in turns:
-            if position < len(stored) and stored[position] == question:
-                position += 1
-            elif kind == "antwoord":
-                problems.append(
-                    f"{sender}: beantwoorde vraag {question!r} niet op zijn plaats opgeslagen: {stored}, {turns}"
-                )
-        if position != len(stored):
-            problems.append(f"{sender}: opgeslagen {stored}, gestuurd {turns}")
-    for problem in problems:
-        print("PROBLEEM", problem)
+    problems = [
+        f"{sender}: opgeslagen {stored}, gestuurd {turns}"
+        for sender, turns in outcomes.items()
+        if not stored_as_sent(stored := user_texts(database, sender), turns)
+    ]
     assert not problems, problems
 
     # The supervisor starts the killed instance again; Redis still knows the Slack event.
