@@ -1,8 +1,12 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run test setup kb lookups train shell interactive bench eval check validate opruimen review review-toepassen dekking clean
+.PHONY: run run-cluster test setup kb lookups train shell interactive bench eval check validate opruimen review review-toepassen dekking clean
 
 run:
 	@scripts/run.sh
+
+# Meer dan één Rasa achter nginx (PostgreSQL en Redis gedeeld); `make run-cluster INSTANCES=3`. docs/deploy.md.
+run-cluster:
+	@RASA_INSTANCES=$(or $(INSTANCES),2) scripts/run_cluster.sh
 
 test:
 	@scripts/test.sh

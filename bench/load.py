@@ -11,6 +11,8 @@ channel, and checks:
 
 Run with Rasa's python (python-socketio lives there): .venv/rasa/bin/python bench/load.py
 LOAD_BENCH_PORT (default 5908) chooses Rasa's port; the chat page and action server use +10 and +50.
+`--cluster`: 40 conversations through nginx to one and to two Rasa instances, with capacity and memory
+(bench/cluster_load.py).
 """
 
 from __future__ import annotations
@@ -257,4 +259,11 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--cluster"]:
+        from bench.cluster_load import main as cluster_main
+
+        sys.exit(cluster_main())
+    if sys.argv[1:]:
+        print("Gebruik: bench/load.py [--cluster]", file=sys.stderr)
+        sys.exit(2)
     sys.exit(main())

@@ -7,7 +7,8 @@ What we add:
 - Slack retries an event (X-Slack-Retry-Num/-Reason) when we were slow or failed; Rasa only drops
   retries whose reason is `http_timeout`, so others gave a second answer. We drop every event we
   have already seen (by event_id, and by channel + message ts, which app_mention and message
-  events for one message share), whatever the reason.
+  events for one message share), whatever the reason; shared between instances through Redis
+  when REDIS_URL is set (channels/slack_dedup.py).
 - `url_verification` answered with {"challenge": …} (Rasa answers a bare JSON string).
 - A configurable Web API URL (api_url), for a proxy or a fake Slack in tests.
 - Buttons keep their text in mrkdwn (Rasa sends it as plain_text, which shows the link syntax).
@@ -25,8 +26,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
@@ -38,6 +37,7 @@ from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.redacting import redacting
+from channels.slack_dedup import seen_events
 
 logger = logging.getLogger(__name__)
 
@@ -46,28 +46,6 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 DEFAULT_API_URL = "https://slack.com/api/"
 # What became of one payload from Slack.
 ANSWERED, DUPLICATE, IGNORED = "answered", "duplicate", "ignored"
-# Slack retries within minutes (after 0 s, 1 min, 5 min); remember events well beyond that.
-SEEN_FOR_SECONDS = 3600
-SEEN_MAX = 10_000
-
-
-class SeenEvents:
-    """Event keys seen in the last hour (in memory: one Rasa process answers Slack)."""
-
-    def __init__(self, ttl: float = SEEN_FOR_SECONDS, limit: int = SEEN_MAX):
-        self.ttl, self.limit = ttl, limit
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    def first_time(self, keys: list[str]) -> bool:
-        """True if none of the keys was seen before; remembers them all either way."""
-        now = time.monotonic()
-        while self._seen and (next(iter(self._seen.values())) < now - self.ttl or len(self._seen) > self.limit):
-            self._seen.popitem(last=False)
-        new = not any(key in self._seen for key in keys)
-        for key in keys:
-            self._seen[key] = now
-            self._seen.move_to_end(key)
-        return new
 
 
 def event_keys(payload: dict[str, Any]) -> list[str]:
@@ -147,7 +125,8 @@ class SlackEventsInput(SlackInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = DEFAULT_API_URL
-        self.seen = SeenEvents()
+        # In Redis when REDIS_URL is set, so a retry that reaches another instance is known there too.
+        self.seen = seen_events()
         # Every retry is judged by `seen` below, not by its reason.
         self.errors_ignore_retry = ()
 

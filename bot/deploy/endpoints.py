@@ -2,8 +2,9 @@
 
     python -m bot.deploy.endpoints var/endpoints.yml
 
-Reads ACTIONS_PORT and TRACKER_STORE_URL, checks that the tracker store can be used and exits
-with a Dutch message naming the setting when it cannot (scripts/run.sh then stops).
+Reads ACTIONS_PORT, TRACKER_STORE_URL and REDIS_URL (the lock store of more than one Rasa instance,
+bot/deploy/lock_store.py), checks that the stores can be used and exits with a Dutch message naming
+the setting when one cannot (scripts/run.sh then stops).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from pathlib import Path
 
 import yaml
 
+from .lock_store import LockStoreSettingError, Redis, redis_from_env
+from .lock_store import check_usable as check_redis
 from .store_check import check_usable
 from .tracker_store import TrackerStore, TrackerStoreSettingError, tracker_store_from_env
 
 HEADER = (
-    "# Gemaakt door scripts/run.sh (bot/deploy/endpoints.py) uit ACTIONS_PORT en TRACKER_STORE_URL;\n"
+    "# Gemaakt door scripts/run.sh (bot/deploy/endpoints.py) uit ACTIONS_PORT, TRACKER_STORE_URL en REDIS_URL;\n"
     "# wijzigingen hier gaan verloren bij de volgende start.\n"
 )
 
@@ -38,7 +41,7 @@ def actions_port() -> int:
 TRACKER_STORE_TYPE = "stores.cached_sql.CachedSQLTrackerStore"
 
 
-def endpoints(port: int, store: TrackerStore) -> dict:
+def endpoints(port: int, store: TrackerStore, redis: Redis | None = None) -> dict:
     config: dict = {"action_endpoint": {"url": f"http://127.0.0.1:{port}/webhook"}}
     if store.kind == "sqlite":
         config["tracker_store"] = {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": str(store.path)}
@@ -56,6 +59,8 @@ def endpoints(port: int, store: TrackerStore) -> dict:
         }
         config["tracker_store"] = {key: value for key, value in sql.items() if value is not None}
     # kind "none": no tracker_store section, so Rasa keeps conversations in memory only.
+    if redis is not None:
+        config["lock_store"] = redis.endpoint()
     return config
 
 
@@ -79,11 +84,16 @@ def main(argv: list[str] | None = None) -> int:
         port = actions_port()
         store = tracker_store_from_env()
         check_usable(store)
-    except (SettingError, TrackerStoreSettingError) as exc:
+        redis = redis_from_env()
+        if redis is not None:
+            check_redis(redis)
+    except (SettingError, TrackerStoreSettingError, LockStoreSettingError) as exc:
         print(f"!! {exc}", file=sys.stderr)
         return 1
-    write(Path(argv[0]), endpoints(port, store))
+    write(Path(argv[0]), endpoints(port, store, redis))
     print(f">> Gesprekken: {store.describe()}")
+    if redis is not None:
+        print(f">> Vergrendeling per gesprek en Slack-herhalingen: {redis.describe()} (REDIS_URL)")
     return 0
 
 

@@ -1,0 +1,95 @@
+"""Starting the real cluster the way `make run-cluster` does (scripts/run_cluster.sh): two Rasa instances,
+one action server, the chat page and nginx, with PostgreSQL and Redis shared. Used by tests/cluster and
+bench/load.py --cluster."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+
+
+class Cluster:
+    """One `scripts/run_cluster.sh` process group. Ports: Rasa on `base`, `base`+1, …; nginx, Redis, chat page
+    and action server just above them (all within base … base+9)."""
+
+    def __init__(self, state: Path, base: int, instances: int = 2, env: dict[str, str] | None = None):
+        self.state, self.instances = state, instances
+        self.rasa_ports = [base + i for i in range(instances)]
+        self.nginx_port, self.redis_port, self.web_port, self.actions_port = base + 5, base + 6, base + 7, base + 8
+        self.url = f"http://127.0.0.1:{self.nginx_port}"
+        self.env = {
+            **os.environ,
+            "RASA_PORT": str(base),
+            "RASA_INSTANCES": str(instances),
+            "NGINX_PORT": str(self.nginx_port),
+            "REDIS_PORT": str(self.redis_port),
+            "WEB_PORT": str(self.web_port),
+            "ACTIONS_PORT": str(self.actions_port),
+            "STATE_DIR": str(state),
+            "KB_DATABASE_URL": f"sqlite:///{state / 'kb.sqlite'}",
+            **(env or {}),
+        }
+        self.proc: subprocess.Popen | None = None
+        self.ready_after = 0.0
+
+    def instance_url(self, index: int) -> str:
+        return f"http://127.0.0.1:{self.rasa_ports[index]}"
+
+    def rasa_pid(self, index: int) -> int:
+        """The process of Rasa instance `index`, a child of the cluster's supervisor."""
+        listing = subprocess.run(
+            ["ps", "-ww", "-o", "pid=,args=", "--ppid", str(self.proc.pid)], capture_output=True, text=True
+        ).stdout
+        port = f"--port {self.rasa_ports[index]} "
+        found = [int(line.split()[0]) for line in listing.splitlines() if "rasa_runtime run" in line and port in line]
+        assert len(found) == 1, listing
+        return found[0]
+
+    def start(self, timeout: float = 900) -> None:
+        log = open(self.state / "run.log", "a")
+        started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [str(PROJECT_ROOT / "scripts" / "run_cluster.sh")],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            start_new_session=True,
+        )
+        deadline = time.time() + timeout
+        output: list[str] = []
+        for line in self.proc.stdout:
+            output.append(line)
+            if line.startswith("READY") or time.time() > deadline:
+                break
+        if self.proc.poll() is not None or not output or not output[-1].startswith("READY"):
+            self.stop()
+            raise RuntimeError(
+                "Het cluster startte niet zoals bij `make run-cluster`:\n"
+                + "".join(output[-30:])
+                + (self.state / "run.log").read_text()[-3000:]
+            )
+        self.ready_after = time.monotonic() - started
+        self.banner = "".join(output)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            self.proc.wait(timeout=40)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.proc = None
+        subprocess.run(
+            [str(PROJECT_ROOT / "scripts" / "redis.sh"), "stop"], env=self.env, capture_output=True, check=False
+        )
