@@ -18,13 +18,13 @@ from bot.privacy_lexicon import lexicon
 from channels.always_answer import always_answering
 from channels.lenient_rest import LenientRestInput
 from channels.normalise import EMPTY_MESSAGE_REPLY, normalise
-from channels.reminders import RecentlyReminded
+from channels.reminders import reminded
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 # The word and name lists take about a second to read: at start-up, not at the first message.
 lexicon()
-_reminded = RecentlyReminded()
+_reminded = reminded()
 
 
 def redacting(on_new_message: Handler) -> Handler:

@@ -51,12 +51,13 @@ class MemorySeenEvents:
 
 
 class RedisSeenEvents:
-    """Event keys seen in the last hour by any instance that shares this Redis."""
+    """Event keys seen in the last hour by any instance that shares this Redis (also used, with its
+    own prefix, for the conversations already reminded to ask anonymously: channels/reminders.py)."""
 
-    def __init__(self, url: str, ttl: int = SEEN_FOR_SECONDS):
+    def __init__(self, url: str, ttl: int = SEEN_FOR_SECONDS, prefix: str = KEY_PREFIX, what: str = "Slack"):
         import redis  # Rasa's environment has it (Rasa's own RedisLockStore uses it)
 
-        self.ttl = ttl
+        self.ttl, self.prefix, self.what = ttl, prefix, what
         self.redis = redis.Redis.from_url(
             url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
         )
@@ -65,12 +66,10 @@ class RedisSeenEvents:
         try:
             with self.redis.pipeline(transaction=True) as pipe:
                 for key in keys:
-                    pipe.set(KEY_PREFIX + key, 1, nx=True, ex=self.ttl)
+                    pipe.set(self.prefix + key, 1, nx=True, ex=self.ttl)
                 results = pipe.execute()
-        except Exception as exc:  # noqa: BLE001 — better a rare second answer than no answer at all
-            logger.warning(
-                "Slack: Redis (%s) niet bereikbaar voor herhaalde berichten (%s); toch beantwoord", REDIS_SETTING, exc
-            )
+        except Exception as exc:  # noqa: BLE001 — better once too often than never
+            logger.warning("%s: Redis (%s) niet bereikbaar (%s); behandeld als nieuw", self.what, REDIS_SETTING, exc)
             return True
         return all(results)
 

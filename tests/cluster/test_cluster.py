@@ -19,6 +19,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from bot.failure import NO_ANSWER_TEXT
+from bot.privacy import REMINDER
 from tests.channels.fake_slack import message_event, signed_headers
 from tests.cluster.cluster import Cluster
 from tests.stack import RASA_PORT
@@ -153,6 +154,22 @@ def test_simultaneous_messages_of_one_conversation_are_handled_one_after_the_oth
         if turns[2][0][2] < turns[1][-1][2]:
             problems.append(f"poging {attempt}: beurten door elkaar ({turns[1][-1][2]} > {turns[2][0][2]})")
     assert not problems, problems
+
+
+def test_the_privacy_reminder_comes_once_per_conversation_across_instances(cluster):
+    """The reminder to ask anonymously is given once per conversation (channels/reminders.py): with
+    REDIS_URL the instances share what they reminded, so the turn on B does not remind again."""
+    sender = f"cluster-{uuid.uuid4().hex[:10]}"
+    answers = []
+    for base, message in (
+        (cluster.instance_url(0), "Mevrouw Jansen vraagt een fiets voor haar zoon van 10"),
+        (cluster.instance_url(1), "En haar dochter Sanne de Vries (8) heeft geen winterjas"),
+        (cluster.instance_url(0), "Fatima El Amrani zoekt hulp bij schulden"),
+    ):
+        response = requests.post(f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=90)
+        assert response.status_code == 200
+        answers.append("\n".join(m.get("text", "") for m in response.json()))
+    assert [REMINDER in answer for answer in answers] == [True, False, False], answers
 
 
 def test_the_rest_channel_is_round_robin_through_nginx(cluster):
