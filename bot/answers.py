@@ -514,7 +514,10 @@ def unknown_name_answer(name: str, candidates: list[tuple[str, str, str]]) -> Re
         "of vraag het na bij het wijkteam of CJG."
         + (" Wat de bronnen wel hebben bij de rest van je vraag:" if candidates else "")
     )
-    reply.buttons = [(title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …", topic_payload(key)) for key, title, _ in candidates]
+    reply.buttons = [
+        (title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + " …", topic_payload(key))
+        for key, title, _ in candidates
+    ]
     reply.records = [key for key, _, _ in candidates]
     return reply
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
-from .kb.text import is_dutch_word, keys, strip_accents
+from .kb.text import is_dutch_word, keys, normalize, strip_accents
 from .kb.thesaurus import thesaurus
-from .kb.text import normalize
 from .privacy_lexicon import WordListsMissing, dutch_places, people_and_places
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
@@ -50,7 +49,9 @@ def unknown_words(index, text: str, share: float) -> list[str]:
 def unknown_names(index, text: str) -> list[str]:
     """The names in text (as written) that nothing the assistant knows contains."""
     people = _people()
-    concept_words = {w for concept in thesaurus().find(text) for phrase in concept.words for w in phrase.lower().split()}
+    concept_words = {
+        w for concept in thesaurus().find(text) for phrase in concept.words for w in phrase.lower().split()
+    }
     found, run = [], []
 
     def unknown(word: str) -> bool:
@@ -89,7 +90,9 @@ def unknown_names(index, text: str) -> list[str]:
 
 
 # A question about one gemeente's own rules: its conditions, income limit, contribution.
-_LOCAL_RULES = re.compile(r"\b(voorwaarden?|inkomensgrens|inkomensgrenzen|eigen bijdrage|regels|criteria|hanteert|hanteren)\b")
+_LOCAL_RULES = re.compile(
+    r"\b(voorwaarden?|inkomensgrens|inkomensgrenzen|eigen bijdrage|regels|criteria|hanteert|hanteren)\b"
+)
 
 
 def other_gemeente(known: dict[str, str], text: str) -> str | None:

@@ -24,8 +24,8 @@ import importlib.util
 import json
 import re
 import threading
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 

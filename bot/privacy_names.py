@@ -435,12 +435,7 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
     i = 0
     n = len(words)
     while i < n:
-        if (
-            words[i].low == "'s"
-            and i + 2 < n
-            and words[i + 1].text == "-"
-            and f"'s-{words[i + 2].low}" in lex.places
-        ):
+        if words[i].low == "'s" and i + 2 < n and words[i + 1].text == "-" and f"'s-{words[i + 2].low}" in lex.places:
             for w in words[i : i + 3]:  # "'s-Gravenhage", "'s-Hertogenbosch"
                 w.place = "gemeente"
             i += 3
@@ -455,8 +450,14 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
         if words[i].low in ("gemeente", "gemeenten") and i + 1 < n:
             # "de gemeente De Fryske Marren": what follows is the gemeente's name, listed or not.
             j = i + 1
-            while j < n and j <= i + 4 and words[j].kind == "word" and (
-                words[j].text[:1].isupper() or (words[j].low in _PARTICLES and j + 1 < n and words[j + 1].text[:1].isupper())
+            while (
+                j < n
+                and j <= i + 4
+                and words[j].kind == "word"
+                and (
+                    words[j].text[:1].isupper()
+                    or (words[j].low in _PARTICLES and j + 1 < n and words[j + 1].text[:1].isupper())
+                )
             ):
                 j += 1
             for w in words[i + 1 : j]:
@@ -1374,7 +1375,11 @@ def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon
     found = {
         w.low
         for w in inside
-        if w.kind == "word" and len(w.low) >= 3 and w.low not in _PARTICLES and w.low not in lex.stop and w.low not in _CUES
+        if w.kind == "word"
+        and len(w.low) >= 3
+        and w.low not in _PARTICLES
+        and w.low not in lex.stop
+        and w.low not in _CUES
     }
     extra = [
         (w.start, w.end)

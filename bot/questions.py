@@ -840,9 +840,10 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     """The retrieval over every record checks the answer the intent's handler chose. When the record
     the answer leads with is not among the three the retrieval ranks best, or shares little with the
     question (WEAK_COVERAGE), the two disagree: then ask ("Bedoel je …?") with the retrieval's best,
-    the handler's and the retrieval's second, rather than answer confidently from one of them. Not for what the handler knows for certain: a record named by
-    its name, a fund for a named need, the handreiking's answer to "wat kan de gemeente doen?",
-    "meer", a button, or a list of the kind asked for."""
+    the handler's and the retrieval's second, rather than answer confidently from one of them. Not
+    for what the handler knows for certain: a record named by its name, a fund for a named need, the
+    handreiking's answer to "wat kan de gemeente doen?", "meer", a button, or a list of the kind
+    asked for."""
     if not q.text or q.offset or q.topic:
         return outcome
     reply = outcome.reply

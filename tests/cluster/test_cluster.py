@@ -166,7 +166,9 @@ def test_the_privacy_reminder_comes_once_per_conversation_across_instances(clust
         (cluster.instance_url(1), "En haar dochter Sanne de Vries (8) heeft geen winterjas"),
         (cluster.instance_url(0), "Fatima El Amrani zoekt hulp bij schulden"),
     ):
-        response = requests.post(f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=90)
+        response = requests.post(
+            f"{base}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=90
+        )
         assert response.status_code == 200
         answers.append("\n".join(m.get("text", "") for m in response.json()))
     assert [REMINDER in answer for answer in answers] == [True, False, False], answers

@@ -252,7 +252,10 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         # a name found once is a name everywhere in the message
         ("Lotte (Lotte van Dam) is 14 en heeft geen fiets", "[NAAM] ([NAAM]) is 14 en heeft geen fiets"),
         # an ordinary word between two names, or doing what people do
-        ("De kinderen Fleur, Sterre en Bram eten niet op school", "De kinderen [NAAM], [NAAM] en [NAAM] eten niet op school"),
+        (
+            "De kinderen Fleur, Sterre en Bram eten niet op school",
+            "De kinderen [NAAM], [NAAM] en [NAAM] eten niet op school",
+        ),
         (
             "Stef en Hoop zijn de kinderen van een stel in de schuldsanering",
             "[NAAM] en [NAAM] zijn de kinderen van een stel in de schuldsanering",
