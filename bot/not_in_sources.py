@@ -8,10 +8,11 @@
   stadspas in Tilburg?"): the sources describe the scheme in general, not each gemeente's rules.
 
 A name here is a capitalised word that does not start a sentence, a word of a letter followed by
-digits ("DSM-5"), or an abbreviation in capitals; it is unknown when neither the knowledge base (its
-records, zoekvragen and thesaurus), nor Dutch (spaCy's lemma table), nor the lists of people and
-places know it. A person's name or a town is never the subject the sources lack: a client's name
-is the redactor's business and a gemeente picks local funds.
+digits ("DSM-5"), or an abbreviation in capitals, that reads as a thing (after an article, with
+digits, in capitals, or joined by an English word); it is unknown when neither the knowledge base
+(its records, zoekvragen and thesaurus), nor Dutch (spaCy's lemma table), nor the lists of people
+and places know it. A person's name or a town is never the subject the sources lack: a client's
+name is the redactor's business (and is never echoed back), and a gemeente picks local funds.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(^|[.?!:;]\s+|\n)\W*$")
 # Short connecting words inside a name ("Signs of Safety", "Huis van het Kind").
 _INSIDE = {"of", "and", "the", "van", "het", "de", "der", "voor", "en", "in", "op", "for", "to"}
+_ENGLISH_INSIDE = {"and", "the", "for", "to"}  # not "of": Dutch "or" ("Keven of Wawoe")
+_ARTICLES = {"de", "het", "een", "'t"}
 
 
 def _people() -> frozenset[str]:
@@ -62,16 +65,29 @@ def unknown_names(index, text: str) -> list[str]:
             return False
         return not (plain.isalpha() and is_dutch_word(plain))
 
+    def thing(words: list[str], before: str) -> bool:
+        """A law, programme or tool rather than a person: after an article ("de Jeugdwet", "het
+        Van Wiechenonderzoek"), with digits ("DSM-5"), in capitals ("SDQ") or joined by an English
+        word ("Signs of Safety"). A client's name the redactor missed is none of these, and is
+        never echoed back as a subject."""
+        return (
+            before in _ARTICLES
+            or any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) for w in words)
+            or any(w in _ENGLISH_INSIDE for w in words)
+        )
+
     def close() -> None:
         while run and run[-1].lower() in _INSIDE:
             run.pop()
         flags = [w.lower() not in _INSIDE and unknown(w) for w in run]
-        if any(flags):
+        if any(flags) and thing(run, before[0]):
             # Only the unknown part: "Utrecht voor de U-pas" → "U-pas".
             first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
             found.append(" ".join(run[first : last + 1]))
         run.clear()
 
+    before = [""]  # the word before the current run
+    previous = ""
     for match in _TOKEN.finditer(text):
         word = match.group()
         named = (
@@ -80,11 +96,14 @@ def unknown_names(index, text: str) -> list[str]:
             or (len(word) >= 2 and word.isupper())
         )
         if named:
+            if not run:
+                before[0] = previous
             run.append(word)
         elif run and word.lower() in _INSIDE:
             run.append(word)
         else:
             close()
+        previous = word.lower()
     close()
     return found
 

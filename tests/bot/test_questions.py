@@ -295,6 +295,9 @@ def test_a_name_the_sources_do_not_know_is_said_to_be_unknown(kb_sqlite, kind, t
         ("wat_is", "Wat is de rol van Alles is Gezondheid bij kinderarmoede?", "organisatie:"),
         ("werkwijze", "Een 15-jarige in de brugklas zit vaak alleen, hoe kan ik helpen?", "hoe:"),
         ("wat_is", "Wat houdt VoorZorg in voor een zwangere van 19?", "interventie:voorzorg"),
+        # a client's name the redactor missed is never echoed back as the subject
+        ("fondsen", "Keven Wawoe vraagt een fiets voor zijn zoon van 10", "fonds:"),
+        ("werkwijze", "ik sprak met Keven of Wawoe over hun schulden, hoe bespreek ik dat verder?", "hoe:"),
     ],
 )
 def test_places_people_ages_and_known_names_are_no_unknown_subject(kb_sqlite, kind, text, lead):
@@ -304,7 +307,11 @@ def test_places_people_ages_and_known_names_are_no_unknown_subject(kb_sqlite, ki
 
 
 @pytest.mark.parametrize(
-    "text", ["wat verdient een jeugdverpleegkundige in schaal 8 van de cao", "Hoe pas ik Signs of Safety toe?"]
+    "text",
+    [
+        "wat verdient een jeugdverpleegkundige in schaal 8 van de cao",
+        "Hoe pas ik Signs of Safety toe bij een gezin in armoede?",
+    ],
 )
 def test_a_question_mostly_in_words_no_record_has_is_not_answered(kb_sqlite, text):
     reply = ask(kb_sqlite, "werkwijze", text).reply
