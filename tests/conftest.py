@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.config import KNOWLEDGE_DIR, PROJECT_ROOT
 from bot.kb import KnowledgeBase
@@ -22,6 +20,7 @@ from tests.channels.fake_microsoft import FakeMicrosoft
 from tests.channels.fake_slack import BOT_TOKEN as SLACK_BOT_TOKEN
 from tests.channels.fake_slack import SIGNING_SECRET as SLACK_SIGNING_SECRET
 from tests.channels.fake_slack import FakeSlack
+from tests.databases import create_database, drop_database
 from tests.stack import RASA_PORT, Chat, Stack
 
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -53,15 +52,10 @@ def postgres_server() -> str:
 @pytest.fixture(scope="session")
 def postgres_url(postgres_server, knowledge) -> str:
     """A fresh database on the test server, with the real knowledge loaded."""
-    name = f"kb_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    url = create_database(postgres_server, prefix="kb")
     load(make_engine(url), knowledge)
     yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop_database(postgres_server, url)
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -146,13 +140,9 @@ def channel_env(fake_microsoft, fake_slack) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def tracker_database(postgres_server) -> str:
     """A fresh PostgreSQL database for the shared stack's conversations (SQLAlchemy URL)."""
-    name = f"gesprekken_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    url = create_database(postgres_server)
+    yield url
+    drop_database(postgres_server, url)
 
 
 @pytest.fixture(scope="session")

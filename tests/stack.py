@@ -20,6 +20,45 @@ RASA_PORT = int(os.environ.get("E2E_RASA_PORT", 5906))
 PART_MODULES = {"actions": "-m bot.deploy.action_server", "rasa": "-m rasa_runtime run", "web": "-m bot.web"}
 
 
+def launch(script: str, env: dict[str, str], state: Path, timeout: float, failure: str) -> tuple[subprocess.Popen, str]:
+    """Start scripts/<script> in its own process group and wait for its READY line; its output up to then.
+    Stderr goes to <state>/run.log, which is shown (with the last output) when it does not come up."""
+    log = open(state / "run.log", "a")
+    proc = subprocess.Popen(
+        [str(PROJECT_ROOT / "scripts" / script)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.time() + timeout
+    output: list[str] = []
+    for line in proc.stdout:
+        output.append(line)
+        if line.startswith("READY") or time.time() > deadline:
+            break
+    if proc.poll() is not None or not output or not output[-1].startswith("READY"):
+        terminate(proc, grace=30)
+        raise RuntimeError(f"{failure}:\n" + "".join(output[-30:]) + (state / "run.log").read_text()[-3000:])
+    return proc, "".join(output)
+
+
+def terminate(proc: subprocess.Popen | None, grace: float) -> None:
+    """Stop a started process group as Ctrl-C would; kill it when it has not stopped after `grace` seconds."""
+    if proc is None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=grace)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 class Stack:
     """One `scripts/run.sh` process group: action server, Rasa and the chat page."""
 
@@ -55,41 +94,10 @@ class Stack:
         return self.state / "log"
 
     def start(self, timeout: float = 600) -> None:
-        log = open(self.state / "run.log", "a")
-        self.proc = subprocess.Popen(
-            [str(PROJECT_ROOT / "scripts" / "run.sh")],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            start_new_session=True,
-        )
-        deadline = time.time() + timeout
-        output: list[str] = []
-        for line in self.proc.stdout:
-            output.append(line)
-            if line.startswith("READY") or time.time() > deadline:
-                break
-        if self.proc.poll() is not None or not output or not output[-1].startswith("READY"):
-            self.stop()
-            raise RuntimeError(
-                "De assistent startte niet zoals bij `make run`:\n"
-                + "".join(output[-30:])
-                + (self.state / "run.log").read_text()[-3000:]
-            )
+        self.proc, _ = launch("run.sh", self.env, self.state, timeout, "De assistent startte niet zoals bij `make run`")
 
     def stop(self) -> None:
-        if self.proc is None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGINT)
-            self.proc.wait(timeout=30)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        terminate(self.proc, grace=30)
         self.proc = None
 
 

@@ -5,12 +5,12 @@ bench/load.py --cluster."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
+from tests.stack import launch, terminate
 
 
 class Cluster:
@@ -51,45 +51,24 @@ class Cluster:
         return found[0]
 
     def start(self, timeout: float = 900) -> None:
-        log = open(self.state / "run.log", "a")
         started = time.monotonic()
-        self.proc = subprocess.Popen(
-            [str(PROJECT_ROOT / "scripts" / "run_cluster.sh")],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            start_new_session=True,
-        )
-        deadline = time.time() + timeout
-        output: list[str] = []
-        for line in self.proc.stdout:
-            output.append(line)
-            if line.startswith("READY") or time.time() > deadline:
-                break
-        if self.proc.poll() is not None or not output or not output[-1].startswith("READY"):
-            self.stop()
-            raise RuntimeError(
-                "Het cluster startte niet zoals bij `make run-cluster`:\n"
-                + "".join(output[-30:])
-                + (self.state / "run.log").read_text()[-3000:]
+        try:
+            self.proc, self.banner = launch(
+                "run_cluster.sh", self.env, self.state, timeout, "Het cluster startte niet zoals bij `make run-cluster`"
             )
+        except RuntimeError:
+            self._stop_redis()  # run_cluster.sh starts Redis as a daemon: it outlives the process group
+            raise
         self.ready_after = time.monotonic() - started
-        self.banner = "".join(output)
 
     def stop(self) -> None:
         if self.proc is None:
             return
-        try:
-            os.killpg(self.proc.pid, signal.SIGINT)
-            self.proc.wait(timeout=40)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        terminate(self.proc, grace=40)
         self.proc = None
+        self._stop_redis()
+
+    def _stop_redis(self) -> None:
         subprocess.run(
             [str(PROJECT_ROOT / "scripts" / "redis.sh"), "stop"], env=self.env, capture_output=True, check=False
         )

@@ -22,6 +22,7 @@ from bot.failure import NO_ANSWER_TEXT
 from bot.privacy import REMINDER
 from tests.channels.fake_slack import message_event, signed_headers
 from tests.cluster.cluster import Cluster
+from tests.databases import create_database, drop_database
 from tests.stack import RASA_PORT
 
 pytestmark = pytest.mark.e2e
@@ -34,13 +35,9 @@ WERKWIJZE = "hoe begin ik over geldzorgen met een puber?"
 
 @pytest.fixture(scope="module")
 def cluster_database(postgres_server) -> str:
-    name = f"cluster_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    url = create_database(postgres_server, prefix="cluster")
+    yield url
+    drop_database(postgres_server, url)
 
 
 @pytest.fixture(scope="module")

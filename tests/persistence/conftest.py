@@ -5,28 +5,30 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.config import PROJECT_ROOT
+from tests.databases import create_database, drop_database
+from tests.stack import RASA_PORT
 
 BOT_PYTHON = str(PROJECT_ROOT / ".venv" / "bot" / "bin" / "python")
 RASA_PYTHON = str(PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python")
 RASA_STORE = str(Path(__file__).parent / "rasa_store.py")
 
-# This helper's ports (6200-6299): stacks of their own, next to the shared one on E2E_RASA_PORT.
-RESTART_RASA_PORT = 6207
-FAILURE_RASA_PORT = 6208
-FAILURE_ACTIONS_PORT = 6270
-STARTUP_ACTIONS_PORT = 6261
+# Stacks of their own, next to the shared one: ports relative to E2E_RASA_PORT, so that two test runs on
+# one machine do not collide (a stack on port P also takes P+10 and P+50).
+RESTART_RASA_PORT = RASA_PORT + 71
+FAILURE_RASA_PORT = RASA_PORT + 72
+FAILURE_ACTIONS_PORT = RASA_PORT + 73
+STARTUP_ACTIONS_PORT = RASA_PORT + 74
+MUST_STOP_PORTS = {"RASA_PORT": RASA_PORT + 75, "ACTIONS_PORT": RASA_PORT + 76, "WEB_PORT": RASA_PORT + 77}
 
 
 def run_sh_that_must_stop(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess:
-    """scripts/run.sh with its own state folder and ports (6209 …) and these settings, expected to stop."""
-    env = {"STATE_DIR": str(tmp_path), "RASA_PORT": "6209", "ACTIONS_PORT": "6259", "WEB_PORT": "6219", **settings}
+    """scripts/run.sh with its own state folder and ports and these settings, expected to stop."""
+    env = {"STATE_DIR": str(tmp_path), **{k: str(v) for k, v in MUST_STOP_PORTS.items()}, **settings}
     return subprocess.run(
         [str(PROJECT_ROOT / "scripts" / "run.sh")],
         cwd=PROJECT_ROOT,
@@ -77,24 +79,6 @@ def rasa_store(endpoints: Path, command: str, plan: dict | None = None) -> dict 
     )  # as scripts/run.sh
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout) if command == "read" else None
-
-
-def create_database(server_url: str) -> str:
-    """A new, empty database on the test PostgreSQL server; its SQLAlchemy URL."""
-    name = f"gesprekken_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-def drop_database(server_url: str, url: str) -> None:
-    """Drops it even while Rasa is still connected."""
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture

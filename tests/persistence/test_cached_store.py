@@ -9,8 +9,9 @@ import subprocess
 from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT
+from tests.databases import create_database, drop_database
 
-from .conftest import RASA_PYTHON, create_database, drop_database
+from .conftest import RASA_PYTHON
 
 CHECK = str(PROJECT_ROOT / "tests" / "persistence" / "cached_store_check.py")
 
