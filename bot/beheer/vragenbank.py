@@ -9,11 +9,15 @@ does (`soort`): `antwoord` leads with one of the `verwacht` records, `verduideli
 (offering one of `verwacht` when given), `niet_in_bronnen` gives no record at all.
 Record ids are "kind:id" ("fonds:stichting-leergeld", "hoe:bespreken-jongeren",
 "werkwijze:bespreken/samenwerken"); a werkwijze id without a section stands for any section.
+
+A second reader, blind to the writers' `verwacht` and to the assistant's answers, listed for each
+`antwoord` turn every record that is a right start (tweede_lezer/<half>.yml); read into
+Turn.also_right, so that make eval can report a score by either reader next to the writers' own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -35,6 +39,7 @@ class Turn:
     question: str
     kind: str  # antwoord | verduidelijken | niet_in_bronnen
     expected: tuple[str, ...]
+    also_right: tuple[str, ...] = ()  # the second reader's right starts (antwoord turns)
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,40 @@ def read_bank(folder: Path = HERE, halves: tuple[str, ...] = tuple(HALVES)) -> l
         if case.id in seen:
             raise BankError(f"{case.file}: id {case.id} komt twee keer voor")
         seen.add(case.id)
-    return cases
+    second = {}
+    for half in halves:
+        second.update(read_second_reader(folder / SECOND_READER / f"{half}.yml", cases))
+    return [
+        replace(c, turns=tuple(replace(t, also_right=second.get((c.id, n), ())) for n, t in enumerate(c.turns, 1)))
+        for c in cases
+    ]
+
+
+SECOND_READER = "tweede_lezer"
+
+
+def read_second_reader(path: Path, cases: list[Case]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(case id, turn number from 1) → the records the second reader counts as a right start."""
+    if not path.exists():
+        return {}
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise BankError(f"{path}: geen geldige YAML ({exc})") from exc
+    turns = {(c.id, n): t for c in cases for n, t in enumerate(c.turns, 1)}
+    out: dict[tuple[str, int], tuple[str, ...]] = {}
+    for n, item in enumerate(items if isinstance(items, list) else [None], 1):
+        where = f"{path.name}, oordeel {n}"
+        if not isinstance(item, dict):
+            raise BankError(f"{where}: elk oordeel heeft de velden 'id', 'beurt' en 'goed'")
+        key = (str(item.get("id")), item.get("beurt"))
+        if key not in turns:
+            raise BankError(f"{where}: veld 'id'/'beurt' {key[0]}/{key[1]} is geen beurt van de vragenbank")
+        right = item.get("goed")
+        if not isinstance(right, list) or not all(isinstance(e, str) and ":" in e for e in right):
+            raise BankError(f"{where}: veld 'goed' moet een lijst van 'soort:id' zijn")
+        out[key] = tuple(right)
+    return out
 
 
 def matches(expected: str, shown: str) -> bool:

@@ -44,6 +44,7 @@ class TurnResult:
     text: str
     buttons: list[str]
     right: bool = False
+    right_by_either: bool = False  # right by the writer's `verwacht` or by the second reader's list
     baseline_right: bool | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -57,12 +58,16 @@ def judge(result: TurnResult, texts: dict[str, str], ages: dict[str, set[str]] |
     turn, shown = result.turn, result.records
     if turn.kind == "antwoord":
         result.right = any(matches(e, r) for e in turn.expected for r in shown[:LEADS])
+        result.right_by_either = result.right or any(matches(e, r) for e in turn.also_right for r in shown[:LEADS])
     elif turn.kind == "verduidelijken":
         result.right = result.clarified and (
             not turn.expected or any(matches(e, r) for e in turn.expected for r in shown)
         )
     else:
         result.right = not shown or result.clarified
+    if turn.kind != "antwoord":
+        result.right_by_either = result.right
+    if turn.kind == "niet_in_bronnen":
         if not result.clarified and any(r.split(":", 1)[0] in ANSWER_KINDS for r in shown):
             result.problems.append("antwoord met een fonds of werkwijze op een vraag die niet in de bronnen staat")
     # Never answer from a record that shares nothing with the question (first turns: later ones lean on context).
@@ -216,6 +221,23 @@ def report(results: list[TurnResult], out=sys.stdout, show_held_out: bool = Fals
             print(
                 f"  {name:<28} teruggevraagd {asked}/{len(turns)} ({100 * asked / len(turns):.0f} %) · "
                 f"zeker maar fout {confident_wrong}/{len(turns)} ({100 * confident_wrong / len(turns):.0f} %)",
+                file=out,
+            )
+    # One writer names one or a few right records; a blind second reader (tweede_lezer/) often names
+    # more. Right by either reader, next to the writers' own figure: how much of the gap is the bank's.
+    print("\nMet de tweede lezer (goed als een van beide lezers het record noemt), per deel:", file=out)
+    for half, name in HALVES.items():
+        turns = [r for r in results if r.case.half == half]
+        read = [r for r in turns if r.turn.also_right]  # questions added later have no second judgement yet
+        agree = sum(
+            any(matches(e, x) or matches(x, e) for e in r.turn.expected for x in r.turn.also_right) for r in read
+        )
+        wrong = sum(not r.right_by_either and not r.clarified and bool(r.records) for r in turns)
+        if turns:
+            print(
+                f"  {name:<28} {_pct(sum(r.right_by_either for r in turns), len(turns))} · "
+                f"zeker maar fout volgens beide {wrong}/{len(turns)} ({100 * wrong / len(turns):.0f} %) · "
+                f"de tweede lezer noemt een record van de schrijver bij {agree}/{len(read)} beurten",
                 file=out,
             )
     # Per half too: the aim is about the held-out half (at most a fifth of BM25's wrong answers).

@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from bot.beheer.vragenbank import HALVES, read_bank
+from bot.beheer.vragenbank import HALVES, SECOND_READER, BankError, read_bank
 from bot.config import PROJECT_ROOT
 from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
@@ -52,9 +52,31 @@ def test_the_bank_is_large_enough_and_split_in_two(bank):
 
 def test_every_expected_record_exists(bank, texts):
     unknown = [
-        (case.file, case.id, e) for case in bank for turn in case.turns for e in turn.expected if not known(e, texts)
+        (case.file, case.id, e)
+        for case in bank
+        for turn in case.turns
+        for e in (*turn.expected, *turn.also_right)
+        if not known(e, texts)
     ]
     assert not unknown, f"records die niet in knowledge/ staan: {unknown}"
+
+
+def test_a_second_reader_judgement_about_no_turn_is_refused(tmp_path):
+    for half in HALVES:
+        (tmp_path / half).mkdir()
+    (tmp_path / "afstemmen" / "vragen.yml").write_text(
+        "- id: x-1\n  vraag: welk fonds betaalt een fiets?\n  verwacht: [fonds:stichting-leergeld]\n"
+    )
+    (tmp_path / SECOND_READER).mkdir()
+    judged = tmp_path / SECOND_READER / "afstemmen.yml"
+    judged.write_text("- id: x-1\n  beurt: 2\n  goed: [fonds:stichting-leergeld]\n")
+    with pytest.raises(BankError, match=r"afstemmen.yml, oordeel 1: veld 'id'/'beurt' x-1/2"):
+        read_bank(tmp_path)
+    judged.write_text("- id: x-1\n  beurt: 1\n  goed: fonds:stichting-leergeld\n")
+    with pytest.raises(BankError, match=r"veld 'goed' moet een lijst"):
+        read_bank(tmp_path)
+    judged.write_text("- id: x-1\n  beurt: 1\n  goed: [fonds:stichting-leergeld, fonds:jeugdeducatiefonds]\n")
+    assert read_bank(tmp_path)[0].turns[0].also_right == ("fonds:stichting-leergeld", "fonds:jeugdeducatiefonds")
 
 
 def _training_examples() -> list[str]:
