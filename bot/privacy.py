@@ -39,7 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "GEBOORTEDATUM",
         re.compile(
             r"\b(?:geboren|geb\.?|geboortedatum|gebdat)\s*(?:op|:)?\s*"
-            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})",
+            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{2,4}}|['’]\d{{2}})|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})",
             re.IGNORECASE,
         ),
     ),
@@ -54,8 +54,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "TELEFOON",
         re.compile(
-            r"(?<![\w-])(?:\+31|0031|0)(?:\s?-\s?|\s)?(?!800\b|900\b|90[069]\b|88\b)(?:\(0\))?[1-9]"
-            r"(?:(?:\s?-\s?|\s)?\d){8}(?![\w-])"
+            r"(?<![\w-])(?:\+31|0031|0)(?:\s?[-.]\s?|\s)?(?!800\b|900\b|90[069]\b|88\b)(?:\(0\))?[1-9]"
+            r"(?:(?:\s?[-.]\s?|\s)?\d){8}(?![\w-])"
             r"|(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}(?:[\s-]?\d){7,12}(?![\w-])"
             # the area code in brackets: "(020) 612 34 56", "(0546) 12 34 56"
             r"|(?<![\w-])\((?:0[1-9]\d\)\s?(?:[\s-]?\d){7}|0[1-9]\d{2}\)\s?(?:[\s-]?\d){6})(?![\w-])"
@@ -69,13 +69,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"|(?:(?:van|der|den)\s+){{0,2}}[a-zà-ÿ][a-zà-ÿ'’-]+(?:{_STREET_SUFFIX}))"
             rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"
             r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent)\b)"
-            r"(?:\s?[a-zA-Z]\b|-\d+|-?[IV]{1,3}\b|\s?hs\b)?"
+            r"(?:[\s-]?bis\b|\s+bus\s+\d+|\s?[a-zA-Z]\b|-\d+|-?[IV]{1,3}\b|\s?hs\b)?"
         ),
     ),
     (
         "POSTCODE",
         re.compile(
-            r"\b[1-9]\d{3}\s?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
+            r"\b[1-9]\d{3}(?:\s{1,2})?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
             r"(?:\s+\d{1,5}[a-zA-Z]?)?"
         ),
     ),

@@ -246,6 +246,9 @@ _INSTITUTIONS = {
     "hogeschool",
     "lyceum",
     "award",
+    "museum",
+    "bibliotheek",
+    "theater",
 }
 # Ends of an organisation's one-word name ("Rabobank", "Triodosbank"); not "huis": Nijhuis is a surname.
 _INSTITUTION_ENDS = ("bank", "fonds", "school", "centrum", "kliniek", "college", "academie", "vereniging", "instituut")
@@ -617,9 +620,11 @@ class _Context:
     def name_word(self, w: _Word) -> bool:
         return w.low in self.lex.first_names or w.low in self.lex.surnames
 
-    @staticmethod
-    def brand(w: _Word) -> bool:
-        """A capital inside a word: "PostNL", "SamenStarten" (not "McDonald", "DeVries", "O'Brien")."""
+    def brand(self, w: _Word) -> bool:
+        """A capital inside a word: "PostNL", "SamenStarten" (not "McDonald", "DeVries", "O'Brien"; nor
+        anything in a message IN CAPITALS)."""
+        if self.shouting:
+            return False
         t = w.text.lstrip("'")
         for part in re.split(r"['’-]", t):
             inner = part[1:]
@@ -653,7 +658,7 @@ class _Context:
             return False
         # In a message Written Like A Title or IN CAPITALS a capital says nothing: only a word that is
         # no ordinary Dutch word still counts as capitalised ("MOHAMMED", not "STAPPEN").
-        return not self.case_blind or not self.ordinary(w)
+        return not self.case_blind or not self.ordinary(w) or (self.listed(w) and w.low in self.lex.first_names)
 
     # --- positions ----------------------------------------------------------------------------
     def sentence_initial(self, i: int) -> bool:
@@ -737,6 +742,7 @@ class _Context:
                 # after "mevrouw", "heet": any capitalised word
                 return (
                     cue != "kin"
+                    or self.words[i - 1].text == ":"  # "Moeder: Yoko, 06 …"
                     or w.low in self.lex.first_names
                     or w.low in self.lex.surnames
                     or not self.ordinary(w)
@@ -990,6 +996,41 @@ class _Context:
             return True
         return False
 
+    def thing(self, k: int) -> bool:
+        """Word k names a thing, not a person: a place or knowledge-base name, a website, an
+        abbreviation ("KPN"), a capital inside a word ("PostNL"), a word after an article ("de Makro"),
+        or a capitalised ordinary word that is no name ("Marktplaats")."""
+        words = self.words
+        w = words[k]
+        if w.kind == "word" and w.place:
+            return True  # also the "com" of "Bol.com"
+        if w.kind != "word" or not w.text[:1].isupper():
+            return False
+        if self.listed(w) or w.low in self.lex.first_names:
+            return False
+        return (
+            (len(w.text) > 1 and w.text.isupper() and not self.shouting)
+            or self.brand(w)
+            or (k > 0 and words[k - 1].low in _ARTICLES)
+            or (self.ordinary(w) and not self.name_word(w) and not self.sentence_initial(k))
+        )
+
+    def listed_with_things(self, i: int, j: int) -> bool:
+        """Words i..j (one name word, maybe after a particle) stand in a list with a thing and no cue or
+        age: "KPN of Ziggo", "de Action of de Zeeman", "Pendrecht en Ommoord" — a list of shops or
+        places, not of people."""
+        words = self.words
+        content = [k for k in range(i, j + 1) if words[k].kind == "word" and words[k].low not in _PARTICLES]
+        if len(content) != 1 or self.cue_before(i) or self.aged(j) or self.years_old(j):
+            return False
+        links = ("en", "of", "&")  # not a comma: "Yilmaz, Kerkstraat 14", "in Oss, Stijn 12 wil …"
+        before = i - 1 >= 0 and words[i - 1].low in links and i - 2 >= 0 and self.thing(i - 2)
+        k = j + 2
+        while k < len(words) and words[k].kind == "word" and words[k].low in ("de", "het", "'t"):
+            k += 1  # "de Wibra of de Primark"
+        after = j + 1 < len(words) and words[j + 1].low in links and k < len(words) and self.thing(k)
+        return before or after
+
     def institution(self, w: _Word) -> bool:
         return (
             w.kind == "word"
@@ -1020,6 +1061,8 @@ class _Context:
 
     def after_abbreviation(self, i: int) -> bool:
         """ "GGD Hollands Noorden": capitalised words after an abbreviation name an organisation."""
+        if self.shouting:
+            return False  # IN CAPITALS every word looks like an abbreviation
         j = i - 1
         while (
             j >= 0
@@ -1061,6 +1104,16 @@ class _Context:
     def joins(self, i: int, lowercase_ok: bool) -> bool:
         """Word i continues a name next to it."""
         w = self.words[i]
+        before = self.words[i - 1] if i > 0 else None
+        if (
+            before is not None
+            and before.kind == "word"
+            and "-" in before.text
+            and before.text.rsplit("-", 1)[1].lower() in _PARTICLES
+            and w.text[:1].isupper()
+            and not w.blocked
+        ):
+            return True  # "Oudshoorn-van Beek", also when Beek is a gemeente too
         if (
             self.capitalised(w)
             and w.low in _MONTHS
@@ -1352,6 +1405,8 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
             j -= 1
         if j + 1 < n and ctx.institution(words[j + 1]):
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds": an institution, no person
+        elif ctx.listed_with_things(i, j):
+            pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
         elif i <= j and ctx.organisation(i, j):
@@ -1373,7 +1428,7 @@ def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon
     (5) … kan Sofiia naar de peuteropvang?" — the other mention often lacks the cue the first had."""
     inside = [w for w in words if any(s <= w.start and w.end <= e for s, e in spans)]
     found = {
-        w.low
+        _POSSESSIVE.sub("", w.low)  # "Sophie's moeder … Sophie is 4"
         for w in inside
         if w.kind == "word"
         and len(w.low) >= 3

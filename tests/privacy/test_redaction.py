@@ -47,6 +47,10 @@ def test_false_positives_on_ordinary_questions():
         ("geboren op 12-03-2015", "[GEBOORTEDATUM]"),
         ("mail piet@example.nl", "mail [E-MAIL]"),
         ("IBAN NL91ABNA0417164300", "IBAN [IBAN]"),
+        ("bel moeder op 06.22334455 na drieën", "bel moeder op [TELEFOON] na drieën"),
+        ("postcode 1234  AB, is daar een voedselbank?", "postcode [POSTCODE], is daar een voedselbank?"),
+        ("ze woont Kerkstraat 23 bis in Ede", "ze woont [ADRES] in Ede"),
+        ("geboren 5-1-'19, kan hij naar de peuteropvang?", "[GEBOORTEDATUM], kan hij naar de peuteropvang?"),
     ],
 )
 def test_placeholders_keep_the_question_readable(text, expected):
@@ -182,8 +186,10 @@ def test_independent_corpus_tuning_half():
     assert f.other_recall >= 0.99, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     # 2 % is the aim. The sixth writer (02-12-2026) filled the ordinary questions with shops, energy
     # companies and attractions (Albert Heijn, Lidl, Ziggo, Eneco, Coolblue, Artis, Jantje Beton) that
-    # no kept word list names: 2.1 % (25/1171) since. The gate stays just above that.
-    assert f.false_positive_rate <= 0.022, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # no kept word list names: 2.1 % (25/1171) since. Fifth session: a seventh writer's half added, then
+    # shops and places listed with a thing ("de Jumbo of Boni", "KPN of Ziggo") are no people: 1.6 %
+    # (20/1252). The gate stays just above that.
+    assert f.false_positive_rate <= 0.018, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert not result.changed, "\n".join(map(str, result.changed))
 
 
@@ -230,6 +236,11 @@ def test_a_message_of_only_client_data_holds_no_question(text, question):
         "Kun je via Marktplaats.nl of Thuisarts.nl iets vinden?",  # websites
         "Geeft Stichting De Vonk trainingen?",  # a record's whole name, particle and all
         "Moeder woont in 's-Hertogenbosch, welk fonds helpt?",
+        # listed with a thing (an article, an abbreviation, a website): shops, not people
+        "Heeft de Jumbo of Boni een actie voor de voedselbank?",
+        "Kan ik via NS of Arriva korting krijgen?",
+        "Kun je via Bol.com of Wehkamp gespreid betalen?",
+        "Is het Van Gogh Museum gratis met de Stadspas?",
     ],
 )
 def test_organisations_districts_and_emphasis_are_no_names(text):
@@ -260,6 +271,14 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
             "Stef en Hoop zijn de kinderen van een stel in de schuldsanering",
             "[NAAM] en [NAAM] zijn de kinderen van een stel in de schuldsanering",
         ),
+        # IN CAPITALS a listed first name is a name, even one spaCy's word table also holds
+        (
+            "KHALID EN NOURA HEBBEN GEEN GELD VOOR DE HUUR, WAT NU?",
+            "[NAAM] EN [NAAM] HEBBEN GEEN GELD VOOR DE HUUR, WAT NU?",
+        ),
+        ("Vader belt morgen. Moeder: Aiko, 06-12345678.", "Vader belt morgen. Moeder: [NAAM], [TELEFOON]."),
+        ("mevrouw Bakker-van Ommen belde over de huur", "mevrouw [NAAM] belde over de huur"),
+        ("Liam's vader vroeg om hulp; Liam is 6.", "[NAAM] vader vroeg om hulp; [NAAM] is 6."),
     ],
 )
 def test_names_of_more_shapes(text, expected):
