@@ -15,7 +15,7 @@ OUT = Path(os.environ.get("RS_OUT", "/tmp/rs"))
 
 
 def intent_name(key: str) -> str:
-    """"werkwijze:bespreken/wat" → "werkwijze__bespreken--wat": no ":" or "/" in a Rasa intent."""
+    """ "werkwijze:bespreken/wat" → "werkwijze__bespreken--wat": no ":" or "/" in a Rasa intent."""
     return key.replace(":", "__").replace("/", "--")
 
 

@@ -18,7 +18,6 @@ import re
 import tempfile
 
 import yaml
-
 from common import OUT, bank_turns, intent_name, turns_path, write_json
 
 FEATURIZERS = [
@@ -61,7 +60,10 @@ def main() -> None:
     def examples(qs) -> str:
         return "".join(f"- {' '.join(q.split())}\n" for q in qs)
 
-    diet_nlu = {"version": "3.1", "nlu": [{"intent": intent_name(k), "examples": examples(qs)} for k, qs in zoekvragen.items()]}
+    diet_nlu = {
+        "version": "3.1",
+        "nlu": [{"intent": intent_name(k), "examples": examples(qs)} for k, qs in zoekvragen.items()],
+    }
     pipeline = FEATURIZERS + [
         {"name": "DIETClassifier", "epochs": args.epochs, "constrain_similarities": True, "random_seed": 42}
     ]
@@ -96,9 +98,17 @@ def main() -> None:
 def _write_model_dir(name: str, nlu: dict, pipeline: list, domain: dict) -> None:
     folder = OUT / name
     folder.mkdir(parents=True, exist_ok=True)
-    config = {"recipe": "default.v1", "language": "nl", "assistant_id": f"rs-{name}", "pipeline": pipeline, "policies": []}
+    config = {
+        "recipe": "default.v1",
+        "language": "nl",
+        "assistant_id": f"rs-{name}",
+        "pipeline": pipeline,
+        "policies": [],
+    }
     for file, data in (("nlu.yml", nlu), ("config.yml", config), ("domain.yml", domain)):
-        (folder / file).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+        (folder / file).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

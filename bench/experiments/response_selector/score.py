@@ -66,7 +66,9 @@ def reranked(lex: list, clf: list[tuple[str, float]], w: float) -> list[str]:
 
 def methods(half: str, w: float, threshold: float) -> dict[str, dict[str, list[str]]]:
     lexical = {row["id"]: row for row in read_json(OUT / f"lexical_{half}.json")}
-    out: dict[str, dict[str, list[str]]] = {"lexicaal": {i: [k for k, *_ in r["plain"]["ranking"]] for i, r in lexical.items()}}
+    out: dict[str, dict[str, list[str]]] = {
+        "lexicaal": {i: [k for k, *_ in r["plain"]["ranking"]] for i, r in lexical.items()}
+    }
     if all("kind" in r for r in lexical.values()):
         out["lexicaal+kind"] = {i: [k for k, *_ in r["kind"]["ranking"]] for i, r in lexical.items()}
     # The combinations start from what the handler does: with the kind hint when it was measured.
