@@ -7,7 +7,7 @@ HERE=bench/experiments/response_selector
 OUT=${RS_OUT:-/tmp/rs}
 HALF=${1:-afstemmen}
 # Het getrainde model van het project (een worktree heeft er geen: PROJECT_MODEL=/work/main/models/…).
-PROJECT_MODEL=${PROJECT_MODEL:-$(ls -t models/*.tar.gz 2>/dev/null | head -1)}
+PROJECT_MODEL=${PROJECT_MODEL:-$(ls -t models/*.tar.gz 2>/dev/null | head -1 || true)}
 [ -n "$PROJECT_MODEL" ] || { echo "Geen projectmodel in models/: zet PROJECT_MODEL=<pad naar model.tar.gz>" >&2; exit 1; }
 
 if [ "$HALF" = afstemmen ]; then
