@@ -237,6 +237,13 @@ AGE_WORDS = frozenset(word for words, _ in _WORDS for word in words)
 _AGE_NUMBER = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|jarig|jaar oud|jaartje)\b|\b(\d{1,2})\s*-?\s*jarige?\b")
 # Several children: "6 en 9", "4, 7 en 12 jaar" (not "groep 6 en 7", not months or weeks).
 _BRACKETED = re.compile(r"\((\d{1,2})\)")
+# "een kind van 10", "jongen van 14 heeft …": a child word, "van" and a number is the child's age
+# (not "moeder van 3", not "kind van 2 weken": those are handled elsewhere or are no age).
+_CHILD_OF = re.compile(
+    r"\b(?:kind|kindje|jongen|jongetje|meisje|meid|dochter|dochtertje|zoon|zoontje|leerling|puber|tiener|"
+    r"jongere|peuter|kleuter|broer|broertje|zus|zusje|kleinkind)\s+van\s+(\d{1,2})\b"
+    r"(?!\s*(?:weken|week|maanden|maand|mnd|dagen|%|procent|euro|uur|minuten|kilo|kg|cm))"
+)
 _SEVERAL = re.compile(
     r"(?<!groep )\b(\d{1,2})((?:\s*,\s*\d{1,2})*)\s*(en|of|&)\s*(\d{1,2})\b"
     r"(?!\s*(?:maanden|maand|mnd|weken))"
@@ -284,6 +291,8 @@ def _parse_plain(raw: str) -> AgeRange | None:
         return AgeRange(low, high, fase, label)
     if m := _AGE_NUMBER.search(raw):
         return _years(int(m.group(1) or m.group(2)))
+    if m := _CHILD_OF.search(raw):
+        return _years(int(m.group(1)))
     # "haar zoon (12)", "Sara (7) en Adam (4)": the age in brackets after a child (or after where
     # redaction took out the child's name).
     if bracketed := sorted({int(n) for n in _BRACKETED.findall(raw)}):

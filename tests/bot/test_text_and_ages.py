@@ -35,6 +35,9 @@ from bot.kb.text import TermMatcher, normalize
         ("brugklas", 11, 13.99, "voortgezet-onderwijs"),
         ("de peuterspeelzaal", 2, 3.99, "jonge-kinderen"),
         ("mbo 2", 16, 20.99, None),
+        # a child word, "van" and a number, in a longer sentence
+        ("welk fonds betaalt een fiets voor een kind van 10?", 10, 10, "basisschool"),
+        ("jongen van 14 heeft geen laptop voor school", 14, 14, "voortgezet-onderwijs"),
     ],
 )
 def test_parse_age(text, low, high, fase):
@@ -55,7 +58,16 @@ def test_a_stage_keeps_the_users_wording():
 
 
 @pytest.mark.parametrize(
-    "text", ["welk fonds betaalt een fiets", "0800-nummer van een fonds", "", None, "in de klas", "een groep ouders"]
+    "text",
+    [
+        "welk fonds betaalt een fiets",
+        "0800-nummer van een fonds",
+        "",
+        None,
+        "in de klas",
+        "een groep ouders",
+        "een moeder van 3 kinderen zonder inkomen",
+    ],
 )
 def test_no_age_where_none_is_named(text):
     assert parse_age(text) is None
