@@ -484,25 +484,6 @@ def _heads(word: str, postings) -> list[str]:
 SECTIONS = {"wat": "Wat", "waarom": "Waarom", "samenwerken": "Samenwerken", "voorwaarden": "Voorwaarden"}
 
 
-# The leeftijdsfasen of bot.kb.ages, as age spans in years: a fund's age range becomes the fasen it
-# serves, so that the age a question states weighs funds as it weighs Hoe-blocks.
-FASE_SPANS = {
-    "ongeboren-pasgeboren": (-1.0, 0.1),
-    "jonge-kinderen": (0.1, 4.0),
-    "basisschool": (4.0, 12.0),
-    "voortgezet-onderwijs": (12.0, 18.0),
-}
-
-
-def fund_age_groups(low: float | None, high: float | None) -> tuple[str, ...]:
-    """The fasen a fund's age range overlaps; none when it states no range or serves them all."""
-    if low is None and high is None:
-        return ()
-    lo, hi = -1.0 if low is None else low, 99.0 if high is None else high
-    groups = tuple(f for f, (a, b) in FASE_SPANS.items() if lo < b and hi >= a)
-    return () if len(groups) == len(FASE_SPANS) else groups
-
-
 def documents(kb) -> list[tuple[Unit, list[tuple[str, float]]]]:
     """Every unit of the loaded knowledge with its weighted fields."""
     from sqlalchemy import select
@@ -563,15 +544,7 @@ def documents(kb) -> list[tuple[Unit, list[tuple[str, float]]]]:
     for f in kb._rows(select(s.Fund).order_by(s.Fund.position)):
         needs = tuple(fund_needs[f["id"]])
         need_words = text([[need_rows[n]["name"], *need_rows[n]["synonyms"]] for n in needs if n in need_rows])
-        unit = Unit(
-            f"fonds:{f['id']}",
-            "fonds",
-            f["id"],
-            f["name"],
-            fund_age_groups(f["min_age"], f["max_age"]),
-            needs,
-            local=bool(f["gemeente"]),
-        )
+        unit = Unit(f"fonds:{f['id']}", "fonds", f["id"], f["name"], (), needs, local=bool(f["gemeente"]))
         docs.append(
             (
                 unit,

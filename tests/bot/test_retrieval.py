@@ -9,7 +9,6 @@ import pytest
 
 from bot import retrieval
 from bot.kb.ages import parse_fase
-from bot.kb.retrieval import fund_age_groups
 from bot.kb.text import TermMatcher, is_known_word
 
 
@@ -54,19 +53,6 @@ def test_the_index_is_built_once_per_loaded_content(sqlite_url):
 )
 def test_the_record_a_question_is_about_ranks_high(kb_sqlite, text, kind, expected):
     assert expected in top(kb_sqlite, text, kind, age_group=parse_fase(text))[:3]
-
-
-def test_the_age_a_question_states_weighs_funds_too(kb_sqlite):
-    """A fund's age range is its leeftijdsfasen, as a Hoe-block's: Leergeld (4 to 18) is no answer for a peuter."""
-    units = {u.key: u for u in kb_sqlite.retriever.units}
-    assert units["fonds:stichting-leergeld"].age_groups == ("basisschool", "voortgezet-onderwijs")
-    assert fund_age_groups(None, None) == () and fund_age_groups(0, 21) == ()  # no range, or every fase
-
-    def score(fase):
-        hits = retrieval.search(kb_sqlite, "welk fonds betaalt een fiets", "fondsen", age_group=fase)
-        return next(h.score for h in hits if h.unit.key == "fonds:stichting-leergeld")
-
-    assert score("basisschool") > 1.5 * score("jonge-kinderen")
 
 
 def test_thesaurus_finds_the_sources_words(kb_sqlite):
