@@ -7,6 +7,8 @@
   stops or does not answer during this first start stops everything, with the last lines of its log.
 - Then: a part that exits or is killed is started again after a back-off (1, 2, 4 … at most 30 s),
   with a line on stderr and in its log saying which part and why; the others keep running.
+- A port that already answers before its part started (a stack still running, another program) stops
+  everything at once: otherwise the other program's answer would count as this part's.
 - A part that stops MAX_FAILED_STARTS times in a row before its address answered (a broken knowledge
   base, a port in use) stops everything with the last lines of its log, instead of looping.
 - Ctrl-C (SIGINT) or SIGTERM stops all parts.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -26,6 +29,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.config import PROJECT_ROOT
 
@@ -82,6 +86,16 @@ def answers(url: str) -> bool:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.status < 400
     except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def in_use(url: str) -> bool:
+    """Something already accepts connections on the host and port of `url`."""
+    address = urlsplit(url)
+    try:
+        with socket.create_connection((address.hostname, address.port), timeout=1):
+            return True
+    except OSError:
         return False
 
 
@@ -156,6 +170,15 @@ class Supervisor:
     def start_in_order(self) -> None:
         for part in self.parts:
             print(part.start_message, flush=True)
+            if in_use(part.health_url):
+                port = urlsplit(part.health_url).port
+                print(
+                    f"!! poort {port} voor {part.name} is al in gebruik (draait de assistent al, of een ander "
+                    "programma?); stop dat eerst of kies een andere poort (ACTIONS_PORT, RASA_PORT, WEB_PORT).",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                raise Stop(1)
             self.spawn(part, first=True)
             deadline = time.monotonic() + part.start_seconds
             while not answers(part.health_url):

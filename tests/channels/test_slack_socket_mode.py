@@ -19,8 +19,8 @@ from tests.stack import RASA_PORT, Chat, Stack
 
 pytestmark = pytest.mark.e2e
 
-# This module's ports, next to the shared stack's (tests/stack.py: +10 web, +20/+30 fakes, +50 actions).
-SOCKET_MODE_RASA_PORT = RASA_PORT + 2
+# This module's ports, apart from the shared stack's and the other tests' (+1 … +77; its actions at +130).
+SOCKET_MODE_RASA_PORT = RASA_PORT + 80
 FAKE_PORT = RASA_PORT + 40
 TURNED_OFF = ["SLACK_SIGNING_SECRET", "TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID", "TEAMS_MULTI_TENANT"]
 

@@ -174,3 +174,27 @@ def test_part_that_hangs_at_start_is_killed_and_counts_as_a_failed_start(parts):
     for pid in hung:  # each hanging start was killed
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_port_already_in_use_stops_before_anything_starts(parts):
+    """A stack that still runs (or any other program) on a part's port: its answers must not count as ours."""
+    other = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(PORTS["twee"])],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not answers("twee"):
+            assert time.monotonic() < deadline, "het andere programma kwam niet op"
+            time.sleep(0.1)
+        proc = start(parts)
+        returncode = proc.wait(timeout=30)
+    finally:
+        other.terminate()
+        other.wait()
+    stderr = (parts / "stderr.log").read_text()
+    assert returncode == 1, stderr
+    assert f"!! poort {PORTS['twee']} voor twee is al in gebruik" in stderr, stderr
+    assert not (parts / "twee.log").exists()  # the part itself was never started
+    assert not answers("een")  # and the part started before it was stopped again
