@@ -11,7 +11,8 @@ A name here is a capitalised word that does not start a sentence, a word of a le
 digits ("DSM-5"), or an abbreviation in capitals, that reads as a thing (after an article, with
 digits, in capitals, or joined by an English word); it is unknown when neither the knowledge base
 (its records, zoekvragen and thesaurus), nor Dutch (spaCy's lemma table), nor the lists of people
-and places know it. A person's name or a town is never the subject the sources lack: a client's
+and places know it. A long Dutch compound written with a capital in mid-sentence ("via
+Kinderpostzegels") is a name as well, when the knowledge base does not have it. A person's name or a town is never the subject the sources lack: a client's
 name is the redactor's business (and is never echoed back), and a gemeente picks local funds.
 """
 
@@ -29,6 +30,7 @@ _SENTENCE_START = re.compile(r"(^|[.?!:;]\s+|\n)\W*$")
 _INSIDE = {"of", "and", "the", "van", "het", "de", "der", "voor", "en", "in", "op", "for", "to"}
 _ENGLISH_INSIDE = {"and", "the", "for", "to"}  # not "of": Dutch "or" ("Keven of Wawoe")
 _ARTICLES = {"de", "het", "een", "'t"}
+_LONG_COMPOUND = 10  # letters: "Kinderpostzegels"; surnames that are such words ("Schoenmaker") are in the lists
 
 
 def _people() -> frozenset[str]:
@@ -57,13 +59,22 @@ def unknown_names(index, text: str) -> list[str]:
     }
     found, run = [], []
 
-    def unknown(word: str) -> bool:
+    def known(word: str) -> bool:
+        """The knowledge base, a person or place, or a concept of the thesaurus has it."""
         plain = strip_accents(word.lower().strip("-'’"))
         if len(plain) < 3 or plain in people or plain in concept_words:
-            return False
-        if plain in index.words or any(k in index.postings or k in index.asked for k in keys(plain)):
-            return False
-        return not (plain.isalpha() and is_dutch_word(plain))
+            return True
+        return plain in index.words or any(k in index.postings or k in index.asked for k in keys(plain))
+
+    def unknown(word: str) -> bool:
+        plain = strip_accents(word.lower().strip("-'’"))
+        return not known(word) and not (plain.isalpha() and is_dutch_word(plain))
+
+    def capital_compound(word: str) -> bool:
+        """A long ordinary Dutch word written as a name in mid-sentence ("via Kinderpostzegels"): the
+        name of something the knowledge base does not have. Long, because a short one may be a
+        client's first name the redactor missed ("Keven"), which must never be echoed back."""
+        return len(word) >= _LONG_COMPOUND and word[:1].isupper() and not word.isupper() and not known(word)
 
     def thing(words: list[str], before: str) -> bool:
         """A law, programme or tool rather than a person: after an article ("de Jeugdwet", "het
@@ -80,7 +91,9 @@ def unknown_names(index, text: str) -> list[str]:
         while run and run[-1].lower() in _INSIDE:
             run.pop()
         flags = [w.lower() not in _INSIDE and unknown(w) for w in run]
-        if any(flags) and thing(run, before[0]):
+        if not any(flags) and len(run) == 1 and capital_compound(run[0]):
+            found.append(run[0])
+        elif any(flags) and thing(run, before[0]):
             # Only the unknown part: "Utrecht voor de U-pas" → "U-pas".
             first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
             found.append(" ".join(run[first : last + 1]))

@@ -820,7 +820,8 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         return Outcome(_unstated_detail(kb, q.text), q)
     if q.text and not q.offset and (unstated := _unstated_age(kb, q.text)):
         return Outcome(unstated, q)
-    if q.text and not q.offset and not q.name and (unknown := _unknown_name(kb, q)):
+    # A name the NLU tagged counts only when it names a record: "via Kinderpostzegels" names nothing we have.
+    if q.text and not q.offset and not (q.name and kb.find_named(q.name)) and (unknown := _unknown_name(kb, q)):
         return unknown
     if (
         q.kind in ("werkwijze", "signalen", "wat_is", "feiten")

@@ -286,6 +286,18 @@ def test_a_name_the_sources_do_not_know_is_said_to_be_unknown(kb_sqlite, kind, t
     assert "Bron:" not in reply.text and len(reply.buttons) == len(reply.records)
 
 
+def test_an_organisation_the_sources_do_not_name_even_when_the_nlu_tagged_it(kb_sqlite):
+    """A long Dutch word written as a name mid-sentence is a name; the NLU's naam entity for it names no
+    record, so it does not stand in the way (before: three funds, as if Kinderpostzegels were one)."""
+    text = "Kan een school via Kinderpostzegels geld aanvragen voor een leerling uit een arm gezin?"
+    for name in (None, "Kinderpostzegels"):
+        reply = ask(kb_sqlite, "fondsen", text, name=name).reply
+        assert reply.text.startswith("Over Kinderpostzegels staat niets in de bronnen"), reply.text
+    # A name the NLU tagged that is a record's is still answered from it.
+    known = ask(kb_sqlite, "fondsen", "Kan een school via Leergeld een laptop aanvragen?", name="Leergeld").reply
+    assert known.records and known.records[0] == "fonds:stichting-leergeld", known.records
+
+
 @pytest.mark.parametrize(
     "kind, text, lead",
     [

@@ -184,6 +184,20 @@ def test_age_and_need_words_name_no_record(kb, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "geld aanvragen voor een leerling",  # M@ZL (Medische Advisering Ziekgemelde Leerling)
+        "wat kunnen professionals doen?",  # Armoede ervaren: laten we professionals …
+        "interventies voor druk gedrag",  # Druk en Dwars
+        "samen met de ouders",  # Samen Leren
+    ],
+)
+def test_ordinary_words_of_a_name_name_no_record(kb, text):
+    """A word that occurs in one name only, but in many other records too, is an ordinary word there."""
+    assert kb.find_named(text) == []
+
+
+@pytest.mark.parametrize(
     "text, record_id",
     [
         ("wat is Stichting Babyspullen?", "stichting-babyspullen"),
