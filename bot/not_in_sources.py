@@ -12,8 +12,9 @@ digits ("DSM-5"), or an abbreviation in capitals, that reads as a thing (after a
 digits, in capitals, or joined by an English word); it is unknown when neither the knowledge base
 (its records, zoekvragen and thesaurus), nor Dutch (spaCy's lemma table), nor the lists of people
 and places know it. A long Dutch compound written with a capital in mid-sentence ("via
-Kinderpostzegels") is a name as well, when the knowledge base does not have it. A person's name or a town is never the subject the sources lack: a client's
-name is the redactor's business (and is never echoed back), and a gemeente picks local funds.
+Kinderpostzegels") is a name as well, when the knowledge base does not have it. A person's name or
+a town is never the subject the sources lack: a client's name is the redactor's business (and is
+never echoed back), and a gemeente picks local funds.
 """
 
 from __future__ import annotations
