@@ -1122,6 +1122,8 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return HANDLERS[QUESTION_KIND[kind]](kb, replace(q, kind=QUESTION_KIND[kind]))
     if asked or (len(content_words(q.text)) < 3 and not WHAT_IS.search(norm)):
         return None
+    if native == "fonds" and (kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
+        return None  # a need named: the fund finder, also when the question describes a situation
     fase = parse_fase(q.age) or parse_fase(q.text)
     if (
         not is_question(q.text)
@@ -1132,8 +1134,6 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         # Only a situation described, something seen again and again: the signals it matches, when it
         # matches them well ("kind draagt altijd dezelfde kleren").
         return signalen(kb, replace(q, kind="signalen"))
-    if native == "fonds" and (kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
-        return None
     boosts = {k: min(b, 1.2) for k, b in retrieval.KIND_BOOSTS.get(q.kind, {}).items()}
     text = " ".join(filter(None, [q.name, q.text]))
     hits = kb.retriever.search(

@@ -116,8 +116,19 @@ def choose(hits: list[Hit]) -> Choice:
     return Choice("clarify", candidates)
 
 
-# How a question asks for one section of a werkwijze.
+# How a question asks for one section of a werkwijze. The gemeente (or organisation) as the one who
+# arranges comes first: "hoe kan de gemeente de samenwerking … makkelijker maken" asks what the
+# Voorwaarden sections say, not how professionals work together.
 SECTION_WORDS = [
+    (
+        "voorwaarden",
+        re.compile(
+            r"\bwat (vraagt|verwacht)( de handreiking)? van (de )?(gemeenten?|organisaties?)\b"
+            r"|\b(als|de|onze) (gemeenten?|organisaties?) (\w+ ){0,8}?"
+            r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren)\b"
+            r"|\b(zorgen|regelen|faciliteren|organiseren) (we|wij) als (gemeenten?|organisaties?)\b"
+        ),
+    ),
     ("waarom", re.compile(r"\b(waarom|waarvoor is|wat is het nut|wat levert .* op|hoe komt het dat)\b")),
     ("samenwerken", re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met)\b")),
     (

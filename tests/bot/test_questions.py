@@ -286,6 +286,15 @@ def test_a_name_the_sources_do_not_know_is_said_to_be_unknown(kb_sqlite, kind, t
     assert "Bron:" not in reply.text and len(reply.buttons) == len(reply.records)
 
 
+def test_a_need_in_a_described_situation_goes_to_the_fund_finder(kb_sqlite):
+    """ "doet nooit iets … geen geld voor sport": the funds for sport at that age, not the whole signal
+    list led by signals that only share "school" with it (before: breakfast and headaches first)."""
+    text = "meisje van 11 doet na school nooit iets omdat er geen geld is voor sport of een club"
+    reply = ask(kb_sqlite, "fondsen", text, need="sport", age="11").reply
+    assert reply.records and all(r.startswith("fonds:") for r in reply.records), reply.records
+    assert "fonds:jeugdfonds-sport-en-cultuur" in reply.records
+
+
 def test_an_organisation_the_sources_do_not_name_even_when_the_nlu_tagged_it(kb_sqlite):
     """A long Dutch word written as a name mid-sentence is a name; the NLU's naam entity for it names no
     record, so it does not stand in the way (before: three funds, as if Kinderpostzegels were one)."""

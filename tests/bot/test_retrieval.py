@@ -86,6 +86,20 @@ def test_section_hint_picks_the_werkwijze_section(kb_sqlite):
     assert top(kb_sqlite, text, "werkwijze", section="waarom")[0] == "werkwijze:vertrouwen-opbouwen/waarom"
 
 
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        ("wat verwacht de handreiking van gemeenten bij het signaleren?", "voorwaarden"),
+        ("hoe regelen we als organisatie dat er tijd is voor huisbezoeken", "voorwaarden"),
+        ("kan de gemeente het overleg tussen school en jgz makkelijker maken?", "voorwaarden"),
+        ("met wie werk ik samen als een gezin schulden heeft?", "samenwerken"),  # professionals, not the gemeente
+        ("hoe kan ik met de gemeente samenwerken?", "samenwerken"),
+    ],
+)
+def test_the_gemeente_arranging_asks_for_the_voorwaarden(text, section):
+    assert retrieval.asked_section(text) == section
+
+
 def test_answer_ask_or_nothing(kb_sqlite):
     clear = retrieval.choose(retrieval.search(kb_sqlite, "veel van mijn gezinnen zijn zzp'er"))
     assert clear.action == "answer"
