@@ -636,8 +636,10 @@ class _Context:
         """Never a name, whatever the context (a residence that is no gemeente may be part of a name)."""
         low = w.low
         person_place = w.place == "place" or (
-            w.place == "gemeente" and low in self.lex.first_names and low not in self.lex.kb_gemeenten
-        )  # "dochter Saba (10)"
+            w.place == "gemeente"
+            and (low in self.lex.first_names or (in_name and self.after_first_name(w)))
+            and low not in self.lex.kb_gemeenten
+        )  # "dochter Saba (10)", "Kelly Zwolle wil …"
         month = low in _MONTHS and (len(low) > 3 or w.dated)  # "Jan Jansen", but "3 jan"
         return (
             w.kind != "word"
@@ -650,6 +652,22 @@ class _Context:
             or (len(w.text) > 1 and w.text.isupper() and not (self.shouting and len(w.text) >= 4))
             or (any(len(p) > 1 and p.isupper() for p in w.text.split("-")) and not self.shouting)
             or len(w.text.strip("'")) < 2
+        )
+
+    def after_first_name(self, w: _Word) -> bool:
+        """Right after a capitalised first name, with nothing in between: a surname, also when it is a
+        gemeente ("Kelly Zwolle wil …"); nobody writes a person's town that way."""
+        i = self.words.index(w)
+        before = self.words[i - 1] if i > 0 else None
+        return (
+            before is not None
+            and before.kind == "word"
+            and before.end == w.start - 1
+            and before.text[:1].isupper()
+            and before.low in self.lex.first_names
+            and not before.place
+            and w.text[:1].isupper()
+            and "-" not in w.text  # "Fatima Amsterdam-Noord": a part of town, said of her
         )
 
     def capitalised(self, w: _Word) -> bool:
@@ -1023,13 +1041,51 @@ class _Context:
         content = [k for k in range(i, j + 1) if words[k].kind == "word" and words[k].low not in _PARTICLES]
         if len(content) != 1 or self.cue_before(i) or self.aged(j) or self.years_old(j):
             return False
-        links = ("en", "of", "&")  # not a comma: "Yilmaz, Kerkstraat 14", "in Oss, Stijn 12 wil …"
+        links = (
+            "en",
+            "of",
+            "&",
+            "versus",
+            "vs",
+        )  # not a comma alone: "Yilmaz, Kerkstraat 14", "in Oss, Stijn 12 wil …"
         before = i - 1 >= 0 and words[i - 1].low in links and i - 2 >= 0 and self.thing(i - 2)
         k = j + 2
         while k < len(words) and words[k].kind == "word" and words[k].low in ("de", "het", "'t"):
             k += 1  # "de Wibra of de Primark"
         after = j + 1 < len(words) and words[j + 1].low in links and k < len(words) and self.thing(k)
-        return before or after
+        return before or after or self.enumerated_with_thing(i, j)
+
+    def enumerated_with_thing(self, i: int, j: int) -> bool:
+        """Words i..j are one member of an enumeration of single words with commas that ends in "en" or
+        "of" ("Vinted, Marktplaats of de kringloop", "Jumbo, Plus, Vomar of Hoogvliet"), and another
+        member is a thing."""
+        words, members, conjunction = self.words, [], False
+
+        def member(k: int, step: int) -> int | None:
+            """The word of the member at k (past an article, reading leftwards or rightwards)."""
+            if 0 <= k < len(words) and words[k].kind == "word" and words[k].low in ("de", "het", "'t") and step > 0:
+                k += 1
+            return k if 0 <= k < len(words) and words[k].kind == "word" else None
+
+        for step, start in ((-1, i - 1), (1, j + 1)):
+            k = start
+            while 0 <= k < len(words) and words[k].low in (",", "en", "of"):
+                conjunction = conjunction or words[k].low != ","
+                m = member(k + step, step)
+                if m is None:
+                    break
+                members.append(m)
+                k = m + step
+                if step < 0 and k >= 0 and words[k].low in ("de", "het", "'t"):
+                    k -= 1
+        # Every member but the last is capitalised: "Hoi allemaal, Selin en Kerem" is a greeting and two names.
+        last = max(members, default=i)
+        return (
+            conjunction
+            and len(members) >= 2
+            and all(words[m].text[:1].isupper() for m in members if m != last)
+            and any(self.thing(m) for m in members)
+        )
 
     def institution(self, w: _Word) -> bool:
         return (
@@ -1328,6 +1384,14 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                                     and j + 1 < n
                                     and words[j + 1].low in _PERSON_VERBS | {"zijn", "hebben", "wonen", "komen", "gaan"}
                                 )
+                                # "Vos, Mark, vader van twee": surname, comma, first name
+                                or (
+                                    j == i - 2
+                                    and words[link].low == ","
+                                    and ctx.sentence_initial(j)
+                                    and w.low in lex.surnames
+                                    and words[i].low in lex.first_names
+                                )
                             )
                         )
                         or (
@@ -1409,7 +1473,7 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
-        elif i <= j and ctx.organisation(i, j):
+        elif i <= j and ctx.organisation(i, j) and not _coordinated_with_name(words, in_name, i, j):
             pass  # "Cruyff Court", "Back to School", "Zomerkamp Pieter Pan", "Edith Stein college"
         elif i <= j and any(w.kind == "word" and w.low not in _PARTICLES for w in words[i : j + 1]):
             start, end = words[i].start, words[j].end
@@ -1421,6 +1485,15 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
         while i < n and in_name[i]:
             i += 1
     return _with_repeats(words, spans, lex)
+
+
+def _coordinated_with_name(words: list[_Word], in_name: list[bool], i: int, j: int) -> bool:
+    """Words i..j stand next to a name, joined by "en" or "&": "Dushendra Sillé en Keven Wawoe" are two
+    people, whatever "Keven" means on its own (not a comma: "spreekt weinig Nederlands, Chen (11) …")."""
+    links = ("en", "&")
+    before = i >= 2 and words[i - 1].low in links and in_name[i - 2] and words[i - 2].kind == "word"
+    after = j + 2 < len(words) and words[j + 1].low in links and in_name[j + 2] and words[j + 2].kind == "word"
+    return before or after
 
 
 def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:

@@ -188,8 +188,11 @@ def test_independent_corpus_tuning_half():
     # companies and attractions (Albert Heijn, Lidl, Ziggo, Eneco, Coolblue, Artis, Jantje Beton) that
     # no kept word list names: 2.1 % (25/1171) since. Fifth session: a seventh writer's half added, then
     # shops and places listed with a thing ("de Jumbo of Boni", "KPN of Ziggo") are no people: 1.6 %
-    # (20/1252). The gate stays just above that.
-    assert f.false_positive_rate <= 0.018, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # (20/1252). Sixth session: an eighth writer, asked for brands, shops, telecom and energy companies,
+    # museums, zoos and children's books, added 63 ordinary questions of which 10 had such a name (15.9 %
+    # before any tuning); enumerations with a thing ("Vinted, Marktplaats of de kringloop") and "versus"
+    # took that to 8: 2.1 % (28/1315). The gate stays just above that.
+    assert f.false_positive_rate <= 0.022, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert not result.changed, "\n".join(map(str, result.changed))
 
 
@@ -241,6 +244,9 @@ def test_a_message_of_only_client_data_holds_no_question(text, question):
         "Kan ik via NS of Arriva korting krijgen?",
         "Kun je via Bol.com of Wehkamp gespreid betalen?",
         "Is het Van Gogh Museum gratis met de Stadspas?",
+        # an enumeration with a thing in it, and a comparison with one
+        "Koop je schoolspullen goedkoper bij Wibra, Zeeman of de Action?",
+        "Is een bundel bij Simyo versus KPN goedkoper?",
     ],
 )
 def test_organisations_districts_and_emphasis_are_no_names(text):
@@ -279,6 +285,17 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Vader belt morgen. Moeder: Aiko, 06-12345678.", "Vader belt morgen. Moeder: [NAAM], [TELEFOON]."),
         ("mevrouw Bakker-van Ommen belde over de huur", "mevrouw [NAAM] belde over de huur"),
         ("Liam's vader vroeg om hulp; Liam is 6.", "[NAAM] vader vroeg om hulp; [NAAM] is 6."),
+        # a gemeente right after a first name is the surname
+        ("Naomi Deventer vraagt hulp bij de huur.", "[NAAM] vraagt hulp bij de huur."),
+        # a name coordinated with another: an ordinary word on its own ("keven") is still a name part
+        ("Aysel Kaya en Keven Wawoe hebben drie kinderen.", "[NAAM] en [NAAM] hebben drie kinderen."),
+        # surname, comma, first name: how a file lists people
+        ("Vos, Mark, vader van twee, belde.", "[NAAM], [NAAM], vader van twee, belde."),
+        # a greeting before a list of children is no member of it
+        (
+            "Hoi allemaal, Selin en Kerem Öztürk (12 en 15) mogen niet mee.",
+            "Hoi allemaal, [NAAM] en [NAAM] (12 en 15) mogen niet mee.",
+        ),
     ],
 )
 def test_names_of_more_shapes(text, expected):
