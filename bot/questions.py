@@ -282,7 +282,7 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         if not (q.need and kb.resolve_needs(q.need) and set(words(q.need)) <= set(words(q.text))):
             need_text = unknown
             # No need the fund finder knows: funds whose own text is about it still count.
-            found = _funds_by_retrieval(kb, q) if not q.offset else None
+            found = _funds_by_retrieval(kb, q, unknown) if not q.offset else None
             if found:
                 return found
     q = replace(q, need=need_text)
@@ -323,13 +323,15 @@ def _ranked_by_question(kb: KnowledgeBase, funds: tuple, text: str) -> tuple:
     return tuple(sorted(funds, key=lambda f: (f.gemeente is None, -score.get(f.id, 0.0))))
 
 
-def _funds_by_retrieval(kb: KnowledgeBase, q: Question) -> Outcome | None:
+def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | None:
     """Funds whose text matches the question well, when no behoefte does ("een uitje in de
-    zomervakantie", "achternaam laten veranderen"); None when none does."""
+    zomervakantie", "achternaam laten veranderen"); None when none does. `need`: the question's words
+    that name what is needed (_unknown_need)."""
     age, _ = _age_label(q)
     hits = kb.retriever.search(q.text, age_group=age.fase if age else None, only=("fonds",), limit=20)
-    # The fund's own text, not only its zoekvragen: "een cliënt met schulden" asks for clothes there.
-    hits = [h for h in hits if retrieval.literal(h, kb, q.text)]
+    # The fund's own text names the need, not only its zoekvragen or the question's other words: "een
+    # cliënt met schulden" asks for clothes there; "welk fonds helpt bij schulden" is no "helpt".
+    hits = [h for h in hits if retrieval.literal(h, kb, need)]
     if not hits or hits[0].coverage < retrieval.MIN_COVERAGE:
         return None
     wanted = [h.unit.record_id for h in hits if h.score >= 0.5 * hits[0].score][: answers.PAGE_SIZE]
@@ -438,6 +440,8 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
         if how is not None:
             return how
     choice, hits = _retrieve(kb, q, "werkwijze")
+    if choice.action == "clarify" and (named := _named_section(kb, choice.hits, q.text)):
+        choice = retrieval.Choice("answer", [named] + [h for h in choice.hits if h is not named])
     if (
         choice.action == "clarify"
         and choice.hits
@@ -455,6 +459,24 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     reply = answers.block_answer(block, kb.retriever.point_order(block.points, q.text))
     _offer_blocks(reply, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
     return Outcome(reply, replace(q, topic=block.id))
+
+
+def _named_section(kb: KnowledgeBase, candidates: list, text: str):
+    """Among close werkwijze sections, the one whose werkwijze the question names by a word of its
+    name that no other werkwijze's name has ("waarom is vertrouwen zo belangrijk …": Vertrouwen
+    opbouwen); None when not exactly one."""
+    sections = [h for h in candidates if h.unit.kind == "werkwijze"]
+    if len(sections) < 2:
+        return None
+    names = {w.id: set(content_words(w.name)) for w in kb.werkwijzen()}
+    asked = set(content_words(text))
+    named = []
+    for hit in sections:
+        own = names.get(hit.unit.record_id.split("/")[0], set())
+        others = set().union(*(n for wid, n in names.items() if wid != hit.unit.record_id.split("/")[0]))
+        if (own - others) & asked:
+            named.append(hit)
+    return named[0] if len(named) == 1 else None
 
 
 def _offer_blocks(reply: Reply, others: list) -> None:
