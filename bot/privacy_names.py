@@ -1041,13 +1041,8 @@ class _Context:
         content = [k for k in range(i, j + 1) if words[k].kind == "word" and words[k].low not in _PARTICLES]
         if len(content) != 1 or self.cue_before(i) or self.aged(j) or self.years_old(j):
             return False
-        links = (
-            "en",
-            "of",
-            "&",
-            "versus",
-            "vs",
-        )  # not a comma alone: "Yilmaz, Kerkstraat 14", "in Oss, Stijn 12 wil …"
+        # Not a comma alone: "Yilmaz, Kerkstraat 14", "in Oss, Stijn 12 wil …"
+        links = ("en", "of", "&", "versus", "vs")
         before = i - 1 >= 0 and words[i - 1].low in links and i - 2 >= 0 and self.thing(i - 2)
         k = j + 2
         while k < len(words) and words[k].kind == "word" and words[k].low in ("de", "het", "'t"):
@@ -1057,7 +1052,7 @@ class _Context:
 
     def enumerated_with_thing(self, i: int, j: int) -> bool:
         """Words i..j are one member of an enumeration of single words with commas that ends in "en" or
-        "of" ("Vinted, Marktplaats of de kringloop", "Jumbo, Plus, Vomar of Hoogvliet"), and another
+        "of" ("Vinted, Marktplaats of de Action", "Jumbo, Plus, Vomar of Hoogvliet"), and another
         member is a thing."""
         words, members, conjunction = self.words, [], False
 

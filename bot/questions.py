@@ -461,7 +461,7 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     return Outcome(reply, replace(q, topic=block.id))
 
 
-def _named_section(kb: KnowledgeBase, candidates: list, text: str):
+def _named_section(kb: KnowledgeBase, candidates: list[retrieval.Hit], text: str) -> retrieval.Hit | None:
     """Among close werkwijze sections, the one whose werkwijze the question names by a word of its
     name that no other werkwijze's name has ("waarom is vertrouwen zo belangrijk …": Vertrouwen
     opbouwen); None when not exactly one."""
