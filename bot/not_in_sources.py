@@ -24,6 +24,7 @@ import re
 from .kb.text import is_dutch_word, keys, normalize, strip_accents
 from .kb.thesaurus import thesaurus
 from .privacy_lexicon import WordListsMissing, dutch_places, people_and_places
+from .privacy_names import PERSON_WORDS
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(^|[.?!:;]\s+|\n)\W*$")
@@ -45,7 +46,7 @@ def unknown_words(index, text: str, share: float) -> list[str]:
     """The words of text that no record has, when they carry at least `share` of the question's
     weight ("wat verdient een jeugdverpleegkundige in schaal 8 van de cao"); else none. People and
     places do not count either way."""
-    people = _people()
+    people = _people() | PERSON_WORDS  # "Mevrouw [NAAM] wil met haar zus …" is about people
     slots = [s for s in index.query(text).slots if not s.steering and s.label not in people]
     missing = [s for s in slots if not s.alternatives]
     total = sum(s.idf for s in slots)

@@ -217,6 +217,9 @@ _KIN_CUES = {
     "docente",
 }
 _CUES = _NAMING_CUES | _TITLE_CUES | _KIN_CUES
+# Words that stand for a person ("mevrouw", "zus"): what a question is about, never a subject the
+# sources lack (bot/not_in_sources.py).
+PERSON_WORDS = frozenset(_TITLE_CUES | _KIN_CUES)
 # A name followed by one of these is an institution's: "Sophia Kinderziekenhuis", "Child Poverty Act".
 _INSTITUTIONS = {
     "act",

@@ -295,6 +295,13 @@ def test_a_need_in_a_described_situation_goes_to_the_fund_finder(kb_sqlite):
     assert "fonds:jeugdfonds-sport-en-cultuur" in reply.records
 
 
+def test_a_title_or_family_word_is_no_subject_the_sources_lack(kb_sqlite):
+    """After redaction "Mevrouw [NAAM] wil met haar zus …" keeps "Mevrouw": a person, not a subject (before:
+    "Over mevrouw staat niets in de bronnen")."""
+    reply = ask(kb_sqlite, "werkwijze", "Mevrouw wil met haar zus over geld praten, hoe doet ze dat").reply
+    assert "staat niets in de bronnen" not in reply.text, reply.text
+
+
 def test_an_organisation_the_sources_do_not_name_even_when_the_nlu_tagged_it(kb_sqlite):
     """A long Dutch word written as a name mid-sentence is a name; the NLU's naam entity for it names no
     record, so it does not stand in the way (before: three funds, as if Kinderpostzegels were one)."""

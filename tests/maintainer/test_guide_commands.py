@@ -83,12 +83,19 @@ def answer(root, action, text: str, intent: str, entities=()) -> str:
 
 
 @pytest.fixture
-def clone(tmp_path, monkeypatch, model):
-    for setting in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR"):
-        monkeypatch.delenv(setting, raising=False)  # answer() sets them; monkeypatch puts them back
+def clone(tmp_path, model):
+    # answer() points KB_DATABASE_URL and KB_KNOWLEDGE_DIR at the copy. Put them back as they were: a
+    # later test's stack would otherwise load the copy's knowledge, and its scripts/prepare.sh would write
+    # the copy's gemeenten ("Zwolle") into this project's data/nlu/lookups/ (and so ask for training).
+    saved = {setting: os.environ.pop(setting, None) for setting in ("KB_DATABASE_URL", "KB_KNOWLEDGE_DIR")}
     root = project_clone(tmp_path / "project")
     assert trained_model_fits(root), "de kopie hoort bij het getrainde model"
     yield root
+    for setting, value in saved.items():
+        if value is None:
+            os.environ.pop(setting, None)
+        else:
+            os.environ[setting] = value
     forget_knowledge()
 
 

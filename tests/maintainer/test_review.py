@@ -23,8 +23,8 @@ from tests.stack import RASA_PORT, Chat, Stack
 pytestmark = pytest.mark.e2e
 
 GOOD = "welk fonds betaalt een fiets voor een kind van 10?"
-NAMED = "Mevrouw Yilmaz vraagt hoe ze over geld kan praten met de buurvrouw"
-NAMED_STORED = "Mevrouw [NAAM] vraagt hoe ze over geld kan praten met de buurvrouw"
+NAMED = "Mevrouw Yilmaz vraagt hoe ze met de buurvrouw over geldzorgen kan praten"
+NAMED_STORED = "Mevrouw [NAAM] vraagt hoe ze met de buurvrouw over geldzorgen kan praten"
 KAPPER = ["iets voor de kapper", "is er een fonds dat de kapper betaalt voor kinderen"]
 RIJLES = "vergoedt iemand de rijlessen van een oudere broer"
 DENIED = ["hulp bij vervoer naar het ziekenhuis", "nee, dat bedoel ik niet"]
@@ -162,7 +162,7 @@ def test_applying_the_edited_proposal(conversations, tmp_path):
 
     zoekvragen = read_zoekvragen(root / "knowledge")
     assert (
-        "Mevrouw vraagt hoe ze over geld kan praten met de buurvrouw"
+        "Mevrouw vraagt hoe ze met de buurvrouw over geldzorgen kan praten"
         in zoekvragen["hoe:bespreken-gespreksvaardigheden"]
     )
     examples = [

@@ -18,7 +18,7 @@ def test_review_on_postgresql(running_stack, tracker_database, tmp_path):
     good = Chat(running_stack.url, f"review-pg-goed-{run}").text("welk fonds betaalt een fiets voor een kind van 10?")
     assert "Stichting Leergeld" in good
     named = Chat(running_stack.url, f"review-pg-naam-{run}").text(
-        "Mevrouw Yilmaz vraagt hoe ze over geld kan praten met de buurvrouw"
+        "Mevrouw Yilmaz vraagt hoe ze met de buurvrouw over geldzorgen kan praten"
     )
     assert named.startswith("Bedoel je"), named
     missing = Chat(running_stack.url, f"review-pg-rijles-{run}").text(
@@ -31,7 +31,7 @@ def test_review_on_postgresql(running_stack, tracker_database, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Review van PostgreSQL")
     groups = {g["vraag"]: g for g in proposal(root)}
-    assert "terugvraag" in groups["Mevrouw [NAAM] vraagt hoe ze over geld kan praten met de buurvrouw"]["reden"]
+    assert "terugvraag" in groups["Mevrouw [NAAM] vraagt hoe ze met de buurvrouw over geldzorgen kan praten"]["reden"]
     assert "niet gevonden" in groups["vergoedt iemand de rijlessen van een oudere broer"]["reden"]
     assert "welk fonds betaalt een fiets voor een kind van 10?" not in groups
     page = (root / "var" / "rapport" / "review.html").read_text(encoding="utf-8")
