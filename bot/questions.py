@@ -8,6 +8,7 @@ here makes it testable against a real knowledge base without a running Rasa.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from . import answers, retrieval
@@ -469,13 +470,9 @@ def _named_section(kb: KnowledgeBase, candidates: list[retrieval.Hit], text: str
     if len(sections) < 2:
         return None
     names = {w.id: set(content_words(w.name)) for w in kb.werkwijzen()}
-    asked = set(content_words(text))
-    named = []
-    for hit in sections:
-        own = names.get(hit.unit.record_id.split("/")[0], set())
-        others = set().union(*(n for wid, n in names.items() if wid != hit.unit.record_id.split("/")[0]))
-        if (own - others) & asked:
-            named.append(hit)
+    in_names = Counter(word for name in names.values() for word in name)
+    asked = {w for w in content_words(text) if in_names[w] == 1}
+    named = [h for h in sections if names.get(h.unit.record_id.split("/")[0], set()) & asked]
     return named[0] if len(named) == 1 else None
 
 
