@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers import Reply, for_channel
 from bot.config import KB_URL_SETTING, database_url
+from bot.context import in_context
 from bot.kb import KnowledgeBase, KnowledgeBaseMissing
 from bot.kb.live import LiveKnowledgeBase
 from bot.privacy import without_placeholders
@@ -83,6 +84,19 @@ def question_from(tracker: Tracker, kind: str, *, fresh: bool = True) -> Questio
         name=entity(tracker, "naam"),
         topic=entity(tracker, "onderwerp"),
         shown_funds=list(tracker.get_slot("laatste_fondsen") or []),
+    )
+
+
+def answer_in_context(tracker: Tracker, kind: str | None) -> Outcome | None:
+    """The answer to a question that points back at the previous answer ("wie bieden die aan?"),
+    from that answer's context; None when the question stands on its own."""
+    return in_context(
+        knowledge_base(),
+        user_text(tracker),
+        kind,
+        tracker.get_slot("laatste_vraag"),
+        list(tracker.get_slot("getoonde_records") or []),
+        entity(tracker, "leeftijd"),
     )
 
 

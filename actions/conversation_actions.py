@@ -11,7 +11,7 @@ from bot import answers, questions
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
 
-from .common import entity, knowledge_base, remember, run_safely, send, user_text
+from .common import answer_in_context, entity, knowledge_base, remember, run_safely, send, user_text
 
 # What the rephrase buttons offer, per likely intent.
 TOPIC_BUTTONS = {
@@ -62,6 +62,10 @@ class ActionSource(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
+            # "en wat zegt de handreiking over samenwerking daarbij?" asks for a section, not a source.
+            outcome = answer_in_context(tracker, None)
+            if outcome is not None and outcome.question.topic and outcome.question.topic.startswith("werkwijze:"):
+                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             citations = [
                 Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))
                 for c in tracker.get_slot("laatste_bronnen") or []
@@ -124,7 +128,9 @@ class ActionRephrase(Action):
                     dispatcher.utter_message(response=SMALL_TALK[intent])
                     return []
                 return send(dispatcher, tracker, outcome.reply) + remember(outcome)
-            outcome = questions.fallback(knowledge_base(), text) if text and not text.startswith("/") else None
+            outcome = answer_in_context(tracker, None)
+            if outcome is None and text and not text.startswith("/"):
+                outcome = questions.fallback(knowledge_base(), text)
             if outcome is not None:
                 return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             # Nothing in the sources matches: say so, what the assistant does know, and the likeliest topics.

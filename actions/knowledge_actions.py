@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import questions
 from bot.grounding import FIELDS, ungrounded
 
-from .common import knowledge_base, question_from, remember, run_safely, send, user_text
+from .common import answer_in_context, knowledge_base, question_from, remember, run_safely, send, user_text
 
 
 def grounded_question(tracker: Tracker, kind: str) -> tuple[questions.Question, list[dict[str, Any]]]:
@@ -34,6 +34,9 @@ class _QuestionAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
+            outcome = answer_in_context(tracker, self.question_kind)
+            if outcome is not None:
+                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             question, cleared = grounded_question(tracker, self.question_kind)
             outcome = questions.answer(knowledge_base(), question)
             return cleared + send(dispatcher, tracker, outcome.reply) + remember(outcome)

@@ -520,3 +520,58 @@ def test_a_vague_question_asks_what_it_is_about():
             (b["title"], b["payload"]) for b in chat.messages[0]["buttons"]
         ]
         assert chat.slots["getoonde_records"] == ["achtergrond:werkwijzen-overzicht"]
+
+
+@pytest.mark.parametrize(
+    "first, first_action, follow_up, action, intent, expected",
+    [
+        # "hoe doe je dat" after a werkwijze's Waarom: that werkwijze's Hoe-blocks, whatever the NLU made of it.
+        (
+            "waarom moet ik eerst een band opbouwen met een gezin voor ik over geld begin?",
+            ActionWerkwijze(),
+            "ja maar hoe doe je dat dan in de praktijk",
+            ActionRephrase(),
+            "nlu_fallback",
+            "**Vertrouwen opbouwen › ",
+        ),
+        # A section asked "daarbij": that section of the werkwijze just shown, not where the answer stood.
+        (
+            "waarom moet ik eerst een band opbouwen met een gezin voor ik over geld begin?",
+            ActionWerkwijze(),
+            "met wie werk je daarbij samen?",
+            ActionSource(),
+            "ask_source",
+            "**Vertrouwen opbouwen › Samenwerken**",
+        ),
+    ],
+)
+def test_a_question_that_points_back_is_answered_in_the_previous_answers_context(
+    first, first_action, follow_up, action, intent, expected
+):
+    chat = Conversation()
+    assert "Vertrouwen opbouwen" in chat.run(first_action, first, "ask_werkwijze")
+    answer = chat.run(action, follow_up, intent)
+    assert answer.startswith(expected) and "Bron: " in answer
+
+
+def test_a_question_that_points_back_is_searched_with_the_question_before_it():
+    """ "wie organiseert die?" alone means nothing; with the question before it, it is about those trainings."""
+    chat = Conversation()
+    chat.run(ActionWatIs(), "zijn er cursussen over armoede voor medewerkers van het consultatiebureau?", "ask_wat_is")
+    shown = set(chat.slots["getoonde_records"])
+    alone = Conversation()
+    alone.run(ActionWatIs(), "wie organiseert die?", "ask_wat_is")
+    chat.run(ActionWatIs(), "wie organiseert die?", "ask_wat_is")
+    assert set(chat.slots["getoonde_records"]) & shown
+    assert not set(alone.slots["getoonde_records"] or []) & shown
+
+
+def test_a_question_with_a_subject_of_its_own_is_not_bent_to_the_previous_answer():
+    chat = Conversation()
+    chat.run(
+        ActionWerkwijze(),
+        "waarom moet ik eerst een band opbouwen met een gezin voor ik over geld begin?",
+        "ask_werkwijze",
+    )
+    answer = chat.run(ActionSignalen(), "hoe merk ik dat er thuis te weinig geld is voor eten?", "ask_signalen")
+    assert "Vertrouwen opbouwen" not in answer

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bot import answers, questions
+from bot.context import points_back
 from bot.questions import Question
 
 
@@ -368,3 +369,25 @@ def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
     checked = ask(kb_sqlite, "werkwijze", text).reply
     assert "Bron:" in own.text
     assert checked.text.startswith("Bedoel je") and own.records[0] in checked.records
+
+
+@pytest.mark.parametrize(
+    "text, points",
+    [
+        ("wie bieden die aan?", True),
+        ("ok maar hoe doe je dat dan", True),
+        ("en wat zegt de handreiking over samenwerking daarbij?", True),
+        ("en als de ouders dat niet durven?", True),
+        ("hoe merk ik dat er thuis geldproblemen zijn", False),  # "dat" as a conjunction
+        ("kinderen die in armoede opgroeien, hoe help ik ze", False),  # "die" as a relative pronoun
+        ("welk fonds betaalt een fiets voor een kind van 10?", False),
+        ("/ask_werkwijze", False),
+        # Long enough to carry its own subject, even with "daarbij" in it.
+        (
+            "ik werk op een consultatiebureau in een wijk met veel armoede en wil weten welke partners daarbij passen",
+            False,
+        ),
+    ],
+)
+def test_points_back(text, points):
+    assert points_back(text) is points

@@ -1,0 +1,107 @@
+"""A question that leans on the answer before it, answered in that answer's context.
+
+"ok, maar hoe doe je dat dan concreet?" after the Waarom of Vertrouwen opbouwen asks for that
+werkwijze's Hoe-blocks; "en wat zegt de handreiking over samenwerking daarbij?" for its Samenwerken;
+"wie bieden die aan?" or "en als de ouders dat niet durven?" mean nothing on their own and are
+searched together with the question they follow. A question that brings its own subject is left
+alone: this only applies when the question points back ("dat", "die", "daarbij") and is short.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import answers, retrieval
+from .kb import KnowledgeBase
+from .kb.text import normalize
+from .questions import HANDLERS, Outcome, Question, answer
+
+# Words that point back to the previous answer. "dat", "die", "dit" and "deze" only when what
+# follows is no subject: "hoe doe je dat dan" points back, "hoe merk ik dat er …" does not.
+POINTING_WORDS = {
+    "daarbij",
+    "daarvoor",
+    "daarmee",
+    "daarover",
+    "daarin",
+    "daarna",
+    "daarop",
+    "hiervoor",
+    "hierbij",
+    "hiermee",
+    "hierover",
+    "ervan",
+    "erbij",
+    "ermee",
+    "ervoor",
+}
+DEMONSTRATIVES = {"dat", "die", "dit", "deze"}
+# After a conjunction or relative "dat"/"die" comes its subject or a preposition.
+SUBJECT_STARTS = {
+    "er", "ze", "zij", "hij", "het", "je", "jij", "u", "ik", "we", "wij", "men", "de", "een", "hun", "haar",
+    "zijn", "mijn", "onze", "ons", "jouw", "uw", "in", "op", "met", "bij", "voor", "van", "uit", "aan",
+    "naar", "over", "door", "al", "nog", "ouders", "kinderen", "kind", "moeder", "vader", "gezin", "gezinnen",
+}  # fmt: skip
+MAX_WORDS = 14
+ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b")
+
+
+def points_back(text: str) -> bool:
+    """Whether a short question refers to what was just said ("wie bieden die aan?")."""
+    tokens = normalize(text).split()
+    if text.startswith("/") or not 0 < len(tokens) <= MAX_WORDS:
+        return False
+    for i, token in enumerate(tokens):
+        if token in POINTING_WORDS:
+            return True
+        # A word right after it that ends the question is a particle ("wie bieden die aan?").
+        if token in DEMONSTRATIVES and (i + 2 >= len(tokens) or tokens[i + 1] not in SUBJECT_STARTS):
+            return True
+    return False
+
+
+def previous_werkwijze(kb: KnowledgeBase, shown: list[str]) -> str | None:
+    """The werkwijze the previous answer led with (a section or one of its Hoe-blocks)."""
+    if not shown:
+        return None
+    kind, _, rest = shown[0].partition(":")
+    if kind == "werkwijze":
+        return rest.split("/", 1)[0]
+    if kind == "hoe":
+        block = kb.hoe_block(rest)
+        return block.werkwijze_id if block else None
+    return None
+
+
+def in_context(
+    kb: KnowledgeBase, text: str, kind: str | None, state: dict | None, shown: list[str], age: str | None = None
+) -> Outcome | None:
+    """The answer to a question that points back, from the previous answer's context; None for a
+    question that stands on its own (or when there is nothing before it)."""
+    previous = Question(**state) if state and state.get("kind") in HANDLERS else None
+    if previous is None or kind == "aanvragen" or not points_back(text):
+        return None  # who applies for what was just shown: the aanvragen handler has that context
+    werkwijze_id = previous_werkwijze(kb, shown)
+    section = retrieval.asked_section(text)
+    if werkwijze_id and section in answers.SECTION_LABELS:
+        record = kb.record("werkwijze", werkwijze_id)
+        if record is not None and getattr(record, section, None):
+            q = replace(previous, kind="werkwijze", topic=f"werkwijze:{werkwijze_id}/{section}", offset=0)
+            return Outcome(answers.section_answer(record, section), q)
+    if werkwijze_id and (section == "hoe" or ASKS_HOW.search(normalize(text))):
+        blocks = kb.hoe_blocks(werkwijze=werkwijze_id, age_group=None, topic=previous.text, limit=3)
+        if blocks:
+            q = replace(previous, kind="werkwijze", topic=blocks[0].id, offset=0)
+            reply = answers.block_answer(blocks[0])
+            # The werkwijze's other blocks close to the question, as buttons.
+            reply.buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in blocks[1:]]
+            reply.records = list(reply.records) + [f"hoe:{b.id}" for b in blocks[1:]]
+            return Outcome(reply, q)
+    if previous.kind == "fondsen":
+        return None  # fund follow-ups keep their own context (the funds just shown)
+    # Anything else that points back: the question it follows and this one, searched together.
+    combined = " ".join(filter(None, [previous.text, previous.need, text]))
+    asked = kind if kind in HANDLERS else previous.kind
+    q = Question(asked, text=combined, age=age or previous.age, gemeente=previous.gemeente, need=previous.need)
+    return answer(kb, q)
