@@ -457,8 +457,7 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     if best.unit.kind != "hoe":
         return _unit_outcome(kb, q, choice)
     block = kb.hoe_block(best.unit.record_id)
-    reply = answers.block_answer(block, kb.retriever.point_order(block.points, q.text))
-    _offer_blocks(reply, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
+    reply = _block_reply(kb, block, q.text, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
     return Outcome(reply, replace(q, topic=block.id))
 
 
@@ -480,6 +479,31 @@ def _offer_blocks(reply: Reply, others: list) -> None:
     """Close Hoe-blocks as buttons under the answer (and among the records it shows)."""
     reply.buttons = [(h.unit.title, f'/ask_werkwijze{{"onderwerp": "{h.unit.record_id}"}}') for h in others]
     reply.records = list(reply.records) + [h.unit.key for h in others]
+
+
+MENTION_OFFERS = 1
+MENTION_COVERAGE = 0.5  # most of the question's weight in the programme's own words
+
+
+def _block_reply(kb: KnowledgeBase, block, text: str, others: list) -> Reply:
+    """A Hoe-block's answer. Under it, first the programmes the block itself names that the question
+    is about ("bestaan er steungezinnen?" → Buurtgezinnen, Steunouders), then close blocks."""
+    reply = answers.block_answer(block, kb.retriever.point_order(block.points, text))
+    mentioned = _mentioned_programmes(kb, block, text)[:MENTION_OFFERS]
+    _offer_blocks(reply, others[: max(0, 2 - len(mentioned))])
+    reply.buttons = [(retrieval.title(h.unit), answers.topic_payload(h.unit.key)) for h in mentioned] + reply.buttons
+    records = list(reply.records)
+    reply.records = records[:1] + [h.unit.key for h in mentioned] + records[1:]
+    return reply
+
+
+def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval.Hit]:
+    """The interventions a Hoe-block names, as far as the question's own words find them."""
+    named = {rid for mention in block.mentions for kind, rid in kb.find_named(mention) if kind == "interventie"}
+    if not named or not text:
+        return []
+    hits = kb.retriever.search(text, only=("interventie",), limit=40)
+    return [h for h in hits if h.unit.record_id in named and h.coverage >= MENTION_COVERAGE]
 
 
 OVERVIEW = re.compile(r"\b(welke|alle|overzicht (van )?de) werkwijzen\b")
@@ -1213,9 +1237,8 @@ def how_answer(kb: KnowledgeBase, q: Question) -> Outcome | None:
     if best.unit.kind != "hoe":
         return _unit_outcome(kb, q, retrieval.Choice("answer", hits))
     block = kb.hoe_block(best.unit.record_id)
-    reply = answers.block_answer(block, kb.retriever.point_order(block.points, q.text))
-    _offer_blocks(reply, [h for h in hits[1:] if h.unit.kind == "hoe" and h.score >= 0.5 * best.score][:2])
-    return Outcome(reply, replace(q, topic=block.id))
+    others = [h for h in hits[1:] if h.unit.kind == "hoe" and h.score >= 0.5 * best.score][:2]
+    return Outcome(_block_reply(kb, block, q.text, others), replace(q, topic=block.id))
 
 
 def _unstated_detail(kb: KnowledgeBase, text: str) -> Reply:

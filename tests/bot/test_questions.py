@@ -391,3 +391,22 @@ def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
 )
 def test_points_back(text, points):
     assert points_back(text) is points
+
+
+def test_a_hoe_block_offers_the_programme_it_names_that_the_question_is_about(kb):
+    """The block leads; the programme it names that the question asks about is the first button."""
+    outcome = questions.answer(
+        kb,
+        Question(
+            "werkwijze",
+            text="hoe help ik een alleenstaande moeder zonder netwerk, zijn er gezinnen die haar af en toe kunnen ontlasten?",
+        ),
+    )
+    assert outcome.reply.records[:2] == ["hoe:sociale-steun-ouders-algemeen", "interventie:buurtgezinnen"]
+    assert outcome.reply.buttons[0] == ("Buurtgezinnen", '/ask_wat_is{"onderwerp": "interventie:buurtgezinnen"}')
+    assert "Buurtgezinnen" in kb.hoe_block("sociale-steun-ouders-algemeen").mentions
+
+
+def test_a_hoe_block_offers_no_programme_the_question_is_not_about(kb):
+    outcome = questions.answer(kb, Question("werkwijze", text="hoe bespreek ik geldzorgen met een zwangere?"))
+    assert all(r.startswith("hoe:") for r in outcome.reply.records)
