@@ -84,6 +84,9 @@ class ActionFollowUp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
+            outcome = answer_in_context(tracker, None)
+            if outcome is not None:
+                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             update = {
                 "text": user_text(tracker),
                 "need": entity(tracker, "behoefte"),

@@ -14,8 +14,18 @@ from dataclasses import replace
 
 from . import answers, retrieval
 from .kb import KnowledgeBase
-from .kb.text import normalize
-from .questions import HANDLERS, Outcome, Question, answer
+from .kb.ages import parse_age, parse_fase
+from .kb.text import content_words, normalize
+from .questions import (
+    FOLLOW_UP_WORDS,
+    HANDLERS,
+    STRONG_HOW,
+    Outcome,
+    Question,
+    answer,
+    how_answer,
+    unit_outcome,
+)
 
 # Words that point back to the previous answer. "dat", "die", "dit" and "deze" only when what
 # follows is no subject: "hoe doe je dat dan" points back, "hoe merk ik dat er …" does not.
@@ -44,14 +54,28 @@ SUBJECT_STARTS = {
     "naar", "over", "door", "al", "nog", "ouders", "kinderen", "kind", "moeder", "vader", "gezin", "gezinnen",
 }  # fmt: skip
 MAX_WORDS = 14
+ALSO = re.compile(r"\b(ook|nog|ander|andere|anders)\b")
 ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b")
 
 
+CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
+# Words that ask what to do without saying about what: "en wat kan ik dan doen?".
+DOING_WORDS = {"doen", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
+PREPOSITIONS = {"van", "voor", "mee", "over", "bij", "in", "op", "aan", "naar", "uit", "door"}
+
+
 def points_back(text: str) -> bool:
-    """Whether a short question refers to what was just said ("wie bieden die aan?")."""
+    """Whether a short question refers to what was just said ("wie bieden die aan?", "is daar ook
+    iets voor kinderen?", "en wat kan ik dan doen?")."""
     tokens = normalize(text).split()
     if text.startswith("/") or not 0 < len(tokens) <= MAX_WORDS:
         return False
+    if tokens[0] in CONTINUING and set(content_words(text)) <= DOING_WORDS | FOLLOW_UP_WORDS:
+        # A follow-up without a subject of its own; one with an age or group ("en bij ouders?") is
+        # the follow-up that changes the age (questions.follow_up).
+        return not parse_age(text) and parse_fase(text) in (None, "ouders")
+    if "daar" in tokens and PREPOSITIONS & set(tokens[tokens.index("daar") + 1 :]):
+        return True  # "daar … voor", "daar … van": the split form of "daarvoor", "daarvan"
     for i, token in enumerate(tokens):
         if token in POINTING_WORDS:
             return True
@@ -82,6 +106,8 @@ def in_context(
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None or kind == "aanvragen" or not points_back(text):
         return None  # who applies for what was just shown: the aanvragen handler has that context
+    if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
+        return None  # "en bij ouders?" after a block or signals: the same werkwijze for parents (follow_up)
     werkwijze_id = previous_werkwijze(kb, shown)
     section = retrieval.asked_section(text)
     if werkwijze_id and section in answers.SECTION_LABELS:
@@ -102,6 +128,15 @@ def in_context(
         return None  # fund follow-ups keep their own context (the funds just shown)
     # Anything else that points back: the question it follows and this one, searched together.
     combined = " ".join(filter(None, [previous.text, previous.need, text]))
-    asked = kind if kind in HANDLERS else previous.kind
+    norm = normalize(text)
+    asks_how = bool(ASKS_HOW.search(norm) or STRONG_HOW.search(norm))
+    asked = kind if kind in HANDLERS else ("werkwijze" if asks_how else previous.kind)
     q = Question(asked, text=combined, age=age or previous.age, gemeente=previous.gemeente, need=previous.need)
+    if asks_how and (how := how_answer(kb, q, rivals=False)):
+        return how  # "en wat kan ik dan doen?" after signals: the Hoe-block for that situation
+    if ALSO.search(norm) and shown:
+        # "is er ook iets voor de vader?": something besides what was just shown.
+        before = {key.split("/", 1)[0] for key in shown}
+        hits = retrieval.search(kb, combined, asked, age_group=parse_fase(q.age) or parse_fase(combined))
+        return unit_outcome(kb, q, retrieval.choose([h for h in hits if h.unit.record not in before]))
     return answer(kb, q)

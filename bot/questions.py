@@ -455,7 +455,7 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
         return Outcome(retrieval.reply_for(kb, choice, q.text), q)
     best = choice.hits[0]
     if best.unit.kind != "hoe":
-        return _unit_outcome(kb, q, choice)
+        return unit_outcome(kb, q, choice)
     block = kb.hoe_block(best.unit.record_id)
     reply = _block_reply(kb, block, q.text, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
     return Outcome(reply, replace(q, topic=block.id))
@@ -529,7 +529,7 @@ def _retrieve(kb: KnowledgeBase, q: Question, kind: str | None):
     return retrieval.choose(hits), hits
 
 
-def _unit_outcome(kb: KnowledgeBase, q: Question, choice: retrieval.Choice) -> Outcome:
+def unit_outcome(kb: KnowledgeBase, q: Question, choice: retrieval.Choice) -> Outcome:
     """Answer (or clarify) from the retrieval; an answered unit becomes the topic, for "meer"."""
     reply = retrieval.reply_for(kb, choice, q.text)
     if choice.action == "answer" and choice.hits[0].unit.kind != "signaal":
@@ -652,7 +652,7 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
         choice, hits = _retrieve(kb, q, "signalen")
         top = choice.hits[0] if choice.hits else None
         if choice.action == "answer" and top.unit.kind != "signaal" and not cue and not q.offset:
-            return _unit_outcome(kb, q, choice)
+            return unit_outcome(kb, q, choice)
         # The signals the question describes lead the list (ranked among the signals only).
         signal_hits = kb.retriever.search(
             q.text, age_group=parse_fase(q.age) or parse_fase(q.text), only=("signaal",), limit=20
@@ -723,7 +723,7 @@ def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
             and not asked
             and not q.offset
         ):
-            return _unit_outcome(kb, q, choice)
+            return unit_outcome(kb, q, choice)
         # The instruments that match what the question is about lead the list, on every page ("meer").
         own = kb.retriever.search(q.text, age_group=fase, only=("instrument",), limit=30)
         rank = {h.unit.record_id: i for i, h in enumerate(own) if h.evidence >= retrieval.MIN_EVIDENCE}
@@ -781,7 +781,7 @@ def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
             _lead_with_block(kb, reply, text, good[0])
             return Outcome(reply, q)
     choice, _ = _retrieve(kb, q, "wat_is")
-    return _unit_outcome(kb, q, choice)
+    return unit_outcome(kb, q, choice)
 
 
 def asks_for_list(text: str) -> bool:
@@ -811,7 +811,7 @@ def feiten(kb: KnowledgeBase, q: Question) -> Outcome:
     if not words(q.text):
         return Outcome(answers.entries_answer(kb.entries(kind="feit"), "Kerncijfers uit de bronnen:"), q)
     choice, _ = _retrieve(kb, q, "feiten")
-    return _unit_outcome(kb, q, choice)
+    return unit_outcome(kb, q, choice)
 
 
 def names_a_fund(kb: KnowledgeBase, text: str) -> bool:
@@ -830,7 +830,7 @@ def voorbeelden(kb: KnowledgeBase, q: Question) -> Outcome:
     if q.text:
         choice, _ = _retrieve(kb, q, "voorbeelden")
         if choice.action == "answer" and choice.hits[0].unit.kind != "voorbeeld":
-            return _unit_outcome(kb, q, choice)
+            return unit_outcome(kb, q, choice)
     found = kb.entries(kind="voorbeeld", topic=q.text)
     if not found:
         found = kb.entries(kind="voorbeeld", limit=answers.PAGE_SIZE)
@@ -927,7 +927,7 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
             offered.append(hit)
     offered = offered[: retrieval.MAX_CANDIDATES]
     if len(offered) == 1:
-        return _unit_outcome(kb, q, retrieval.Choice("answer", offered))
+        return unit_outcome(kb, q, retrieval.Choice("answer", offered))
     return Outcome(retrieval.clarify_reply(offered), q)
 
 
@@ -1190,7 +1190,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return None
     if top == "hoe":
         return how_answer(kb, q)
-    return _unit_outcome(kb, replace(q, kind="wat_is"), choice)
+    return unit_outcome(kb, replace(q, kind="wat_is"), choice)
 
 
 HOW_COVERAGE = 0.12
@@ -1201,9 +1201,10 @@ def _describes_signals(kb: KnowledgeBase, text: str, fase: str | None = None) ->
     return bool(own) and own[0].coverage >= 0.2 and own[0].evidence >= retrieval.MIN_EVIDENCE
 
 
-def how_answer(kb: KnowledgeBase, q: Question) -> Outcome | None:
+def how_answer(kb: KnowledgeBase, q: Question, rivals: bool = True) -> Outcome | None:
     """ "Wat kan ik doen / hoe ga ik om met …": the best Hoe-block (or werkwijze section), the next
-    ones offered; None when none shares enough with the question."""
+    ones offered; None when none shares enough with the question. `rivals`: also None when a record
+    of another kind matches far better (not for "wat kan ik dan doen?" after an answer: that asks how)."""
     text = " ".join(filter(None, [q.name, q.text]))
     fase = parse_fase(q.age) or parse_fase(q.text)
     section = retrieval.asked_section(text)
@@ -1227,7 +1228,8 @@ def how_answer(kb: KnowledgeBase, q: Question) -> Outcome | None:
         if h.unit.kind not in ("hoe", "werkwijze")
     ]
     if (
-        other
+        rivals
+        and other
         and other[0].evidence >= retrieval.MIN_EVIDENCE
         and other[0].score >= 1.4 * best.score
         and other[0].coverage >= best.coverage
@@ -1235,7 +1237,7 @@ def how_answer(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return None
     q = replace(q, kind="werkwijze")
     if best.unit.kind != "hoe":
-        return _unit_outcome(kb, q, retrieval.Choice("answer", hits))
+        return unit_outcome(kb, q, retrieval.Choice("answer", hits))
     block = kb.hoe_block(best.unit.record_id)
     others = [h for h in hits[1:] if h.unit.kind == "hoe" and h.score >= 0.5 * best.score][:2]
     return Outcome(_block_reply(kb, block, q.text, others), replace(q, topic=block.id))
@@ -1328,7 +1330,7 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     choice, _ = _retrieve(kb, q, None)
     if choice.action == "nothing":
         return None
-    return _unit_outcome(kb, q, choice)
+    return unit_outcome(kb, q, choice)
 
 
 # Words of "meer", "andere fondsen?", "laat de rest zien": asking for more, no subject of their own.

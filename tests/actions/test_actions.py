@@ -575,3 +575,25 @@ def test_a_question_with_a_subject_of_its_own_is_not_bent_to_the_previous_answer
     )
     answer = chat.run(ActionSignalen(), "hoe merk ik dat er thuis te weinig geld is voor eten?", "ask_signalen")
     assert "Vertrouwen opbouwen" not in answer
+
+
+def test_what_to_do_after_signals_gives_hoe_blocks_for_that_situation():
+    chat = Conversation()
+    chat.run(
+        ActionSignalen(),
+        "een meisje uit groep 6 heeft nooit zwemles gehad en gaat nooit op vakantie, is dat een signaal?",
+        "ask_signalen",
+    )
+    assert chat.slots["getoonde_records"][0] == "signaal:kind-vereniging"
+    chat.run(ActionFollowUp(), "en wat kan ik dan doen?", "inform")
+    shown = chat.slots["getoonde_records"]
+    assert shown[0].startswith("hoe:") and any("basisschool" in key for key in shown)
+
+
+def test_asking_for_something_else_leaves_out_what_was_just_shown():
+    chat = Conversation()
+    chat.run(ActionWatIs(), "wat is Buurtgezinnen?", "ask_wat_is")
+    assert chat.slots["getoonde_records"] == ["interventie:buurtgezinnen"]
+    chat.run(ActionFollowUp(), "is er ook iets voor vaders?", "inform")
+    shown = chat.slots["getoonde_records"]
+    assert "interventie:daddys-place" in shown[:3] and "interventie:buurtgezinnen" not in shown
