@@ -73,6 +73,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # A street without a street word, after moving or living there: "verhuisd naar Kraaiennest 83".
+        # Only the group "x" is the address.
+        "ADRES",
+        re.compile(
+            r"\b(?:verhuisd|verhuist|verhuizen|woont|wonen|woonachtig|woonadres|adres)\b:?\s+"
+            r"(?:(?:naar|op|aan)\s+(?:de\s+|het\s+)?)?"
+            rf"(?P<x>{_NAME_WORD}(?:\s+(?:van|de|der|den|{_NAME_WORD})){{0,2}}\s+\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
+            r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent)\b)"
+        ),
+    ),
+    (
         "POSTCODE",
         re.compile(
             r"\b[1-9]\d{3}(?:\s{1,2})?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
@@ -142,8 +153,9 @@ def redact(text: str) -> Redaction:
     spans = _bsn_spans(text)
     for label, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if not _overlaps(match.start(), match.end(), spans):
-                spans.append(Span(match.start(), match.end(), label))
+            start, end = match.span("x") if "x" in pattern.groupindex else match.span()
+            if not _overlaps(start, end, spans):
+                spans.append(Span(start, end, label))
     claimed = [(s.start, s.end) for s in spans]
     spans += [Span(start, end, "NAAM") for start, end in find_names(text, claimed)]
     spans.sort(key=lambda s: s.start)

@@ -404,6 +404,10 @@ _ENGLISH_LINKS = {"to", "for", "the", "and", "with", "at", "on", "of"}
 _SENTENCE_END = {".", "?", "!", ":", ";", '"', "“", "”", "'", "‘", "’", "•", "*", "|", ">", "–"}
 
 
+# A school class as teachers write it: "6", "2b", "3havo" (a number, maybe with a letter or level).
+_CLASS_CODE = re.compile(r"\d{1,2}[a-z]{0,4}")
+
+
 @dataclass
 class _Word:
     start: int
@@ -838,6 +842,8 @@ class _Context:
             return True  # "ik heb net tomasz aan de lijn", "cristina, 06…"
         if w.low in self.lex.first_names and w.low not in self.lex.common and self.owner(i):
             return True  # "anja haar kinderen", "guus zijn moeder"
+        if w.low in self.lex.first_names and w.low not in self.lex.stop and self.in_class(i):
+            return True  # "zoë uit mijn groep", "mo uit 2b"
         if self.aged(i) or self.years_old(i):
             return self.listed(w) or self.unknown(w) or w.low in self.lex.first_names  # "xiao (6)", "jun (15)"
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
@@ -882,6 +888,14 @@ class _Context:
             and low not in self.lex.english
             and bool(re.search(r"[aeiouy]", low))
         )
+
+    def in_class(self, i: int) -> bool:
+        """Word i is followed by the class it is in: "uit mijn groep", "uit groep 6", "uit 2b"."""
+        words = self.words
+        if not (i + 2 < len(words) and words[i + 1].low == "uit"):
+            return False
+        nxt = words[i + 2]
+        return nxt.low in ("mijn", "onze", "groep", "klas") or bool(_CLASS_CODE.fullmatch(nxt.text))
 
     def owner(self, i: int) -> bool:
         """Word i is followed by "zijn"/"haar" and a family word: "jamal zijn moeder", "amal haar zoon"."""

@@ -45,7 +45,8 @@ def kept_words() -> frozenset[str]:
             names.append(str(record.get("naam") or ""))
             if record.get("gemeente"):
                 names.append(str(record["gemeente"]))
-    words = {w for name in names for w in re.findall(r"[A-ZÀ-Ý][\w'’-]+", name)}
+    # As written in the name: "Sam&" is the fund, "Sam" a first name ("Brandweerman Sam").
+    words = {w for name in names for w in re.findall(r"[A-ZÀ-Ý][\w'’-]+&?", name)}
     words |= {m.title() for m in lexicon().municipalities if " " not in m and "-" not in m and "'" not in m}
     # "De", "Het" of "De Alliantie": a function word says nothing about what the question is about.
     return frozenset(w for w in words if w.lower() not in stopwords())

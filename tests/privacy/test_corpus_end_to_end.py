@@ -51,11 +51,18 @@ pytestmark = pytest.mark.e2e
 # held-out half with the session's rules: recall 0.959 (1290/1345), other 0.961 (148/154), false
 # positives 4.6 % (32/701), three that change the answer (0.958, 0.961, 4.6 %, 3 with the code before
 # the session). The gates below follow that grown corpus (were 0.96, 0.035 and 1); the aim stays 0.99,
-# 2 % and none. These gates are set just under what is measured, so nothing gets worse; raise them,
-# never lower them for the same corpus.
+# 2 % and none. On 03-12-2026 (seventh session) the held-out half grew with half of a ninth writer's
+# messages (names after verbs and prepositions, children in lists with schools and clubs, Frisian,
+# Limburg and Zeeland names; ordinary questions with schools, children's books and TV, insurers and
+# government bodies): that half alone, by redact() before any tuning on it, recall 0.980 (249/254),
+# other 1.000, false positives 9.3 % (8/86), none that changes the answer. The whole held-out half:
+# recall 0.962 (1539/1599), other 0.973 (180/185), false positives 5.1 % (40/787), three that change
+# the answer. The false-positive gate follows that grown corpus (was 0.047); the aim stays 2 %.
+# These gates are set just under what is measured, so nothing gets worse; raise them, never lower
+# them for the same corpus.
 RECALL_MINIMUM = 0.95
 OTHER_RECALL_MINIMUM = 0.955
-FALSE_POSITIVE_MAXIMUM = 0.047
+FALSE_POSITIVE_MAXIMUM = 0.052
 MAX_ANSWER_CHANGING_HELD_OUT = 3
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
@@ -165,12 +172,14 @@ def test_no_redaction_changes_what_the_question_is_about(store, rest_run, artifa
     for half in HALVES:
         for n, question in enumerate(ordinary_questions(half)):
             stored = stored_user_text(store, rest_run[("gewoon", half, n)][0])
-            lost = {w for w in kept if re.search(rf"\b{re.escape(w)}\b", question) and w not in stored}
+            lost = {w for w in kept if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", question) and w not in stored}
             if lost:
                 changed.append((half, question, stored, sorted(lost)))
         for n, message in enumerate(client_messages(half)):
             stored = stored_user_text(store, rest_run[(half, n)][0])
-            lost = {w for w in kept if re.search(rf"\b{re.escape(w)}\b", message.anonymous) and w not in stored}
+            lost = {
+                w for w in kept if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", message.anonymous) and w not in stored
+            }
             if lost:
                 changed.append((half, message.text, stored, sorted(lost)))
     count = len(changed)
