@@ -1083,7 +1083,9 @@ WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
 STRONG_HOW = re.compile(
     r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|"
     r"aanreiken|zeggen|vertellen|aanbieden|voorstellen)|"
-    r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b)"
+    r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b|"
+    # getting a child or parent somewhere: "hoe krijg ik hem in beweging", "hoe maak ik haar weerbaarder"
+    r"hoe (krijg|motiveer|stimuleer|maak|leer) (ik|je|we) (hem|haar|ze|hen|het kind|de ouders)\b)"
 )
 # A need that is missing or cannot be paid for ("komt zonder jas", "schoolreisje is te duur").
 LACKING = re.compile(r"\b(zonder|geen|niks|niets|weinig|duur|kapot|versleten|nodig|tekort|ontbreekt|ontbreken)\b")

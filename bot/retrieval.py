@@ -60,12 +60,17 @@ def best_per_record(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-# Amounts, scores and waiting times: the sources give none, so such a question is not answered from a
-# record that only names the subject ("hoeveel vergoedt het Jeugdfonds maximaal per jaar?").
+# Amounts, scores, doses, waiting times and the rules of benefits: the sources give none, so such a
+# question is not answered from a record that only names the subject ("hoeveel vergoedt het Jeugdfonds
+# maximaal per jaar?", "wordt haar bijbaantje van de bijstand afgetrokken?").
 UNSTATED_DETAIL = re.compile(
     r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag)|bedrag|bedragen|"
     r"maximaal|maximum|per (maand|kwartaal|week)|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
-    r"precies stap|hoogste percentage)\b"
+    r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
+    # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
+    r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
+    r"(afgetrokken|gekort|verrekend) (van|op) (de |haar |zijn |hun )?(uitkering|bijstand)|"
+    r"recht op (de |het )?\w*toeslag)\b"
 )
 
 

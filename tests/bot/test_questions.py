@@ -416,3 +416,16 @@ def test_a_hoe_block_offers_the_programme_it_names_that_the_question_is_about(kb
 def test_a_hoe_block_offers_no_programme_the_question_is_not_about(kb):
     outcome = questions.answer(kb, Question("werkwijze", text="hoe bespreek ik geldzorgen met een zwangere?"))
     assert all(r.startswith("hoe:") for r in outcome.reply.records)
+
+
+def test_how_to_get_a_child_moving_is_a_how_question_even_with_a_need_named(kb):
+    """ "geen geld voor een sportclub … hoe krijg ik hem in beweging": the Hoe-block, not the fund list."""
+    outcome = questions.answer(
+        kb,
+        Question(
+            "fondsen",
+            text="meisje van 8 speelt alleen binnen, geen geld voor een sportclub. hoe krijg ik haar aan het bewegen?",
+            need="sportclub",
+        ),
+    )
+    assert outcome.reply.records[0].startswith("hoe:lichamelijke-gezondheid")

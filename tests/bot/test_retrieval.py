@@ -148,3 +148,21 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
     without = [u.key for u in kb_sqlite.retriever.units if "Bron:" not in retrieval.unit_answer(kb_sqlite, u.key).text]
     assert len(kb_sqlite.retriever.units) > 300
     assert not without, f"antwoorden zonder bron: {without}"
+
+
+@pytest.mark.parametrize(
+    "text, unstated",
+    [
+        ("hoeveel vergoedt het jeugdfonds maximaal per jaar?", True),
+        ("welk inkomensbedrag hanteert de kledingbank?", True),  # an amount as part of a compound
+        ("hoeveel vitamine D, welke dosis geef ik een peuter?", True),
+        ("telt haar studiefinanciering mee, wordt dat van de bijstand afgetrokken?", True),
+        ("gaat zijn uitkering dan omlaag als zijn dochter gaat werken?", True),
+        ("heeft een gezin met een laag inkomen recht op huurtoeslag?", True),
+        ("hoe vraag ik bijzondere bijstand aan voor een bed?", False),
+        ("wat is de eigen bijdrage voor de peuteropvang?", False),
+        ("welk fonds betaalt een fiets voor een kind van 10?", False),
+    ],
+)
+def test_questions_about_amounts_doses_and_benefit_rules_ask_what_the_sources_do_not_give(text, unstated):
+    assert retrieval.asks_unstated_detail(text) is unstated
