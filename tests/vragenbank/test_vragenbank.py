@@ -26,9 +26,12 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # sources, half held out): held-out 387/491 (79 %) and 23 rejected answers over 947 questions (the same
 # 23 were 2.9 % of 787 questions, now 2.4 %); the gate allows two more for run-to-run noise. The aim is
 # held-out ≥ 0.95 and no rejected answer at all; raise these as the assistant improves, never lower
-# them to let a change through.
-HELD_OUT_MINIMUM = 0.76
-MAX_REJECTED_ANSWERS = 25
+# them to let a change through. Seventh session: the bank grew by 160 questions of a seventh writer
+# (situations, questions that allow more than one kind of answer, follow-ups; 27 turns not in the
+# sources): held-out 477/592 (81 %), 26 rejected answers over 1,107 questions (2.3 %), of which 5 in
+# the tuning half; the gate allows two more for run-to-run noise.
+HELD_OUT_MINIMUM = 0.79
+MAX_REJECTED_ANSWERS = 28
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
