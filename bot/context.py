@@ -54,10 +54,9 @@ SUBJECT_STARTS = {
     "naar", "over", "door", "al", "nog", "ouders", "kinderen", "kind", "moeder", "vader", "gezin", "gezinnen",
 }  # fmt: skip
 MAX_WORDS = 14
+# "is er ook iets voor de vader?": something besides what was just shown.
 ALSO = re.compile(r"\b(ook|nog|ander|andere|anders)\b")
 ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b")
-
-
 CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
 # Words that ask what to do without saying about what: "en wat kan ik dan doen?".
 DOING_WORDS = {"doen", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
@@ -105,7 +104,7 @@ def in_context(
     question that stands on its own (or when there is nothing before it)."""
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None or kind == "aanvragen" or not points_back(text):
-        return None  # who applies for what was just shown: the aanvragen handler has that context
+        return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
     if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
         return None  # "en bij ouders?" after a block or signals: the same werkwijze for parents (follow_up)
     werkwijze_id = previous_werkwijze(kb, shown)

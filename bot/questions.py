@@ -486,8 +486,8 @@ MENTION_COVERAGE = 0.5  # most of the question's weight in the programme's own w
 
 
 def _block_reply(kb: KnowledgeBase, block, text: str, others: list) -> Reply:
-    """A Hoe-block's answer. Under it, first the programmes the block itself names that the question
-    is about ("bestaan er steungezinnen?" → Buurtgezinnen, Steunouders), then close blocks."""
+    """A Hoe-block's answer. Under it, first the programme the block itself names that the question
+    is about ("bestaan er steungezinnen?" → Buurtgezinnen), then close blocks."""
     reply = answers.block_answer(block, kb.retriever.point_order(block.points, text))
     mentioned = _mentioned_programmes(kb, block, text)[:MENTION_OFFERS]
     _offer_blocks(reply, others[: max(0, 2 - len(mentioned))])
