@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers import Reply, for_channel
 from bot.config import KB_URL_SETTING, database_url
-from bot.context import in_context
+from bot.context import in_context, section_in_context
 from bot.kb import KnowledgeBase, KnowledgeBaseMissing
 from bot.kb.live import LiveKnowledgeBase
 from bot.privacy import without_placeholders
@@ -97,6 +97,16 @@ def answer_in_context(tracker: Tracker, kind: str | None) -> Outcome | None:
         tracker.get_slot("laatste_vraag"),
         list(tracker.get_slot("getoonde_records") or []),
         entity(tracker, "leeftijd"),
+    )
+
+
+def section_in_context_of(tracker: Tracker) -> Outcome | None:
+    """A section or the Hoe-blocks of the werkwijze just shown, asked as "… daarbij?"; else None."""
+    return section_in_context(
+        knowledge_base(),
+        user_text(tracker),
+        tracker.get_slot("laatste_vraag"),
+        list(tracker.get_slot("getoonde_records") or []),
     )
 
 

@@ -11,7 +11,16 @@ from bot import answers, questions
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
 
-from .common import answer_in_context, entity, knowledge_base, remember, run_safely, send, user_text
+from .common import (
+    answer_in_context,
+    entity,
+    knowledge_base,
+    remember,
+    run_safely,
+    section_in_context_of,
+    send,
+    user_text,
+)
 
 # What the rephrase buttons offer, per likely intent.
 TOPIC_BUTTONS = {
@@ -63,8 +72,8 @@ class ActionSource(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict[str, Any]]:
         def work():
             # "en wat zegt de handreiking over samenwerking daarbij?" asks for a section, not a source.
-            outcome = answer_in_context(tracker, None)
-            if outcome is not None and outcome.question.topic and outcome.question.topic.startswith("werkwijze:"):
+            outcome = section_in_context_of(tracker)
+            if outcome is not None:
                 return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             citations = [
                 Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))

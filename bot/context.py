@@ -107,22 +107,9 @@ def in_context(
         return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
     if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
         return None  # "en bij ouders?" after a block or signals: the same werkwijze for parents (follow_up)
-    werkwijze_id = previous_werkwijze(kb, shown)
-    section = retrieval.asked_section(text)
-    if werkwijze_id and section in answers.SECTION_LABELS:
-        record = kb.record("werkwijze", werkwijze_id)
-        if record is not None and getattr(record, section, None):
-            q = replace(previous, kind="werkwijze", topic=f"werkwijze:{werkwijze_id}/{section}", offset=0)
-            return Outcome(answers.section_answer(record, section), q)
-    if werkwijze_id and (section == "hoe" or ASKS_HOW.search(normalize(text))):
-        blocks = kb.hoe_blocks(werkwijze=werkwijze_id, age_group=None, topic=previous.text, limit=3)
-        if blocks:
-            q = replace(previous, kind="werkwijze", topic=blocks[0].id, offset=0)
-            reply = answers.block_answer(blocks[0])
-            # The werkwijze's other blocks close to the question, as buttons.
-            reply.buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in blocks[1:]]
-            reply.records = list(reply.records) + [f"hoe:{b.id}" for b in blocks[1:]]
-            return Outcome(reply, q)
+    within = in_previous_werkwijze(kb, text, previous, shown)
+    if within is not None:
+        return within
     if previous.kind == "fondsen":
         return None  # fund follow-ups keep their own context (the funds just shown)
     # Anything else that points back: the question it follows and this one, searched together.
@@ -139,3 +126,36 @@ def in_context(
         hits = retrieval.search(kb, combined, asked, age_group=parse_fase(q.age) or parse_fase(combined))
         return unit_outcome(kb, q, retrieval.choose([h for h in hits if h.unit.record not in before]))
     return answer(kb, q)
+
+
+def section_in_context(kb: KnowledgeBase, text: str, state: dict | None, shown: list[str]) -> Outcome | None:
+    """For a message the NLU took for "waar staat dat?": only a section or the Hoe-blocks of the
+    werkwijze just shown ("… samenwerking daarbij?"); "waar staat dat?" itself gets the source."""
+    previous = Question(**state) if state and state.get("kind") in HANDLERS else None
+    if previous is None or not points_back(text):
+        return None
+    return in_previous_werkwijze(kb, text, previous, shown)
+
+
+def in_previous_werkwijze(kb: KnowledgeBase, text: str, previous: Question, shown: list[str]) -> Outcome | None:
+    """A section ("samenwerking daarbij") or the Hoe-blocks ("hoe doe je dat dan?") of the werkwijze
+    the previous answer led with; None when the question asks for neither or that was no werkwijze."""
+    werkwijze_id = previous_werkwijze(kb, shown)
+    if werkwijze_id is None:
+        return None
+    section = retrieval.asked_section(text)
+    if section in answers.SECTION_LABELS:
+        record = kb.record("werkwijze", werkwijze_id)
+        if record is not None and getattr(record, section, None):
+            q = replace(previous, kind="werkwijze", topic=f"werkwijze:{werkwijze_id}/{section}", offset=0)
+            return Outcome(answers.section_answer(record, section), q)
+    if section == "hoe" or ASKS_HOW.search(normalize(text)):
+        blocks = kb.hoe_blocks(werkwijze=werkwijze_id, age_group=None, topic=previous.text, limit=3)
+        if blocks:
+            q = replace(previous, kind="werkwijze", topic=blocks[0].id, offset=0)
+            reply = answers.block_answer(blocks[0])
+            # The werkwijze's other blocks close to the question, as buttons.
+            reply.buttons = [(b.title, f'/ask_werkwijze{{"onderwerp": "{b.id}"}}') for b in blocks[1:]]
+            reply.records = list(reply.records) + [f"hoe:{b.id}" for b in blocks[1:]]
+            return Outcome(reply, q)
+    return None

@@ -597,3 +597,20 @@ def test_asking_for_something_else_leaves_out_what_was_just_shown():
     chat.run(ActionFollowUp(), "is er ook iets voor vaders?", "inform")
     shown = chat.slots["getoonde_records"]
     assert "interventie:daddys-place" in shown[:3] and "interventie:buurtgezinnen" not in shown
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "waarom moet ik eerst een band opbouwen met een gezin voor ik over geld begin?",  # a werkwijze section
+        "wat houdt de werkwijze bespreken in?",
+    ],
+)
+def test_where_it_says_so_after_a_werkwijze_section_gives_the_source(first):
+    """ "waar staat dat?" points back, but asks for the source: never a new search with the question before it."""
+    chat = Conversation()
+    chat.run(ActionWerkwijze(), first, "ask_werkwijze")
+    shown = chat.slots["getoonde_records"]
+    answer = chat.run(ActionSource(), "waar staat dat?", "ask_source")
+    assert chat.slots["getoonde_records"] == shown
+    assert "Handreiking" in answer and "**" not in answer.split("\n", 1)[0]
