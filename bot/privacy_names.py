@@ -795,7 +795,9 @@ class _Context:
             if self.sentence_initial(i) and w.low in self.lex.ordinary:
                 # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are, and so is
                 # "Storm is 4": an age stated of it
-                return (self.listed(w) and (self.next_capitalised(i) or self.acts(i))) or self.stated_age(i)
+                return (
+                    self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i))
+                ) or self.stated_age(i)  # "Daan z'n moeder"
             return self.listed(w) or self.unknown(w)
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
@@ -1338,6 +1340,22 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
                             in_name[m] = True
                             lowercase_chain[m] = lowercase_chain[i]
                         changed = True
+            # left: a short or common first name before a capitalised name ("Li Wei", "Mei Chen")
+            j = i - 1
+            if (
+                j >= 0
+                and not in_name[j]
+                and words[j].kind == "word"
+                and ctx.capitalised(words[i])
+                and ctx.capitalised(words[j])
+                and words[j].low in lex.first_names
+                and words[j].low not in lex.stop
+                and words[j].low not in _PARTICLES
+                and words[j].low not in _MONTHS
+                and not ctx.excluded(words[j], in_name=True)
+            ):
+                in_name[j] = True
+                changed = True
             # a capital letter without a dot between name words: "Tjon A Fat", "Jan P Jansen"
             j = i + 1
             if (

@@ -270,6 +270,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # A need named in this message wins over a remembered one; a need the text names but the
     # knowledge base does not know is said so, never answered with the remembered one.
     named = [rid for kind, rid in kb.find_named(q.text) if kind == "fonds"] if q.text and not q.offset else []
+    if named and where_they_are(kb, named[0], q.text):
+        named = []
     if named:
         # "Wat doet Jeugdfonds Sport & Cultuur?" asked as a fund question: that fund.
         return Outcome(answers.fund_detail_answer(kb.fund(named[0])), q, named[:1])
@@ -277,8 +279,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     need_text = q.need
     if text_needs:
         need_text = q.text if kb.resolve_needs(q.text) else " ".join(text_needs)
-        if q.need and kb.resolve_needs(q.need) and set(kb.resolve_needs(q.need)) <= set(text_needs):
-            need_text = q.need
+        if q.need and set(kb.resolve_needs(q.need)) == set(text_needs):
+            need_text = q.need  # the NLU's words for the same need ("kleren" in "nette kleren")
     elif q.text and (unknown := _unknown_need(kb, q.text)):
         if not (q.need and kb.resolve_needs(q.need) and set(words(q.need)) <= set(words(q.text))):
             need_text = unknown
@@ -875,6 +877,10 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     ):
         # "ik maak me zorgen om een kind": nothing to look up yet; ask what it is about.
         return Outcome(answers.topics_answer(), Question("geen"))
+    if q.text and not q.offset and q.kind not in ("werkwijze", "aanvragen") and retrieval.asks_policy(q.text):
+        # "moeten wij Stevig Ouderschap als gemeente inkopen?": what the handreiking asks of gemeenten,
+        # whatever record or need the question names.
+        q = replace(q, kind="werkwijze")
     routed = route(kb, q) if q.text and not q.offset else None
     outcome = routed or HANDLERS[q.kind](kb, q)
     return second_opinion(kb, q, outcome) if checked else outcome
@@ -901,7 +907,7 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     ):
         return outcome  # the fund finder's own ground: a fund asked for, a need wanted, a named fund
     lead = [r.split("/", 1)[0] for r in reply.records[:3]]
-    named = [f"{kind}:{rid}" for kind, rid in kb.find_named(q.text) if names_in_full(kb, kind, rid, q.text)]
+    named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
         return outcome  # the record the question names by its name
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
@@ -1122,14 +1128,36 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     return len(name) >= 4 and name in _squeezed(text)
 
 
+def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
+    """The records the question is about by their whole name (kind, id); none when it asks what a
+    gemeente arranges ("moeten wij Stevig Ouderschap als gemeente inkopen?" is not about the programme),
+    and no fund that is only where the family already is (where_they_are)."""
+    if retrieval.asks_policy(text):
+        return []
+    return [
+        (kind, rid)
+        for kind, rid in kb.find_named(text)
+        if names_in_full(kb, kind, rid, text) and not (kind == "fonds" and where_they_are(kb, rid, text))
+    ]
+
+
+def where_they_are(kb: KnowledgeBase, fund_id: str, text: str) -> bool:
+    """ "Gezin gaat al naar de voedselbank, maar de kinderen hebben geen kleren": the question names a
+    need that the fund it names does not pay for; the need is asked, the fund is context."""
+    rest = re.sub(re.escape(kb.fund(fund_id).name), " ", text, flags=re.IGNORECASE)
+    return bool(kb.resolve_needs(rest)) and fund_id not in {f.id for f in kb.find_funds(rest).funds}
+
+
 def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     """What the question asks for in so many words, and the retrieval, over the NLU's intent.
     None: the intent's own handler answers."""
     native = RECORD_KIND.get(q.kind)
     if native is None:
         return None
-    if q.kind in ("fondsen", "aanvragen") and (q.name or names_a_fund(kb, q.text)):
-        return None
+    if q.kind in ("fondsen", "aanvragen") and (
+        names_a_fund(kb, q.text) or (q.name and (names_a_fund(kb, q.name) or not kb.find_named(q.name)))
+    ):
+        return None  # a fund by its name (a name of another record, "babythuiszorg", routes on)
     asked = asked_kinds(q.text)
     norm = normalize(q.text)
     if retrieval.asked_section(q.text) == "hoe":
@@ -1146,7 +1174,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         if native == "hoe":
             return None
         return how_answer(kb, q)
-    named = [(kind, rid) for kind, rid in kb.find_named(q.text) if names_in_full(kb, kind, rid, q.text)]
+    named = named_in_full(kb, q.text)
     if any(kind == native for kind, _ in named):
         return None  # a record named by name: the intent's handler knows it ("wat houdt GIZ in?")
     if named and named[0][0] == "werkwijze" and native != "hoe":
@@ -1381,13 +1409,17 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
         return wat_is(kb, Question("wat_is", text=text))
     size = len(content_words(text))
-    if size < 3:
-        return None
+    if size < (2 if is_question(text) else 3):
+        return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small
     if size < 5:
         # A short message ("moeder wil weer aan het werk maar weet niet hoe"): only when one record
         # matches it strongly, not a need word in small talk ("wat vind jij van voetbal kijken").
         choice, _ = _retrieve(kb, Question("wat_is", text=text), None)
-        if choice.action != "answer" or choice.hits[0].evidence < SHORT_OFF_TOPIC_EVIDENCE:
+        strong = choice.action == "answer" and choice.hits[0].evidence >= SHORT_OFF_TOPIC_EVIDENCE
+        # Or it asks for a kind of record in so many words and a record matches all of the rest
+        # ("welke programma's zijn er voor een kind met overgewicht").
+        asks = bool(asked_kinds(text) - {"hoe"}) and bool(choice.hits) and choice.hits[0].coverage >= 0.99
+        if not (strong or asks):
             return None
     found = fallback(kb, text)
     return found if found is not None and found.reply.records else None

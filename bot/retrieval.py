@@ -121,19 +121,22 @@ def choose(hits: list[Hit]) -> Choice:
     return Choice("clarify", candidates)
 
 
-# How a question asks for one section of a werkwijze. The gemeente (or organisation) as the one who
-# arranges comes first: "hoe kan de gemeente de samenwerking … makkelijker maken" asks what the
-# Voorwaarden sections say, not how professionals work together.
+# The gemeente (or organisation) as the one who arranges, pays or buys asks what the Voorwaarden
+# sections say: "hoe kan de gemeente de samenwerking … makkelijker maken" is not how professionals
+# work together, "moeten wij Stevig Ouderschap als gemeente inkopen?" not what the programme is.
+POLICY = re.compile(
+    r"\bwat (vraagt|verwacht|adviseert|raadt)( (de|die) handreiking)?( van| aan)?( ons| jullie)?( als)? (de )?"
+    r"(gemeenten?|organisaties?)\b"
+    r"|\b(als|de|onze) (gemeenten?|organisaties?) [^.?!]{0,80}?\b"
+    r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren|inkopen|subsidieren|financieren)\b"
+    r"|\b(zorgen|regelen|faciliteren|organiseren|inkopen|subsidieren|financieren) (we|wij) als "
+    r"(gemeenten?|organisaties?)\b"
+    r"|\bwat (kan|kunnen|moet|moeten) (we|wij) als (gemeenten?|organisaties?)\b"
+    r"|\b(subsidieren|subsidieert|financieren|inkopen)\b[^.?!]*\b(voldoen|eisen)\b"
+)
+# How a question asks for one section of a werkwijze; the gemeente as the one who arranges first.
 SECTION_WORDS = [
-    (
-        "voorwaarden",
-        re.compile(
-            r"\bwat (vraagt|verwacht)( de handreiking)? van (de )?(gemeenten?|organisaties?)\b"
-            r"|\b(als|de|onze) (gemeenten?|organisaties?) (\w+ ){0,8}?"
-            r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren)\b"
-            r"|\b(zorgen|regelen|faciliteren|organiseren) (we|wij) als (gemeenten?|organisaties?)\b"
-        ),
-    ),
+    ("voorwaarden", POLICY),
     ("waarom", re.compile(r"\b(waarom|waarvoor is|wat is het nut|wat levert .* op|hoe komt het dat)\b")),
     ("samenwerken", re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met)\b")),
     (
@@ -151,6 +154,11 @@ HOW = re.compile(
     r"^(en )?hoe\b|\bhoe (kan|kun|moet|pak|zorg|help|begin|ga|maak|bouw|werk|ondersteun|stimuleer|"
     r"versterk|bereik|signaleer|herken|bespreek)"
 )
+
+
+def asks_policy(text: str) -> bool:
+    """The question asks what a gemeente or organisation arranges (POLICY)."""
+    return bool(POLICY.search(normalize(text)))
 
 
 def asked_section(text: str) -> str | None:

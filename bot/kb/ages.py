@@ -324,8 +324,9 @@ def parse_fase(text: str | None) -> str | None:
     if not text:
         return None
     tokens = normalize(text).split()
-    if any(t in ("ouder", "ouders", "moeder", "vader", "moeders", "vaders") for t in tokens):
-        if not any(t in v for v, _ in _WORDS for t in tokens):
-            return "ouders"
     age = parse_age(text)
+    if any(t in ("ouder", "ouders", "moeder", "vader", "moeders", "vaders") for t in tokens):
+        # "ouders … de kinderen van 1 en 3": the children's phase; without a child's age, the parents'.
+        if not any(t in v for v, _ in _WORDS for t in tokens) and not (age and age.fase and age.high < 18):
+            return "ouders"
     return age.fase if age else None

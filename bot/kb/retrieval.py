@@ -90,6 +90,12 @@ STEERING = SCREENING_WORDS | {
     "kunnen",
     "moet",
     "moeten",
+    # What a gemeente or organisation does with it: they ask for the Voorwaarden sections.
+    "subsidieren",
+    "subsidieert",
+    "financieren",
+    "inkopen",
+    "voldoen",
 }
 # Separable verbs: "bouw ik vertrouwen op" is opbouwen, "werk ik samen" samenwerken.
 PARTICLES = (

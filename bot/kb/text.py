@@ -43,6 +43,39 @@ _EXTRA_STOPWORDS = {
     "vergoedt",
     "vergoeden",
     "regeling",
+    # Conjunctions spaCy's list lacks: they join clauses, they say nothing about the subject.
+    "zodat",
+    "doordat",
+    "daardoor",
+    "waardoor",
+    "waarbij",
+    "zolang",
+    "alsof",
+}
+# Pronominal adverbs ("hiermee", "daarvoor", "waarover", "ermee"): they point, they name nothing.
+_EXTRA_STOPWORDS |= {
+    start + end
+    for start in ("hier", "daar", "waar", "er")
+    for end in (
+        "mee",
+        "over",
+        "voor",
+        "bij",
+        "in",
+        "aan",
+        "van",
+        "op",
+        "uit",
+        "door",
+        "na",
+        "naar",
+        "om",
+        "onder",
+        "tegen",
+        "toe",
+        "achter",
+        "zonder",
+    )
 }
 
 
@@ -183,6 +216,43 @@ def phrase_key(phrase: str) -> str:
     return " ".join(stem(lemma(w)) for w in words(phrase))
 
 
+# Prefixes and particles that derive a word rather than compound one: "opvoeding" is no voeding,
+# "aankaarten" no kaarten, "nascholing" no scholing.
+_DERIVING = {
+    "op",
+    "aan",
+    "af",
+    "in",
+    "uit",
+    "mee",
+    "door",
+    "na",
+    "ver",
+    "be",
+    "ge",
+    "ont",
+    "her",
+    "over",
+    "onder",
+    "toe",
+    "voor",
+    "om",
+    "bij",
+    "weg",
+    "terug",
+    "er",
+    "mis",
+}
+
+
+def _compound_split(modifier: str, head: str) -> bool:
+    """Whether modifier + head reads as a compound: not a derivation ("opvoeding"), and a short head
+    ("eten", "tand", "boek") only after a known first word ("kinderboek", not "versl|eten", "w|eten")."""
+    if modifier in _DERIVING:
+        return False
+    return len(head) >= 5 or (len(modifier) >= 3 and is_known_word(modifier))
+
+
 class TermMatcher:
     """Maps words and phrases a user types to the ids of stored terms.
 
@@ -225,6 +295,8 @@ class TermMatcher:
             return set()
         for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1 if self.heads else 1):
             head = word[start:]
+            if not _compound_split(word[:start], head):
+                continue  # "versleten" is not about eten
             for key in (head, stem(head)):
                 if key in self._phrases and len(key) >= self.MIN_HEAD_LENGTH:
                     return set(self._phrases[key])

@@ -202,7 +202,7 @@ def test_who_applies_for_the_funds_just_shown():
     )
     answer = chat.run(ActionAanvragen(), "wie kan dat aanvragen?", "ask_aanvragen")
     assert "Jeugdfonds Sport & Cultuur" in answer and "intermediair" in answer
-    assert "Bron:" in answer
+    assert "\nBron:" in answer or "\nBronnen:" in answer
 
 
 def test_named_fund_application():

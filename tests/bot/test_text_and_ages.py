@@ -76,6 +76,9 @@ def test_no_age_where_none_is_named(text):
 def test_parents_are_a_target_group():
     assert parse_fase("hoe praat ik met ouders over geld") == "ouders"
     assert parse_fase("met een puber") == "voortgezet-onderwijs"
+    # Parents named, and their children's ages: the children's phase.
+    assert parse_fase("ouders nemen de kinderen van 1 en 3 niet mee naar de tandarts") == "jonge-kinderen"
+    assert parse_fase("moeder van 35 heeft schulden") == "ouders"
 
 
 def test_normalize_strips_accents_and_ampersand():
@@ -90,6 +93,17 @@ def test_term_matcher_forms():
     assert matcher.match("koelkats kapot") == ["koelkast"]  # one typo (swap)
     assert matcher.match("iets voor sport en cultuur") == ["sport"]
     assert matcher.match("bed") == []  # short words: no typo guessing
+
+
+def test_a_compound_head_only_where_the_word_is_a_compound():
+    matcher = TermMatcher(
+        {"eten": "voedsel", "voeding": "voedsel", "tand": "tandarts", "boek": "boeken", "kleding": "kleding"}
+    )
+    assert matcher.match("een kinderboek") == ["boeken"]  # kinder|boek
+    assert matcher.match("geen gymkleding") == ["kleding"]  # a long head needs no known first word
+    # Not compounds: a derivation or a word that only ends in a term.
+    for text in ("versleten kleren", "ouders weten het niet", "laten ontmoeten", "de opvoeding", "een taalachterstand"):
+        assert "voedsel" not in matcher.match(text) and "tandarts" not in matcher.match(text), text
 
 
 @pytest.mark.parametrize(

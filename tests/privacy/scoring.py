@@ -52,12 +52,16 @@ def kept_words() -> frozenset[str]:
     return frozenset(w for w in words if w.lower() not in stopwords())
 
 
-def answer_changing(question: str, output: str) -> list[str]:
+def answer_changing(question: str, output: str, original: str | None = None) -> list[str]:
+    """The kept words of the question (for a client message: its version without the client data,
+    and only words the message itself has) that the redacted text no longer has, in any case:
+    "Gezin met …" rewritten from "… — gezin uit Urk" lost nothing."""
     return sorted(
         w
         for w in kept_words()
         if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", question)
-        and not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", output)
+        and (original is None or re.search(rf"(?<!\w){re.escape(w)}(?!\w)", original, re.IGNORECASE))
+        and not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", output, re.IGNORECASE)
     )
 
 
@@ -109,7 +113,7 @@ def score(half: str) -> Score:
                 counts[1] += span in others
         if names or others:
             result.misses.append((message.text, output, names, [s.text for s in others]))
-        lost = answer_changing(message.anonymous, output)
+        lost = answer_changing(message.anonymous, output, message.text)
         if lost:
             result.changed.append((message.text, output, lost))
     for question in ordinary_questions(half):

@@ -23,7 +23,7 @@ from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
 from bot.privacy import REMINDER
 from tests.privacy.corpus import HALVES, Figures, client_messages, left_behind, name_token_count, ordinary_questions
-from tests.privacy.scoring import kept_words
+from tests.privacy.scoring import answer_changing
 from tests.stack import Chat
 
 pytestmark = pytest.mark.e2e
@@ -167,21 +167,16 @@ def test_held_out_corpus_is_redacted_in_the_store(store, rest_run, socketio_run,
 
 
 def test_no_redaction_changes_what_the_question_is_about(store, rest_run, artifacts):
-    kept = kept_words()
     changed = []
     for half in HALVES:
         for n, question in enumerate(ordinary_questions(half)):
             stored = stored_user_text(store, rest_run[("gewoon", half, n)][0])
-            lost = {w for w in kept if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", question) and w not in stored}
-            if lost:
-                changed.append((half, question, stored, sorted(lost)))
+            if lost := answer_changing(question, stored):
+                changed.append((half, question, stored, lost))
         for n, message in enumerate(client_messages(half)):
             stored = stored_user_text(store, rest_run[(half, n)][0])
-            lost = {
-                w for w in kept if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", message.anonymous) and w not in stored
-            }
-            if lost:
-                changed.append((half, message.text, stored, sorted(lost)))
+            if lost := answer_changing(message.anonymous, stored, message.text):
+                changed.append((half, message.text, stored, lost))
     count = len(changed)
     held_out = sum(1 for c in changed if c[0] == "vastgehouden")
     print(f"vals-positieven die het antwoord veranderen: {count} (vastgehouden deel: {held_out})")

@@ -97,8 +97,9 @@ def shares_content(question: str, record_text: str, vocabulary: frozenset[str] =
     rekening), as retrieval reads it — or a thesaurus concept the question names (its words in the
     sources). Zoekvragen do not count: they link a question to a record, they are not its content."""
     body = {k for w in content_words(record_text) for k in keys(w)}
-    if any(_NUMBERS.get(w) in body for w in _number_words(question)):
-        return True  # "na hun 4e" and "vanaf vier jaar"
+    numbers = set(_number_words(record_text)) | {n for n, word in _NUMBERS.items() if word in body}
+    if numbers & set(_number_words(question)):
+        return True  # "na hun 4e" and "vanaf vier jaar" or "vanaf het 4e levensjaar"
     asked = [w for w in content_words(question) if len(w) >= 3]
     if not asked:
         return True

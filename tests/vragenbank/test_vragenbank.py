@@ -17,7 +17,7 @@ from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
 from bot.kb.text import content_words
 from bot.kb.zoekvragen import read_zoekvragen
-from tests.vragenbank.evaluate import ask, report, summary_line
+from tests.vragenbank.evaluate import ask, report, shares_content, summary_line
 from tests.vragenbank.records import known, record_age_groups, record_texts
 
 # Regression gates, set at or just under what the assistant reaches now (02-12-2026, third session:
@@ -80,6 +80,13 @@ def test_a_second_reader_judgement_about_no_turn_is_refused(tmp_path):
         read_bank(tmp_path)
     judged.write_text("- id: x-1\n  beurt: 1\n  goed: [fonds:stichting-leergeld, fonds:jeugdeducatiefonds]\n")
     assert read_bank(tmp_path)[0].turns[0].also_right == ("fonds:stichting-leergeld", "fonds:jeugdeducatiefonds")
+
+
+def test_a_number_is_shared_content_however_it_is_written():
+    question = "Wij zien kinderen na hun 4e nog maar weinig."
+    assert shares_content(question, "Het aantal contactmomenten is vanaf het 4e levensjaar beperkt.")
+    assert shares_content(question, "Vanaf vier jaar zijn er minder contactmomenten.")
+    assert not shares_content(question, "Voor jongeren vanaf 12 jaar.")
 
 
 def _training_examples() -> list[str]:
