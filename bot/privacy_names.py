@@ -1227,6 +1227,23 @@ class _Context:
 
 def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of people's names in `text`, outside the `claimed` spans."""
+    if _shouted(text):
+        # "GIULIA ROSSI UIT WEERT": capitals say little here; read it also as typed in lower case.
+        return _merged(_find_names(text, claimed) + _find_names(text.lower(), claimed))
+    return _find_names(text, claimed)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lex = lexicon()
     words = _tokens(text, claimed)
     if not any(w.kind == "word" and not w.blocked for w in words):
@@ -1515,6 +1532,12 @@ def find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int
         while i < n and in_name[i]:
             i += 1
     return _with_repeats(words, spans, lex)
+
+
+def _shouted(text: str) -> bool:
+    """Typed in capitals throughout (three words or more)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _coordinated_with_name(words: list[_Word], in_name: list[bool], i: int, j: int) -> bool:

@@ -144,6 +144,9 @@ def test_names_are_redacted_and_the_question_stays(text, expected):
         "Helmond en de aanpak van armoede",
         "Welke hulp is er in Amsterdam-Noord of Noord-Brabant?",
         "Geldt de Stadspas ook in Rotterdam, Zwolle en Den Haag?",
+        # a whole question in capitals
+        "WAT DOET STICHTING LEERGELD IN EDE VOOR EEN KIND VAN 9?",
+        "HELP: WELK FONDS BETAALT EEN FIETS? MOEDER HEEFT GEEN GELD.",
     ],
 )
 def test_ordinary_words_knowledge_names_and_places_are_not_names(text):
@@ -299,6 +302,14 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
             "Hoi allemaal, Selin en Kerem Öztürk (12 en 15) mogen niet mee.",
             "Hoi allemaal, [NAAM] en [NAAM] (12 en 15) mogen niet mee.",
         ),
+        # a name before z'n/d'r and a family word, also at the start of the message
+        ("Daan z'n moeder belde over de huur.", "[NAAM] z'n moeder belde over de huur."),
+        ("Sterre d'r vader is ziek thuis.", "[NAAM] d'r vader is ziek thuis."),
+        # a short first name before a surname the detector found
+        ("Li Wei en Chen Mei runnen een restaurant.", "[NAAM] en [NAAM] runnen een restaurant."),
+        # a whole message in capitals is also read as typed in lower case
+        ("MOEDER FATMA YILMAZ BELDE OVER DE HUUR", "MOEDER [NAAM] BELDE OVER DE HUUR"),
+        ("JAN DE VRIES UIT EDE VRAAGT OM HULP", "[NAAM] UIT EDE VRAAGT OM HULP"),
     ],
 )
 def test_names_of_more_shapes(text, expected):
