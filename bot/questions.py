@@ -644,6 +644,8 @@ def _specific(text: str) -> bool:
 
 def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
+    # "het eigen risico" is what the insurance does not pay, not a risk group.
+    risk = bool(set(words(re.sub(r"\beigen risico\b", " ", normalize(q.text or "")))) & RISK_WORDS)
     if tokens & INSTRUMENT_WORDS and not q.offset:
         return instrumenten(kb, replace(q, kind="instrumenten"))
     matched: list[str] = []
@@ -665,18 +667,18 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
         # How much a signal's own text shares with the question: a general question ("welke signalen
         # bij ouders?") matches the zoekvragen of many signals, and is still not about one of them.
         close = [h for h in signal_hits if best.own >= least and h.score >= 0.5 * best.score and h.own >= least / 2]
-        if cue and not close and _specific(q.text) and not tokens & RISK_WORDS:
+        if cue and not close and _specific(q.text) and not risk:
             # "is dat een signaal?" about something the list words differently: the nearest signals.
             close = [h for h in signal_hits[:3] if h.score >= 0.5 * best.score]
         # Only those that share a word or concept with the question lead (not one found through its
         # zoekvragen only).
         close = [h for h in close if retrieval.literal(h, kb, q.text)]
         matched = [h.unit.record_id for h in close]
-        if not matched and _specific(q.text) and not tokens & RISK_WORDS and not q.offset:
+        if not matched and _specific(q.text) and not risk and not q.offset:
             # Something specific that no signal matches: not the whole list, but what does match (or nothing).
             return Outcome(retrieval.reply_for(kb, choice, q.text), q)
     fase = parse_fase(q.age) or parse_fase(q.text)
-    if tokens & RISK_WORDS:
+    if risk:
         found = kb.risk_groups()
         ids = {sig.id for sig in found}
         matched = [m for m in matched if m in ids]

@@ -70,7 +70,9 @@ UNSTATED_DETAIL = re.compile(
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
     r"(afgetrokken|gekort|verrekend) (van|op) (de |haar |zijn |hun )?(uitkering|bijstand)|"
-    r"recht op (de |het )?\w*toeslag)\b"
+    r"recht op (de |het )?\w*toeslag|"
+    # what the law says: the sources give no legal rules
+    r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar)\b"
 )
 
 

