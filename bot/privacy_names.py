@@ -1039,8 +1039,8 @@ class _Context:
         or a capitalised ordinary word that is no name ("Marktplaats")."""
         words = self.words
         w = words[k]
-        if w.kind == "word" and w.place:
-            return True  # also the "com" of "Bol.com"
+        if w.kind == "word" and w.place and not self.demonym(w):
+            return True  # also the "com" of "Bol.com"; "Russisch" says who people are
         if w.kind != "word" or not w.text[:1].isupper():
             return False
         if self.listed(w) or w.low in self.lex.first_names:
@@ -1049,7 +1049,7 @@ class _Context:
             (len(w.text) > 1 and w.text.isupper() and not self.shouting)
             or self.brand(w)
             or (k > 0 and words[k - 1].low in _ARTICLES)
-            or (self.ordinary(w) and not self.name_word(w) and not self.sentence_initial(k))
+            or (self.ordinary(w) and not self.name_word(w) and not self.sentence_initial(k) and not self.demonym(w))
         )
 
     def listed_with_things(self, i: int, j: int) -> bool:

@@ -307,6 +307,8 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Sterre d'r vader is ziek thuis.", "[NAAM] d'r vader is ziek thuis."),
         # a short first name before a surname the detector found
         ("Li Wei en Chen Mei runnen een restaurant.", "[NAAM] en [NAAM] runnen een restaurant."),
+        # a nationality in a list of people says who they are: it does not make the list one of things
+        ("Svetlana en Igor, Russisch, 2 kids. Bijstand Emmen?", "[NAAM] en [NAAM], Russisch, 2 kids. Bijstand Emmen?"),
         # a whole message in capitals is also read as typed in lower case
         ("MOEDER FATMA YILMAZ BELDE OVER DE HUUR", "MOEDER [NAAM] BELDE OVER DE HUUR"),
         ("JAN DE VRIES UIT EDE VRAAGT OM HULP", "[NAAM] UIT EDE VRAAGT OM HULP"),
