@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import common_prefix, deletions, edit_distance, is_known_word, keys, stopwords, words
+from .text import PARTICLES, common_prefix, deletions, edit_distance, is_known_word, keys, stopwords, words
 from .thesaurus import Thesaurus
 
 K1, B = 1.2, 0.6
@@ -97,27 +97,6 @@ STEERING = SCREENING_WORDS | {
     "inkopen",
     "voldoen",
 }
-# Separable verbs: "bouw ik vertrouwen op" is opbouwen, "werk ik samen" samenwerken.
-PARTICLES = (
-    "op",
-    "aan",
-    "af",
-    "in",
-    "uit",
-    "mee",
-    "door",
-    "terug",
-    "over",
-    "samen",
-    "toe",
-    "voor",
-    "na",
-    "om",
-    "bij",
-    "weg",
-    "vast",
-    "los",
-)
 # Small talk and time words: no record is about them ("wat is het weer morgen?").
 CHATTER = {
     "weer",

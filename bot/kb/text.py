@@ -216,9 +216,8 @@ def phrase_key(phrase: str) -> str:
     return " ".join(stem(lemma(w)) for w in words(phrase))
 
 
-# Prefixes and particles that derive a word rather than compound one: "opvoeding" is no voeding,
-# "aankaarten" no kaarten, "nascholing" no scholing.
-_DERIVING = {
+# Separable verbs: "bouw ik vertrouwen op" is opbouwen, "werk ik samen" samenwerken.
+PARTICLES = (
     "op",
     "aan",
     "af",
@@ -226,23 +225,21 @@ _DERIVING = {
     "uit",
     "mee",
     "door",
-    "na",
-    "ver",
-    "be",
-    "ge",
-    "ont",
-    "her",
+    "terug",
     "over",
-    "onder",
+    "samen",
     "toe",
     "voor",
+    "na",
     "om",
     "bij",
     "weg",
-    "terug",
-    "er",
-    "mis",
-}
+    "vast",
+    "los",
+)
+# Prefixes and particles that derive a word rather than compound one: "opvoeding" is no voeding,
+# "aankaarten" no kaarten, "nascholing" no scholing.
+_DERIVING = set(PARTICLES) | {"ver", "be", "ge", "ont", "her", "onder", "er", "mis"}
 
 
 def _compound_split(modifier: str, head: str) -> bool:
