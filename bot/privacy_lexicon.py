@@ -117,6 +117,9 @@ def _ordinary_words(data: Path) -> set[str]:
     return {w.lower() for w in words if w.isalpha() or "-" in w}
 
 
+_TREMA = str.maketrans("äëïöü", "aeiou")
+
+
 def _english_words(data: Path) -> set[str]:
     """English word forms (spaCy's English lemma table): "Back to School", "Quiet Community", "Court"."""
     lookup = json.loads(gzip.decompress((data / "en_lemma_lookup.json.gz").read_bytes()))
@@ -178,6 +181,9 @@ def load() -> Lexicon:
     lexicon.surnames |= {w.split()[-1] for w in lexicon.interfix_surnames}
     exceptions = {w.lower() for f in ("first_name_exceptions.txt", "surname_exceptions.txt") for w in _lines(names / f)}
     lexicon.stop = {w.lower() for w in _lines(deduce / "stop_words.txt")}
+    # Chat drops the trema: "cooperatie", "ideeen" are the ordinary words they stand for ("Zoe" stays a name).
+    folded = {w.translate(_TREMA) for w in lexicon.ordinary if any(c in w for c in "äëïöü")}
+    lexicon.ordinary |= folded - lexicon.ordinary - lexicon.first_names - lexicon.surnames
     # Names that are also English words ("Rose", "Mark", "Lisa") stay names.
     lexicon.english = english - lexicon.first_names - lexicon.surnames
     lexicon.frequent = (

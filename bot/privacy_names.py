@@ -78,6 +78,8 @@ _WEEKDAYS = {
     "za",
     "zo",
 }
+# A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.
+_GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
 _HOLIDAYS = {
     "kerst",
     "kerstmis",
@@ -237,6 +239,8 @@ _INSTITUTIONS = {
     "kliniek",
     "centrum",
     "college",
+    "mc",
+    "umc",
     "academie",
     "vereniging",
     "instituut",
@@ -543,9 +547,15 @@ class _Context:
         if w.low in lex.ordinary:
             return True
         parts = [p for p in w.low.split("-") if p]
-        if len(parts) > 1 and all(p in lex.ordinary for p in parts):
+        if len(parts) > 1 and all(self._plain(p) for p in parts):
             return True
-        return self._compound(w.low)
+        return self._compound(w.low) or (w.low.endswith("'s") and self._plain(w.low))
+
+    def _plain(self, low: str) -> bool:
+        """An ordinary word, also as a plural with 's ("collega's", "baby's") or a compound."""
+        if low.endswith("'s") and len(low) > 4:
+            low = low[:-2]
+        return low in self.lex.ordinary or self._compound(low)
 
     def _compound(self, low: str) -> bool:
         """A Dutch compound of two ordinary words (with a linking s or e): "wijkteam", "buurtsportcoach"."""
@@ -753,7 +763,7 @@ class _Context:
         """Word i is a name part on its own evidence."""
         w = self.words[i]
         cue = self.cue_before(i)
-        if self.excluded(w, in_name=bool(cue)):
+        if self.excluded(w, in_name=bool(cue)) or (w.low in _GREETINGS and self.sentence_initial(i)):
             return False
         if not cue and self.english_sentence(i):
             return False
@@ -782,7 +792,8 @@ class _Context:
             if (
                 i > 0
                 and self.words[i - 1].low in _ARTICLES
-                and not self.listed(w)
+                # "voor de Scholing": an ordinary word after a lower-case article, even if a surname list has it
+                and (not self.listed(w) or (self.ordinary(w) and self.words[i - 1].text.islower()))
                 and not (
                     i > 1
                     and self.words[i - 2].kind == "word"
@@ -1101,6 +1112,26 @@ class _Context:
             and any(self.thing(m) for m in members)
         )
 
+    def bracketed_list_with_things(self, i: int, j: int) -> bool:
+        """Words i..j stand in a list of three or more between brackets, with no age or number in it, after
+        a word that is no family word, and another member is a thing: "woningcorporaties (Mitros,
+        Portaal, Bo-Ex)", "supermarkten (Albert Heijn, Jumbo, Plus, Vomar)"."""
+        words = self.words
+        left = i - 1
+        while left >= 0 and (words[left].kind == "word" or words[left].low in (",", "&")):
+            left -= 1
+        right = j + 1
+        while right < len(words) and (words[right].kind == "word" or words[right].low in (",", "&")):
+            right += 1
+        if not (left >= 1 and words[left].text == "(" and right < len(words) and words[right].text == ")"):
+            return False
+        if words[left - 1].kind == "word" and (words[left - 1].low in _KIN_CUES or self.listed(words[left - 1])):
+            return False  # "kinderen (Bloem, Ties en Noor)"
+        inside = range(left + 1, right)
+        if sum(words[k].text == "," for k in inside) < 2 or any(words[k].kind == "num" for k in inside):
+            return False
+        return any(self.thing(k) for k in inside if not i <= k <= j)
+
     def institution(self, w: _Word) -> bool:
         return (
             w.kind == "word"
@@ -1273,6 +1304,24 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     continue  # "in de Bijlmer", "uit de Kempen"
                 if not cue and i > 0 and words[i - 1].low in _INSTITUTIONS:
                     continue  # "Stichting De Hoop", "Huis de Pauw": the organisation's own name
+                if (
+                    not cue
+                    and not after_name
+                    and words[i].text == "de"
+                    and j == i + 1
+                    and ctx.ordinary(target)
+                    and i > 0
+                    and words[i - 1].kind == "word"
+                    and words[i - 1].text.islower()
+                ):
+                    continue  # "voor de Scholing", "naar de Bakker": an article before an ordinary word
+                if (
+                    cue == "kin"
+                    and words[i].low in _WEAK_PARTICLES
+                    and ctx.ordinary(target)
+                    and target.low not in lex.surnames
+                ):
+                    continue  # "kinderen uit de Schilderswijk": a place they come from, not a surname
                 lower_ok = (
                     cue in ("naming", "title")
                     and (not ctx.ordinary(target) or " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames)
@@ -1369,6 +1418,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                 and words[j].low not in lex.stop
                 and words[j].low not in _PARTICLES
                 and words[j].low not in _MONTHS
+                and words[j].low not in _GREETINGS
                 and not ctx.excluded(words[j], in_name=True)
             ):
                 in_name[j] = True
@@ -1461,6 +1511,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and ctx.capitalised(w)
                     and w.low not in _CUES
                     and w.low not in lex.stop
+                    and w.low not in _GREETINGS
                     and not ctx.brand(w)
                     and not ctx.org_word(w)
                     and not (
@@ -1516,7 +1567,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             j -= 1
         if j + 1 < n and ctx.institution(words[j + 1]):
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds": an institution, no person
-        elif ctx.listed_with_things(i, j):
+        elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word

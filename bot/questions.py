@@ -330,6 +330,10 @@ def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | 
     """Funds whose text matches the question well, when no behoefte does ("een uitje in de
     zomervakantie", "achternaam laten veranderen"); None when none does. `need`: the question's words
     that name what is needed (_unknown_need)."""
+    if set(kb.retriever.unknown_words(q.text)) & set(need.split()):
+        # "wordt een pretecho vergoed?": no record knows what is asked for; a fund that shares only
+        # "vergoed" with the question is not about it.
+        return None
     age, _ = _age_label(q)
     hits = kb.retriever.search(q.text, age_group=age.fase if age else None, only=("fonds",), limit=20)
     # The fund's own text names the need, not only its zoekvragen or the question's other words: "een

@@ -245,8 +245,8 @@ _DERIVING = set(PARTICLES) | {"ver", "be", "ge", "ont", "her", "onder", "er", "m
 def _compound_split(modifier: str, head: str) -> bool:
     """Whether modifier + head reads as a compound: not a derivation ("opvoeding"), and a short head
     ("eten", "tand", "boek") only after a known first word ("kinderboek", not "versl|eten", "w|eten")."""
-    if modifier in _DERIVING:
-        return False
+    if modifier in _DERIVING or (modifier[-1:] == "s" and modifier[:-1] in _DERIVING):
+        return False  # a particle takes no linking s: "bijstand" is bij|stand, not bijs|tand
     return len(head) >= 5 or (len(modifier) >= 3 and is_known_word(modifier))
 
 

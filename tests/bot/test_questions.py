@@ -134,6 +134,8 @@ def test_unknown_need_is_said_never_another_scheme(kb_sqlite):
         ("fonds voor rijles", None),
         ("fonds voor rijles", "fiets"),
         ("welk fonds helpt bij schulden", None),
+        # what is asked for is a word no record has: a fund that only shares "vergoed" is not about it
+        ("wordt een pretecho vergoed vanuit de basisverzekering?", None),
     ):
         reply = ask(kb_sqlite, "fondsen", text, need=need).reply
         assert "ken ik geen fonds" in reply.text and "sociale kaart" in reply.text and not reply.records

@@ -253,6 +253,15 @@ def test_a_message_of_only_client_data_holds_no_question(text, question):
         # an enumeration with a thing in it, and a comparison with one
         "Koop je schoolspullen goedkoper bij Wibra, Zeeman of de Action?",
         "Is een bundel bij Simyo versus KPN goedkoper?",
+        # a list between brackets after what its members are, with a thing in it
+        "Welke corporaties (Vestia, Ymere, Portaal) hebben een potje?",
+        # a greeting, a plural with 's, a trema left out, an ordinary word after an article
+        "Hee allemaal! Wie heeft er tips voor de ouderavond?",
+        "Collega's, wie gaat er naar het congres?",
+        "Is er bij Cooperatie Kraamzorg Rivierenland een potje?",
+        "Is er een budget voor de Scholing van vrijwilligers?",
+        "Doen de kinderen uit de Schilderswijk ook mee?",
+        "Er is een sessie van Erasmus MC over armoede.",
     ],
 )
 def test_organisations_districts_and_emphasis_are_no_names(text):
@@ -312,6 +321,12 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         # a whole message in capitals is also read as typed in lower case
         ("MOEDER FATMA YILMAZ BELDE OVER DE HUUR", "MOEDER [NAAM] BELDE OVER DE HUUR"),
         ("JAN DE VRIES UIT EDE VRAAGT OM HULP", "[NAAM] UIT EDE VRAAGT OM HULP"),
+        # the rules for greetings and articles leave names after them alone
+        ("Hee allemaal, Selin (8) mag niet mee op kamp.", "Hee allemaal, [NAAM] (8) mag niet mee op kamp."),
+        ("Ik sprak mevrouw de Bakker over de huur.", "Ik sprak mevrouw [NAAM] over de huur."),
+        ("Jan de Bakker kan de huur niet betalen.", "[NAAM] kan de huur niet betalen."),
+        # a list between brackets of children is a list of names
+        ("De kinderen (Noor, Bloem, Ties) hebben geen jas.", "De kinderen ([NAAM], [NAAM], [NAAM]) hebben geen jas."),
     ],
 )
 def test_names_of_more_shapes(text, expected):
