@@ -78,6 +78,8 @@ _WEEKDAYS = {
     "za",
     "zo",
 }
+# What may stand beside an age between brackets after a name: "(7 jaar)", "(groep 4)", "(vader, 52)".
+_AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "groep", "klas"}
 # A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.
 _GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
 _HOLIDAYS = {
@@ -640,7 +642,7 @@ class _Context:
     def brand(self, w: _Word) -> bool:
         """A capital inside a word: "PostNL", "SamenStarten" (not "McDonald", "DeVries", "O'Brien"; nor
         anything in a message IN CAPITALS)."""
-        if self.shouting:
+        if self.shouting or (w.text.isupper() and self.capitalised_name(w)):
             return False
         t = w.text.lstrip("'")
         for part in re.split(r"['’-]", t):
@@ -666,9 +668,44 @@ class _Context:
             or low in _HOLIDAYS
             or (low in _WEEKDAYS and len(low) > 2)
             # An abbreviation ("GGD", "VVE-indicatie"), unless the whole message is IN CAPITALS.
-            or (len(w.text) > 1 and w.text.isupper() and not (self.shouting and len(w.text) >= 4))
-            or (any(len(p) > 1 and p.isupper() for p in w.text.split("-")) and not self.shouting)
+            or (
+                len(w.text) > 1
+                and w.text.isupper()
+                and not (self.shouting and len(w.text) >= 4)
+                and not self.capitalised_name(w)
+            )
+            or (
+                any(len(p) > 1 and p.isupper() for p in w.text.split("-"))
+                and not self.shouting
+                and not self.capitalised_name(w)
+            )
             or len(w.text.strip("'")) < 2
+        )
+
+    def capitalised_name(self, w: _Word) -> bool:
+        """A name typed in capitals in an ordinary message ("ILONA VARGA belt"): a listed first name of
+        four letters or more that is no ordinary word, or a word in capitals right beside one."""
+
+        def name(x: _Word) -> bool:
+            return (
+                len(x.text) >= 4
+                and x.text.isupper()
+                and x.low in self.lex.first_names
+                and x.low not in self.lex.common
+                and not self.ordinary(x)
+                and not x.place
+            )
+
+        if name(w):
+            return True
+        i = self.words.index(w)
+        return (
+            len(w.text) >= 4
+            and any(
+                0 <= k < len(self.words) and self.words[k].kind == "word" and name(self.words[k])
+                for k in (i - 1, i + 1)
+            )
+            and not self.ordinary(w)
         )
 
     def after_first_name(self, w: _Word) -> bool:
@@ -1028,6 +1065,7 @@ class _Context:
             k -= 1
         if k >= 0 and words[k].low in ("sint", "st") and self.capitalised(words[k]):
             return True  # "Sint Vincentius", "St. Jozef"
+        k = i - 1  # not across the end of a sentence: "… in Kanaleneiland. Abdelkader (vader, 52)"
         if (
             k >= 0
             and words[k].kind == "word"
@@ -1142,8 +1180,25 @@ class _Context:
         )
 
     def aged(self, i: int) -> bool:
+        """Word i is followed by an age between brackets: "Ecrin (8)", also with who or which class:
+        "Abdelkader (vader, 52)", "Bram (groep 4)", "Li (Li Wei Chen, 16)"."""
         w = self.words
-        return i + 3 < len(w) and w[i + 1].text == "(" and w[i + 2].kind == "num" and w[i + 3].text == ")"
+        if i + 3 >= len(w) or w[i + 1].text != "(":
+            return False
+        k = i + 2
+        while k < len(w) and w[k].text != ")" and k < i + 10:
+            k += 1
+        inside = w[i + 2 : k]
+        if k >= len(w) or w[k].text != ")" or not any(t.kind == "num" for t in inside):
+            return False
+        return all(
+            t.kind == "num"
+            or t.text == ","
+            or t.low in _AGE_UNITS
+            or t.low in _KIN_CUES
+            or (t.kind == "word" and t.text[:1].isupper() and not t.place and not t.blocked)
+            for t in inside
+        )
 
     def next_capitalised(self, i: int) -> bool:
         j = i + 1

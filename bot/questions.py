@@ -303,7 +303,11 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         return Outcome(reply, q, [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]])
     search = kb.find_funds(need_text, age=age, applicant=applicant, gemeente=q.gemeente)
     if not need_text and not search.needs:
-        return Outcome(answers.ask_need_answer(), q)
+        # "zwangere is 16, welke financiële regelingen zijn er?": no need, but a fund whose own text is
+        # about the question; ask what for only when none is.
+        subject = set(content_words(q.text or "")) - VAGUE_WORDS - FUND_QUESTION_WORDS
+        found = _funds_by_retrieval(kb, q, q.text) if subject and not q.offset else None
+        return found or Outcome(answers.ask_need_answer(), q)
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
     search = replace(search, funds=_ranked_by_question(kb, search.funds, q.text or q.need or ""))
@@ -1359,9 +1363,11 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
             return signalen(kb, Question("signalen", text=text))
         return fondsen(kb, Question("fondsen", text=text))
     q = Question("wat_is", text=text)
-    if any(kind == "fonds" and names_in_full(kb, kind, rid, text) for kind, rid in kb.find_named(text)) or (
-        set(words(text)) & INTERVENTION_WORDS and normalize(text).startswith(LIST_STARTS)
-    ):
+    named = named_in_full(kb, text)
+    if named and named[0][0] == "werkwijze":
+        return werkwijze(kb, replace(q, kind="werkwijze"))
+    if named or (set(words(text)) & INTERVENTION_WORDS and normalize(text).startswith(LIST_STARTS)):
+        # "wij werken met ben ik in beeld, noemt de handreiking dat?": the record it names by its name
         return wat_is(kb, q)
     choice, _ = _retrieve(kb, q, None)
     if choice.action == "nothing":

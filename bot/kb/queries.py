@@ -513,22 +513,22 @@ class KnowledgeBase:
         for w, owners in word_owners.items():
             if len(w) < 4 or keys(w) & generic_keys or w in AGE_WORDS or keys(w) & need_keys:
                 continue
-            if not self._distinctive(w):
+            if is_dutch_word(w) or not self._distinctive(w):
+                # A Dutch word names a record only in the whole name: "geen familie" is no "BV Familie",
+                # "zoekt houvast" no programme Houvast.
                 continue
             owners.sort()
             if len(owners) == 1 or owners[0][0] < owners[1][0]:
                 terms.setdefault(w, owners[0][1])
         return TermMatcher(terms, heads=False, forms=False)
 
-    # A word of a name stands for its record only when the rest of the knowledge base rarely uses it:
-    # "Kinderhulp", "Leergeld", "VoorZorg", not "leerling" (M@ZL) or "professionals" (Armoede ervaren).
-    DISTINCTIVE_DUTCH_UNITS = 3
-    DISTINCTIVE_OTHER_UNITS = 15
+    # A word of a name (no Dutch word) stands for its record only when the rest of the knowledge base
+    # rarely uses it: "Kinderhulp", "Leergeld", not "professionals" (Armoede ervaren).
+    DISTINCTIVE_UNITS = 15
 
     def _distinctive(self, word: str) -> bool:
         units = max((len(self.retriever.postings.get(k, ())) for k in keys(word)), default=0)
-        limit = self.DISTINCTIVE_DUTCH_UNITS if is_dutch_word(word) else self.DISTINCTIVE_OTHER_UNITS
-        return units <= limit
+        return units <= self.DISTINCTIVE_UNITS
 
     def find_named(self, text: str) -> list[tuple[str, str]]:
         """(kind, id) of the named things mentioned in the text, in order. A school stage is an age,

@@ -388,6 +388,8 @@ class Index:
                 score *= 0.7  # a how-question wants the Hoe-blocks, not Wat or Waarom
             elif section and unit.kind == "werkwijze":
                 score *= 1.6 if unit.key.endswith("/" + section) else 0.8
+            elif section in ("waarom", "samenwerken", "voorwaarden") and unit.kind == "hoe":
+                score *= 0.7  # only a werkwijze has a Waarom, Samenwerken or Voorwaarden section
             # The question names the record's whole title ("wat is integraal werken?").
             if self.title_keys[i] and self.title_keys[i] <= query_keys:
                 score *= 1.5

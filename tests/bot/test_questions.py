@@ -88,6 +88,11 @@ def test_fallback_answers_from_retrieval(kb_sqlite):
     assert questions.fallback(kb_sqlite, "xyzzy kwartelkoning plorp") is None
 
 
+def test_fallback_answers_a_record_named_by_its_whole_name(kb_sqlite):
+    outcome = questions.fallback(kb_sqlite, "wij werken op het kdv met ben ik in beeld, noemt de handreiking dat?")
+    assert outcome.reply.records[0] == "interventie:ben-ik-in-beeld" and "Bron:" in outcome.reply.text
+
+
 def test_werkwijze_section_answer(kb_sqlite):
     outcome = ask(kb_sqlite, "werkwijze", "waarom is vertrouwen zo belangrijk bij gezinnen met geldzorgen?")
     assert outcome.reply.records == ["werkwijze:vertrouwen-opbouwen/waarom"]
@@ -139,6 +144,13 @@ def test_unknown_need_is_said_never_another_scheme(kb_sqlite):
     ):
         reply = ask(kb_sqlite, "fondsen", text, need=need).reply
         assert "ken ik geen fonds" in reply.text and "sociale kaart" in reply.text and not reply.records
+
+
+def test_no_need_but_a_fund_about_the_question_is_shown_not_asked_for(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "zwangere is 16, welke financiele regelingen zijn er voor haar?").reply
+    assert reply.records[0] == "fonds:financiele-regelingen-tienermoeders"
+    # nothing but a child: what for is asked
+    assert ask(kb_sqlite, "fondsen", "fonds voor kind").reply.text == answers.ask_need_answer().text
 
 
 def test_one_letter_typo_in_the_need(kb_sqlite):

@@ -86,6 +86,12 @@ def test_section_hint_picks_the_werkwijze_section(kb_sqlite):
     assert top(kb_sqlite, text, "werkwijze", section="waarom")[0] == "werkwijze:vertrouwen-opbouwen/waarom"
 
 
+def test_a_why_question_wants_the_waarom_section_over_a_hoe_block(kb_sqlite):
+    """Only a werkwijze has a Waarom: a Hoe-block that matches as much of the question comes after it."""
+    text = "waarom zou ik geldzorgen eigenlijk bespreken, ik ben toch geen schuldhulpverlener?"
+    assert top(kb_sqlite, text, "werkwijze", section=retrieval.asked_section(text))[0] == "werkwijze:bespreken/waarom"
+
+
 @pytest.mark.parametrize(
     "text, section",
     [

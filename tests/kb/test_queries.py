@@ -190,10 +190,14 @@ def test_age_and_need_words_name_no_record(kb, text):
         "wat kunnen professionals doen?",  # Armoede ervaren: laten we professionals …
         "interventies voor druk gedrag",  # Druk en Dwars
         "samen met de ouders",  # Samen Leren
+        "geen enkel bezoek, geen familie, niemand",  # BV Familie
+        "ze schrijven een brief aan de gemeente",  # (a name with "brief")
+        "moeder maakt een test",  # (a name with "test")
     ],
 )
 def test_ordinary_words_of_a_name_name_no_record(kb, text):
-    """A word that occurs in one name only, but in many other records too, is an ordinary word there."""
+    """A word that occurs in one name only, but in many other records too, or that is a Dutch word, is an
+    ordinary word there: only the whole name names the record."""
     assert kb.find_named(text) == []
 
 

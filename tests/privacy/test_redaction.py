@@ -262,6 +262,8 @@ def test_a_message_of_only_client_data_holds_no_question(text, question):
         "Is er een budget voor de Scholing van vrijwilligers?",
         "Doen de kinderen uit de Schilderswijk ook mee?",
         "Er is een sessie van Erasmus MC over armoede.",
+        "Kopen bij Action (2 euro) of Jumbo (3 stuks)?",  # a price or a count between brackets is no age
+        "Wat doen de GGD en het UWV voor gezinnen in de WSNP?",  # abbreviations stay
     ],
 )
 def test_organisations_districts_and_emphasis_are_no_names(text):
@@ -325,6 +327,15 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Hee allemaal, Selin (8) mag niet mee op kamp.", "Hee allemaal, [NAAM] (8) mag niet mee op kamp."),
         ("Ik sprak mevrouw de Bakker over de huur.", "Ik sprak mevrouw [NAAM] over de huur."),
         ("Jan de Bakker kan de huur niet betalen.", "[NAAM] kan de huur niet betalen."),
+        # an age between brackets with who or which class; a sentence end before the name
+        ("Abdelkader (vader, 52) heeft diabetes.", "[NAAM] (vader, 52) heeft diabetes."),
+        (
+            "Wijkteam in Kanaleneiland. Abdelkader (vader, 52) belt.",
+            "Wijkteam in Kanaleneiland. [NAAM] (vader, 52) belt.",
+        ),
+        ("Bram (groep 4) heeft geen gymschoenen.", "[NAAM] (groep 4) heeft geen gymschoenen."),
+        # a first name typed in capitals in an ordinary message, and the capitals beside it
+        ("ILONA VARGA belt over de kosten van de opvang.", "[NAAM] belt over de kosten van de opvang."),
         # a list between brackets of children is a list of names
         ("De kinderen (Noor, Bloem, Ties) hebben geen jas.", "De kinderen ([NAAM], [NAAM], [NAAM]) hebben geen jas."),
     ],
