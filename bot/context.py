@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import answers, retrieval
 from .kb import KnowledgeBase
-from .kb.ages import parse_age, parse_fase
+from .kb.ages import AGE_WORDS, parse_age, parse_fase
 from .kb.text import content_words, normalize
 from .questions import (
     FOLLOW_UP_WORDS,
@@ -23,6 +23,7 @@ from .questions import (
     Outcome,
     Question,
     answer,
+    asked_kinds,
     how_answer,
     unit_outcome,
 )
@@ -58,6 +59,14 @@ MAX_WORDS = 14
 ALSO = re.compile(r"\b(ook|nog|ander|andere|anders)\b")
 ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b")
 CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
+# "en voor sombere gevoelens na de bevalling?" after an instrument: the same kind of record, another subject.
+ELLIPTIC = re.compile(r"^(en|maar|en ook) (voor|bij|als|met|tijdens|na|over|rond|om)\b")
+SAME_KIND = ("instrumenten", "signalen", "feiten", "voorbeelden")
+# "wie bieden die aan?", "wie heeft dat gemaakt?": who is behind what was just shown.
+WHO_IS_BEHIND = re.compile(
+    r"^(en |maar )?(wie|welke organisaties?|van wie)\b.*\b(aan|gemaakt|ontwikkeld|bedacht|opgezet|uit|"
+    r"geeft|geven|biedt|bieden|organiseert|organiseren|doet|doen|verzorgt|verzorgen|is|zijn)\b"
+)
 # Words that ask what to do without saying about what: "en wat kan ik dan doen?".
 DOING_WORDS = {"doen", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
 PREPOSITIONS = {"van", "voor", "mee", "over", "bij", "in", "op", "aan", "naar", "uit", "door"}
@@ -84,6 +93,14 @@ def points_back(text: str) -> bool:
     return False
 
 
+def elliptic(text: str) -> bool:
+    """ "en voor sombere gevoelens na de bevalling?": a subject of its own, asked the way the question
+    before it was (not "en voor een puber?", which changes only the age: questions.follow_up)."""
+    norm = normalize(text)
+    subject = set(content_words(text)) - FOLLOW_UP_WORDS - AGE_WORDS
+    return bool(ELLIPTIC.match(norm)) and len(subject) >= 2 and not asked_kinds(text) and not parse_age(text)
+
+
 def previous_werkwijze(kb: KnowledgeBase, shown: list[str]) -> str | None:
     """The werkwijze the previous answer led with (a section or one of its Hoe-blocks)."""
     if not shown:
@@ -103,7 +120,17 @@ def in_context(
     """The answer to a question that points back, from the previous answer's context; None for a
     question that stands on its own (or when there is nothing before it)."""
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
-    if previous is None or kind == "aanvragen" or not points_back(text):
+    if previous is None:
+        return None
+    if previous.kind in SAME_KIND and elliptic(text):
+        return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
+    if not points_back(text):
+        return None
+    if shown and WHO_IS_BEHIND.search(normalize(text)) and not shown[0].startswith("fonds:"):
+        # who offers or made a programme, an approach or an instrument among those just shown
+        offered = [k for k in shown if k.split(":", 1)[0] in ("interventie", "aanpak", "instrument", "voorbeeld")]
+        return who_is_behind(kb, text, previous, (offered or shown)[0])
+    if kind == "aanvragen":
         return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
     if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
         return None  # "en bij ouders?" after a block or signals: the same werkwijze for parents (follow_up)
@@ -126,6 +153,21 @@ def in_context(
         hits = retrieval.search(kb, combined, asked, age_group=parse_fase(q.age) or parse_fase(combined))
         return unit_outcome(kb, q, retrieval.choose([h for h in hits if h.unit.record not in before]))
     return answer(kb, q)
+
+
+def who_is_behind(kb: KnowledgeBase, text: str, previous: Question, key: str) -> Outcome | None:
+    """ "wie bieden die aan?" after a record: that record again (its text says who offers or made it),
+    with the organisations it names as buttons."""
+    reply = retrieval.unit_answer(kb, key, text)
+    if reply is None:
+        return None
+    organisations = [rid for kind, rid in kb.find_named(reply.text) if kind == "organisatie"][:3]
+    for rid in organisations:
+        entry = kb.entry("organisatie", rid)
+        if entry is not None:
+            reply.buttons.append((entry.name[:60], answers.topic_payload(f"organisatie:{rid}")))
+            reply.records = list(reply.records) + [f"organisatie:{rid}"]
+    return Outcome(reply, replace(previous, topic=key, offset=0))
 
 
 def section_in_context(kb: KnowledgeBase, text: str, state: dict | None, shown: list[str]) -> Outcome | None:

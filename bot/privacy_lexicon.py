@@ -159,6 +159,18 @@ def _kb(lexicon: Lexicon) -> None:
                             lexicon.kb_words.add(t)
 
 
+def _thesaurus_words() -> set[str]:
+    """Every single word of the thesaurus's `woorden` (knowledge/thesaurus.yml), lower case."""
+    path = KNOWLEDGE / "thesaurus.yml"
+    if not path.exists():
+        return set()
+    found: set[str] = set()
+    for concept in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML) or []:
+        for phrase in (concept or {}).get("woorden") or []:
+            found |= {w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", str(phrase).lower()) if len(w) > 2}
+    return found
+
+
 def _world() -> set[str]:
     """Countries, regions of the world and languages in Dutch, from the Unicode CLDR (Babel)."""
     try:
@@ -181,6 +193,8 @@ def load() -> Lexicon:
     lexicon.surnames |= {w.split()[-1] for w in lexicon.interfix_surnames}
     exceptions = {w.lower() for f in ("first_name_exceptions.txt", "surname_exceptions.txt") for w in _lines(names / f)}
     lexicon.stop = {w.lower() for w in _lines(deduce / "stop_words.txt")}
+    # The words professionals use, as the thesaurus lists them ("niks", "zzp'er"), are ordinary words.
+    lexicon.ordinary |= _thesaurus_words() - lexicon.first_names
     # Chat drops the trema: "cooperatie", "ideeen" are the ordinary words they stand for ("Zoe" stays a name).
     folded = {w.translate(_TREMA) for w in lexicon.ordinary if any(c in w for c in "äëïöü")}
     lexicon.ordinary |= folded - lexicon.ordinary - lexicon.first_names - lexicon.surnames

@@ -566,6 +566,32 @@ def test_a_question_that_points_back_is_searched_with_the_question_before_it():
     assert not set(alone.slots["getoonde_records"] or []) & shown
 
 
+def test_who_offers_what_was_just_shown_gets_that_record_and_the_organisations_it_names():
+    """ "wie bieden die aan?" after trainings, whatever the NLU made of it (here a question about applying):
+    the training again, whose text says who offers it, with the organisations it names as buttons."""
+    chat = Conversation()
+    chat.run(ActionWatIs(), "welke trainingen over armoede zijn er voor jgz-medewerkers?", "ask_wat_is")
+    shown = chat.slots["getoonde_records"]
+    training = next(k for k in shown if k.startswith("interventie:"))
+    answer = chat.run(ActionAanvragen(), "wie bieden die aan?", "ask_aanvragen")
+    after = chat.slots["getoonde_records"]
+    assert after[0] == training and "Bron: " in answer
+    assert any(k.startswith("organisatie:") for k in after)
+
+
+def test_an_elliptic_question_is_asked_the_way_the_question_before_it_was():
+    """ "en voor sombere gevoelens na de bevalling?" after a questionnaire: a questionnaire for that."""
+    chat = Conversation()
+    chat.run(
+        ActionInstrumenten(),
+        "welke vragenlijst kan een zwangere zelf invullen over psychosociale risico's?",
+        "ask_instrumenten",
+    )
+    assert chat.slots["getoonde_records"][0].startswith("instrument:")
+    chat.run(ActionWerkwijze(), "en voor sombere gevoelens na de bevalling?", "ask_werkwijze")
+    assert chat.slots["getoonde_records"][0] == "instrument:epds"
+
+
 def test_a_question_with_a_subject_of_its_own_is_not_bent_to_the_previous_answer():
     chat = Conversation()
     chat.run(
