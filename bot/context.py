@@ -25,6 +25,7 @@ from .questions import (
     answer,
     asked_kinds,
     how_answer,
+    named_in_full,
     unit_outcome,
 )
 
@@ -124,8 +125,8 @@ def in_context(
         return None
     if previous.kind in SAME_KIND and elliptic(text):
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
-    if not points_back(text):
-        return None
+    if not points_back(text) or named_in_full(kb, text):
+        return None  # "en berekenuwrecht, is dat hetzelfde?": a record by its name is a subject of its own
     if shown and WHO_IS_BEHIND.search(normalize(text)) and not shown[0].startswith("fonds:"):
         # who offers or made a programme, an approach or an instrument among those just shown
         offered = [k for k in shown if k.split(":", 1)[0] in ("interventie", "aanpak", "instrument", "voorbeeld")]

@@ -579,6 +579,15 @@ def test_who_offers_what_was_just_shown_gets_that_record_and_the_organisations_i
     assert any(k.startswith("organisatie:") for k in after)
 
 
+def test_a_record_named_in_a_question_that_points_back_is_that_record():
+    """ "en berekenuwrecht, is dat hetzelfde?" after the VoorzieningenWijzer: BerekenUwRecht, not more of the same."""
+    chat = Conversation()
+    chat.run(ActionWatIs(), "wat is de voorzieningenwijzer?", "ask_wat_is")
+    assert chat.slots["getoonde_records"][0] == "interventie:voorzieningenwijzer"
+    chat.run(ActionWatIs(), "en berekenuwrecht, is dat hetzelfde?", "ask_wat_is")
+    assert chat.slots["getoonde_records"][0] == "interventie:bereken-uw-recht"
+
+
 def test_an_elliptic_question_is_asked_the_way_the_question_before_it_was():
     """ "en voor sombere gevoelens na de bevalling?" after a questionnaire: a questionnaire for that."""
     chat = Conversation()

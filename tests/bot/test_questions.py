@@ -88,6 +88,20 @@ def test_fallback_answers_from_retrieval(kb_sqlite):
     assert questions.fallback(kb_sqlite, "xyzzy kwartelkoning plorp") is None
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "na de kraamweek" is the kraamperiode BabythuisZorg is for (thesaurus: na-de-kraamtijd)
+        (
+            "ouders redden het na de kraamweek nog niet alleen met de baby, bestaat er vervolgzorg daarna?",
+            "interventie:babythuiszorg",
+        ),
+    ],
+)
+def test_the_thesaurus_leads_a_situation_to_its_record(kb_sqlite, text, expected):
+    assert expected in ask(kb_sqlite, "werkwijze", text).reply.records[:3]
+
+
 def test_fallback_answers_a_record_named_by_its_whole_name(kb_sqlite):
     outcome = questions.fallback(kb_sqlite, "wij werken op het kdv met ben ik in beeld, noemt de handreiking dat?")
     assert outcome.reply.records[0] == "interventie:ben-ik-in-beeld" and "Bron:" in outcome.reply.text
