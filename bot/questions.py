@@ -1051,7 +1051,8 @@ ASKS_HOW = re.compile(
     r"zeggen|vertellen|bieden|aanbieden|voorstellen|meegeven|mee)|wat nu|wat (zeg|doe|raad) (ik|je|we)|"
     r"hoe (ga|gaan) (ik|je|we)|hoe (pak|zorg|help|"
     r"begin|krijg|zeg|maak|bouw|bespreek|benader|reageer|stimuleer|ondersteun|kan|moet)\b|"
-    r"hoe \w+ (ik|we|wij|je|jij|u)\b|naar wie|waar (kan|moet) ik .* (naar|op) (verwijzen|wijzen)|mag ik)"
+    r"hoe \w+ (ik|we|wij|je|jij|u)\b|naar wie|waar (kan|moet) ik .* (naar|op) (verwijzen|wijzen)|mag ik|"
+    r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten))"
 )
 
 
@@ -1100,6 +1101,7 @@ STRONG_HOW = re.compile(
     r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|"
     r"aanreiken|zeggen|vertellen|aanbieden|voorstellen)|"
     r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b|"
+    r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten)|"
     # getting a child or parent somewhere: "hoe krijg ik hem in beweging", "hoe maak ik haar weerbaarder"
     r"hoe (krijg|motiveer|stimuleer|maak|leer) (ik|je|we) (hem|haar|ze|hen|het kind|de ouders)\b)"
 )
@@ -1119,6 +1121,8 @@ def _wants_something(kb: KnowledgeBase, text: str) -> bool:
 
 # Asking for a fund in so many words, when another intent was recognised.
 STRICT_FUND = re.compile(r"\b(\w*fonds(en)?|vergoed\w*|betaalt|bekostig\w*)\b")
+# Seen again and again, in so many words.
+RECURRING = re.compile(r"\b(nooit|altijd|steeds|telkens|elke (dag|week|maand)|al (weken|maanden|jaren))\b")
 # Something seen again and again: a description of signals, not a need.
 OBSERVED = re.compile(
     r"\b(nooit|altijd|steeds|telkens|vaak|elke (dag|week|maand)|al (weken|maanden|jaren)|"
@@ -1205,9 +1209,19 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return HANDLERS[QUESTION_KIND[kind]](kb, replace(q, kind=QUESTION_KIND[kind]))
     if asked or (len(content_words(q.text)) < 3 and not WHAT_IS.search(norm)):
         return None
+    fase = parse_fase(q.age) or parse_fase(q.text)
+    if (
+        native == "fonds"
+        and not is_question(q.text)
+        and RECURRING.search(norm)
+        and not PAYING.search(norm)
+        and _describes_signals(kb, q.text, fase)
+    ):
+        # "kind draagt altijd dezelfde kleren, kapot en veel te klein": what is seen again and again,
+        # and no question: the signals it matches, though it names a need.
+        return signalen(kb, replace(q, kind="signalen"))
     if native == "fonds" and (kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
         return None  # a need named: the fund finder, also when the question describes a situation
-    fase = parse_fase(q.age) or parse_fase(q.text)
     if (
         not is_question(q.text)
         and native != "signaal"

@@ -102,6 +102,19 @@ def test_the_thesaurus_leads_a_situation_to_its_record(kb_sqlite, text, expected
     assert expected in ask(kb_sqlite, "werkwijze", text).reply.records[:3]
 
 
+def test_what_is_seen_again_and_again_is_a_signal_though_it_names_a_need(kb_sqlite):
+    reply = ask(kb_sqlite, "fondsen", "kind draagt altijd dezelfde kleren, kapot en veel te klein").reply
+    assert reply.records[0] == "signaal:kind-kleding"
+    # asked for, it is a fund question
+    reply = ask(kb_sqlite, "fondsen", "kind draagt altijd te kleine kleren, welk fonds helpt?").reply
+    assert reply.records[0].startswith("fonds:")
+
+
+def test_where_do_i_start_asks_what_to_do_not_which_fund(kb_sqlite):
+    text = "bij huisbezoek gezien dat de drie kinderen samen in 1 bed slapen en het geld is op. waar begin ik?"
+    assert ask(kb_sqlite, "fondsen", text).reply.records[0].startswith("hoe:")
+
+
 def test_fallback_answers_a_record_named_by_its_whole_name(kb_sqlite):
     outcome = questions.fallback(kb_sqlite, "wij werken op het kdv met ben ik in beeld, noemt de handreiking dat?")
     assert outcome.reply.records[0] == "interventie:ben-ik-in-beeld" and "Bron:" in outcome.reply.text
