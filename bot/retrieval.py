@@ -140,7 +140,11 @@ POLICY = re.compile(
 SECTION_WORDS = [
     ("voorwaarden", POLICY),
     ("waarom", re.compile(r"\b(waarom|waarvoor is|wat is het nut|wat levert .* op|hoe komt het dat)\b")),
-    ("samenwerken", re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met)\b")),
+    (
+        "samenwerken",
+        # also the split verb: "hoe werk je daarin samen?"
+        re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met|werk(t|en)?( \w+){0,3} samen)\b"),
+    ),
     (
         "voorwaarden",
         re.compile(

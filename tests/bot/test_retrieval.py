@@ -99,6 +99,7 @@ def test_a_why_question_wants_the_waarom_section_over_a_hoe_block(kb_sqlite):
         ("hoe regelen we als organisatie dat er tijd is voor huisbezoeken", "voorwaarden"),
         ("kan de gemeente het overleg tussen school en jgz makkelijker maken?", "voorwaarden"),
         ("met wie werk ik samen als een gezin schulden heeft?", "samenwerken"),  # professionals, not the gemeente
+        ("hoe werk je daarin samen met school?", "samenwerken"),  # the split verb
         ("hoe kan ik met de gemeente samenwerken?", "samenwerken"),
     ],
 )
