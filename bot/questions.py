@@ -1122,12 +1122,10 @@ def _wants_something(kb: KnowledgeBase, text: str) -> bool:
 # Asking for a fund in so many words, when another intent was recognised.
 STRICT_FUND = re.compile(r"\b(\w*fonds(en)?|vergoed\w*|betaalt|bekostig\w*)\b")
 # Seen again and again, in so many words.
-RECURRING = re.compile(r"\b(nooit|altijd|steeds|telkens|elke (dag|week|maand)|al (weken|maanden|jaren))\b")
-# Something seen again and again: a description of signals, not a need.
-OBSERVED = re.compile(
-    r"\b(nooit|altijd|steeds|telkens|vaak|elke (dag|week|maand)|al (weken|maanden|jaren)|"
-    r"\d+ ?x|keer|zegt|vertelt|vertelde|valt op|merk)\b"
-)
+_RECURRING_WORDS = r"nooit|altijd|steeds|telkens|elke (dag|week|maand)|al (weken|maanden|jaren)"
+RECURRING = re.compile(rf"\b({_RECURRING_WORDS})\b")
+# Something seen again and again, or told: a description of signals, not a need.
+OBSERVED = re.compile(rf"\b({_RECURRING_WORDS}|vaak|\d+ ?x|keer|zegt|vertelt|vertelde|valt op|merk)\b")
 
 
 def _squeezed(text: str) -> str:
