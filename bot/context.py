@@ -97,9 +97,10 @@ def points_back(text: str) -> bool:
 def elliptic(text: str) -> bool:
     """ "en voor sombere gevoelens na de bevalling?": a subject of its own, asked the way the question
     before it was (not "en voor een puber?", which changes only the age: questions.follow_up)."""
-    norm = normalize(text)
+    if not ELLIPTIC.match(normalize(text)):
+        return False
     subject = set(content_words(text)) - FOLLOW_UP_WORDS - AGE_WORDS
-    return bool(ELLIPTIC.match(norm)) and len(subject) >= 2 and not asked_kinds(text) and not parse_age(text)
+    return len(subject) >= 2 and not asked_kinds(text) and not parse_age(text)
 
 
 def previous_werkwijze(kb: KnowledgeBase, shown: list[str]) -> str | None:

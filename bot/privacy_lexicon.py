@@ -117,9 +117,6 @@ def _ordinary_words(data: Path) -> set[str]:
     return {w.lower() for w in words if w.isalpha() or "-" in w}
 
 
-_TREMA = str.maketrans("äëïöü", "aeiou")
-
-
 def _english_words(data: Path) -> set[str]:
     """English word forms (spaCy's English lemma table): "Back to School", "Quiet Community", "Court"."""
     lookup = json.loads(gzip.decompress((data / "en_lemma_lookup.json.gz").read_bytes()))
@@ -160,7 +157,9 @@ def _kb(lexicon: Lexicon) -> None:
 
 
 def _thesaurus_words() -> set[str]:
-    """Every single word of the thesaurus's `woorden` (knowledge/thesaurus.yml), lower case."""
+    """Every single word of the thesaurus's `woorden` (knowledge/thesaurus.yml), lower case. Read here
+    rather than through bot.kb.thesaurus: the redaction also runs in Rasa's environment, where bot.kb
+    (SQLAlchemy 2) cannot be imported."""
     path = KNOWLEDGE / "thesaurus.yml"
     if not path.exists():
         return set()
@@ -169,6 +168,9 @@ def _thesaurus_words() -> set[str]:
         for phrase in (concept or {}).get("woorden") or []:
             found |= {w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", str(phrase).lower()) if len(w) > 2}
     return found
+
+
+_TREMA = str.maketrans("äëïöü", "aeiou")
 
 
 def _world() -> set[str]:

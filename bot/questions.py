@@ -334,12 +334,13 @@ def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | 
     """Funds whose text matches the question well, when no behoefte does ("een uitje in de
     zomervakantie", "achternaam laten veranderen"); None when none does. `need`: the question's words
     that name what is needed (_unknown_need)."""
-    if set(kb.retriever.unknown_words(q.text)) & set(need.split()):
+    query = kb.retriever.query(q.text)
+    if set(kb.retriever.unknown_words(query)) & set(need.split()):
         # "wordt een pretecho vergoed?": no record knows what is asked for; a fund that shares only
         # "vergoed" with the question is not about it.
         return None
     age, _ = _age_label(q)
-    hits = kb.retriever.search(q.text, age_group=age.fase if age else None, only=("fonds",), limit=20)
+    hits = kb.retriever.search(query, age_group=age.fase if age else None, only=("fonds",), limit=20)
     # The fund's own text names the need, not only its zoekvragen or the question's other words: "een
     # cliënt met schulden" asks for clothes there; "welk fonds helpt bij schulden" is no "helpt".
     hits = [h for h in hits if retrieval.literal(h, kb, need)]
@@ -1045,6 +1046,8 @@ ASKS_FOR = {
     ),
     "voorbeeld": re.compile(r"\b(voorbeeld(en)?|welke gemeenten?|een gemeente die|gemeenten? die)\b"),
 }
+# "waar begin ik?": asking what to do first.
+WHERE_TO_START = r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten)"
 # "wat kan ik doen / hoe ga ik om met / wat raad ik aan": a werkwijze's Hoe-block.
 ASKS_HOW = re.compile(
     r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|aanreiken|"
@@ -1052,7 +1055,8 @@ ASKS_HOW = re.compile(
     r"hoe (ga|gaan) (ik|je|we)|hoe (pak|zorg|help|"
     r"begin|krijg|zeg|maak|bouw|bespreek|benader|reageer|stimuleer|ondersteun|kan|moet)\b|"
     r"hoe \w+ (ik|we|wij|je|jij|u)\b|naar wie|waar (kan|moet) ik .* (naar|op) (verwijzen|wijzen)|mag ik|"
-    r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten))"
+    + WHERE_TO_START
+    + ")"
 )
 
 
@@ -1100,8 +1104,7 @@ WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
 STRONG_HOW = re.compile(
     r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|"
     r"aanreiken|zeggen|vertellen|aanbieden|voorstellen)|"
-    r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b|"
-    r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten)|"
+    r"wat (zeg|doe|raad) (ik|je|we)|hoe (ga|gaan) (ik|je|we)|hoe (pak|zeg|bespreek|begin)\b|" + WHERE_TO_START + "|"
     # getting a child or parent somewhere: "hoe krijg ik hem in beweging", "hoe maak ik haar weerbaarder"
     r"hoe (krijg|motiveer|stimuleer|maak|leer) (ik|je|we) (hem|haar|ze|hen|het kind|de ouders)\b)"
 )

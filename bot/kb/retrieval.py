@@ -297,10 +297,11 @@ class Index:
                 q.slots.append(slot)
         return q
 
-    def unknown_words(self, text: str) -> list[str]:
+    def unknown_words(self, text: str | Query) -> list[str]:
         """The question's content words that no record has, not even as a compound part or with a
         one-letter typo ("pretecho"): what the question is about may be one of them."""
-        return [s.label for s in self.query(text).slots if not s.alternatives and not s.steering]
+        query = text if isinstance(text, Query) else self.query(text)
+        return [s.label for s in query.slots if not s.alternatives and not s.steering]
 
     def _alternatives(self, word: str) -> dict[str, float]:
         found = {k: 1.0 for k in keys(word) if k in self.postings or k in self.asked}
