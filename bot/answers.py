@@ -160,6 +160,9 @@ def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False
     if search.gemeente:
         parts.append(f"in {search.gemeente}")
     lead = " ".join(parts) + (" kun je kijken naar:" if offset == 0 else " zijn er ook:")
+    if search.other_applicants and offset == 0:
+        who = AANVRAGERS.get(search.applicant, search.applicant)
+        lead = f"Geen fonds voor {about} in de bronnen noemt {who} als aanvrager. Wie wel aanvraagt, staat erbij:"
     items = []
     for fund in page:
         local = f" Lokaal: {fund.gemeente}." if fund.gemeente else ""

@@ -37,6 +37,9 @@ _KB_KINDS = ("fondsen", "instrumenten", "interventies", "organisaties", "aanpakk
 
 
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Directions before a place's own name; the second line in Frisian ("Súdwest-Fryslân").
+_DIRECTIONS = {"noord", "zuid", "oost", "west", "midden", "noordoost", "zuidwest", "noordwest", "zuidoost"}
+_DIRECTIONS |= {"noard", "súd", "east", "noardeast", "súdwest", "noardwest", "súdeast"}
 
 
 class WordListsMissing(RuntimeError):
@@ -216,11 +219,12 @@ def load() -> Lexicon:
         for w in _lines(locations / f)
     }
     places -= {w.lower() for w in _lines(locations / "residence_exceptions.txt")}
-    # "Brabant" of Noord-Brabant, "Holland" of Zuid-Holland.
+    # "Brabant" of Noord-Brabant, "Holland" of Zuid-Holland, "Fryslân" of Súdwest-Fryslân (Frisian directions).
     places |= {
-        p.split("-", 1)[1]
+        rest
         for p in places
-        if p.split("-", 1)[0] in ("noord", "zuid", "oost", "west", "midden") and "-" in p
+        for first, _, rest in [p.replace(" ", "-").partition("-")]
+        if rest and first in _DIRECTIONS and " " not in rest and "-" not in rest
     }
     lexicon.world = _world()
     places |= lexicon.world

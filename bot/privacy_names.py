@@ -258,6 +258,14 @@ _INSTITUTIONS = {
     "museum",
     "bibliotheek",
     "theater",
+    # a club or a place of worship with a person's name: "Scouting Titus Brandsma", "Mevlana Moskee"
+    "scouting",
+    "moskee",
+    "kerk",
+    "parochie",
+    "basisschool",
+    "sportclub",
+    "voetbalclub",
 }
 # Ends of an organisation's one-word name ("Rabobank", "Triodosbank"); not "huis": Nijhuis is a surname.
 _INSTITUTION_ENDS = ("bank", "fonds", "school", "centrum", "kliniek", "college", "academie", "vereniging", "instituut")
@@ -844,9 +852,11 @@ class _Context:
                 # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are, and so is
                 # "Storm is 4": an age stated of it
                 return (
-                    self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i))
-                ) or self.stated_age(i)  # "Daan z'n moeder"
-            return self.listed(w) or self.unknown(w)
+                    self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i))
+                ) or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
+            return (
+                self.listed(w) or self.unknown(w) or self.owner(i) or self.with_family(i)
+            )  # "voor Vos en zijn dochters"
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
             return False
@@ -890,8 +900,8 @@ class _Context:
                 return True  # "begeleid zuleika pieternella"
         if self.lower_case_first_name(w):
             return True  # "ik heb net tomasz aan de lijn", "cristina, 06…"
-        if w.low in self.lex.first_names and w.low not in self.lex.common and self.owner(i):
-            return True  # "anja haar kinderen", "guus zijn moeder"
+        if (w.low in self.lex.first_names and w.low not in self.lex.common or self.unknown(w)) and self.owner(i):
+            return True  # "anja haar kinderen", "guus zijn moeder", "mehret haar tweeling"
         if w.low in self.lex.first_names and w.low not in self.lex.stop and self.in_class(i):
             return True  # "zoë uit mijn groep", "mo uit 2b"
         if self.aged(i) or self.years_old(i):
@@ -980,6 +990,11 @@ class _Context:
             return True  # "Lucia uit Kaapverdië heeft …"
         return nxt == "en" and i + 2 < len(words) and words[i + 2].low in ("haar", "zijn", "hun")
 
+    def with_family(self, i: int) -> bool:
+        """Word i is followed by "en zijn/haar" and a family word: "Vos en zijn dochters"."""
+        words = self.words
+        return i + 1 < len(words) and words[i + 1].low == "en" and self.owner(i + 1)
+
     def placed(self, i: int) -> bool:
         """Word i names a part of a place: after "in"/"uit"/"wijk" ("in de Bijlmer", "uit Overvecht"),
         or right after a place ("Den Haag Escamp", "Rotterdam Charlois")."""
@@ -1010,6 +1025,8 @@ class _Context:
             or w.low in self.lex.first_names
             or self.cue_before(i)
             or self.aged(i)
+            or self.owner(i)
+            or self.with_family(i)
         ):
             return False
         for link, other in ((i - 1, i - 2), (i + 1, i + 2)):
@@ -1043,6 +1060,8 @@ class _Context:
             return True
         if j + 2 < len(words) and words[j + 1].low in _ENGLISH_LINKS and self.capitalised(words[j + 2]):
             return True  # "Back to School", "Sport for All"
+        if i > 0 and words[i - 1].kind == "word" and words[i - 1].low in _INSTITUTIONS and len(words[i - 1].low) > 4:
+            return True  # "Scouting Titus Brandsma", also where it opens the sentence
         first = span[0]
         if (
             first.low in self.lex.ordinary
@@ -1357,8 +1376,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and ((i > 0 and words[i - 1].low in _LOCATIVES) or words[i].low in _WEAK_PARTICLES)
                 ):
                     continue  # "in de Bijlmer", "uit de Kempen"
-                if not cue and i > 0 and words[i - 1].low in _INSTITUTIONS:
-                    continue  # "Stichting De Hoop", "Huis de Pauw": the organisation's own name
+                if not cue and i > 0 and (words[i - 1].low in _INSTITUTIONS or ctx.after_abbreviation(i)):
+                    continue  # "Stichting De Hoop", "IKC De Vlieger": the organisation's own name
                 if (
                     not cue
                     and not after_name

@@ -79,8 +79,10 @@ def parse_applicant(text: str | None) -> str | None:
     if not text:
         return None
     tokens = set(words(text))
-    for applicant, vocabulary in APPLICANT_WORDS.items():
-        if tokens & vocabulary:
+    # The family is most often who it is for ("kan ik als wijkteam voor een gezin aanvragen?"): a
+    # professional, school or institution named beside it is the one who applies.
+    for applicant in sorted(APPLICANT_WORDS, key=lambda a: a == "ouders"):
+        if tokens & APPLICANT_WORDS[applicant]:
             return applicant
     return None
 
@@ -302,6 +304,12 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         reply = answers.funds_answer(search, q.offset)
         return Outcome(reply, q, [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]])
     search = kb.find_funds(need_text, age=age, applicant=applicant, gemeente=q.gemeente)
+    if applicant and need_text and not search.funds and not search.unknown_need:
+        # "kan ik als wijkteam kleding aanvragen?": no fund for it names that applicant; the need's funds
+        # with who does apply for them say more than "geen fonds".
+        wider = kb.find_funds(need_text, age=age, applicant=None, gemeente=q.gemeente)
+        if wider.funds:
+            search = replace(wider, applicant=applicant, other_applicants=True)
     if not need_text and not search.needs:
         # "zwangere is 16, welke financiële regelingen zijn er?": no need, but a fund whose own text is
         # about the question; ask what for only when none is.
@@ -880,7 +888,10 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     if q.text and not q.offset and not (q.name and kb.find_named(q.name)) and (unknown := _unknown_name(kb, q)):
         return unknown
     if (
-        q.kind in ("werkwijze", "signalen", "wat_is", "feiten")
+        (
+            q.kind in ("werkwijze", "signalen", "wat_is", "feiten")
+            or (q.kind in ("fondsen", "aanvragen") and not q.need and "fonds" not in asked_kinds(q.text))
+        )
         and q.text
         and not q.offset
         and set(content_words(q.text))
@@ -984,7 +995,17 @@ VAGUE_WORDS = {
     "hulp",
     "vraag",
     "vragen",
+    "vraagje",
+    "vraagjes",
     "advies",
+    # who it is about, without what about: "vraagje over een leerling"
+    "leerling",
+    "leerlingen",
+    "jongen",
+    "meisje",
+    "baby",
+    "moeder",
+    "vader",
     "gezin",
     "gezinnen",
     "kind",

@@ -248,8 +248,15 @@ _SEVERAL = re.compile(
     r"(?<!groep )\b(\d{1,2})((?:\s*,\s*\d{1,2})*)\s*(en|of|&)\s*(\d{1,2})\b"
     r"(?!\s*(?:maanden|maand|mnd|weken))"
 )
-_MONTHS = re.compile(r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b")
-_WEEKS = re.compile(r"\b(\d{1,2})\s*weken\b")
+# A span of time is no age: "over 2 maanden", "al 3 maanden", "sinds 6 weken", "3 maanden geleden".
+_SPAN_BEFORE = r"(?<!\bover )(?<!\bal )(?<!\bsinds )(?<!\bbinnen )(?<!\bna )(?<!\bruim )(?<!\bpaar )(?<!\bvoor )"
+_SPAN_AFTER = r"(?!\s*(?:geleden|lang\b|later|achterstand|huurachterstand|niet|niks|geen))"
+_MONTHS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b" + _SPAN_AFTER)
+_WEEKS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*weken\b" + _SPAN_AFTER)
+# "jongen wordt over 2 maanden 18": the age he turns.
+_TURNS = re.compile(
+    r"\bwordt\b(?:\s+[^\d\s]+|\s+\d{1,2}\s+(?:maanden|maand|weken|dagen))*?\s+(\d{1,2})\b(?!\s*(?:%|euro|keer|maanden|maand|mnd|weken|week|dagen))"
+)
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s*-?\s*(?:jaar|jarige|jarig)\b"
 )
@@ -292,6 +299,8 @@ def _parse_plain(raw: str) -> AgeRange | None:
     if m := _AGE_NUMBER.search(raw):
         return _years(int(m.group(1) or m.group(2)))
     if m := _CHILD_OF.search(raw):
+        return _years(int(m.group(1)))
+    if m := _TURNS.search(raw):
         return _years(int(m.group(1)))
     # "haar zoon (12)", "Sara (7) en Adam (4)": the age in brackets after a child (or after where
     # redaction took out the child's name).

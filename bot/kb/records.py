@@ -45,6 +45,8 @@ class FundSearch:
     gemeente: str | None
     funds: tuple[Fund, ...]
     age_matters: bool = False  # the stated age ranges of the candidates differ
+    # None of the need's funds names the asked applicant: these are the need's funds, for others to apply for.
+    other_applicants: bool = False
 
 
 @dataclass(frozen=True)

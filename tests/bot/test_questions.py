@@ -77,6 +77,13 @@ def test_a_vague_question_is_asked_back(kb_sqlite):
     assert reply.buttons and "Bron" not in reply.text
 
 
+@pytest.mark.parametrize("kind", ["fondsen", "aanvragen"])
+def test_who_it_is_about_without_what_about_is_asked_back(kb_sqlite, kind):
+    # "vraagje over een leerling": no need, no fund asked for; no list of funds for any pupil.
+    reply = ask(kb_sqlite, kind, "vraagje over een leerling").reply
+    assert reply.buttons and "Bron" not in reply.text and not any(r.startswith("fonds:") for r in reply.records)
+
+
 def test_nothing_in_the_sources(kb_sqlite):
     reply = ask(kb_sqlite, "wat_is", "hoe repareer ik een lekke band van mijn auto").reply
     assert reply.text.startswith(answers.NOTHING_FOUND) and not reply.records
@@ -154,6 +161,14 @@ def test_funds_without_an_age_are_shown_with_age_buttons(kb_sqlite):
     assert not reply.text.startswith("Welk fonds past") and reply.text.startswith("Voor fiets kun je kijken naar:")
     assert "aanvragen door" in reply.text and "4 tot 18 jaar" in reply.text and "Hoe oud is het kind?" in reply.text
     assert [title for title, _ in reply.buttons] == ["Baby", "Peuter", "4-12 jaar", "12-18 jaar"]
+
+
+def test_an_applicant_no_fund_names_still_gets_the_needs_funds(kb_sqlite):
+    # No fund for clothes names a wijkteam (a hulpverlener) as applicant: say so, and show the funds for
+    # clothes with who does apply, rather than "geen fonds".
+    reply = ask(kb_sqlite, "fondsen", "kan ik als wijkteam nieuwe kleding aanvragen voor een gezin?").reply
+    assert reply.text.startswith("Geen fonds voor kleding in de bronnen noemt een hulpverlener of professional")
+    assert "fonds:stichting-clothing4u" in reply.records and "aanvragen door een instelling of gemeente" in reply.text
 
 
 def test_a_parents_need_gets_no_age_question(kb_sqlite):

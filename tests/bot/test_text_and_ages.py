@@ -67,10 +67,21 @@ def test_a_stage_keeps_the_users_wording():
         "in de klas",
         "een groep ouders",
         "een moeder van 3 kinderen zonder inkomen",
+        # a span of time is no age
+        "moeder heeft al 3 maanden geen inkomen",
+        "sinds 6 weken geen stroom",
+        "ze zijn 2 maanden geleden verhuisd",
     ],
 )
 def test_no_age_where_none_is_named(text):
     assert parse_age(text) is None
+
+
+def test_the_age_a_child_turns_not_the_time_until_then():
+    assert parse_age("jongen wordt over 2 maanden 18 en moet alles zelf regelen").label == "18 jaar"
+    assert parse_age("ze wordt volgende week 4").label == "4 jaar"
+    assert parse_age("al 3 maanden huurachterstand, kind van 6").label == "6 jaar"
+    assert parse_age("baby van 8 maanden").label == "8 maanden"
 
 
 def test_parents_are_a_target_group():

@@ -67,11 +67,20 @@ pytestmark = pytest.mark.e2e
 # 0.967, 13.7 % (10/73), none. The whole held-out half as stored: recall 0.965 (4186/4340), other 0.971,
 # false positives 5.5 % (52/941), one that changes the answer. The false-positive gate follows that
 # grown corpus (was 0.052); the aim stays 2 %.
+# On 03-12-2026 (tenth session) both halves grew with a twelfth writer, asked for what the others did
+# little: names that are ordinary words, brands or places ("Roos", "Vos", "De Boer"), names at the end,
+# in lists, in capitals, as an initial; ordinary questions full of shops and organisations named after
+# people ("Dirk van den Broek", "Bram Ladage", "Scouting Titus Brandsma"), Frisian gemeenten that
+# Deduce's list does not have (Tytsjerksteradiel, De Fryske Marren), book characters and authors. Its
+# held-out half by redact(), before any tuning and after the session's rules alike: recall 0.983
+# (175/178), false positives 35.4 % (28/79), one that changes the answer. The whole held-out half by
+# redact(): recall 0.967, other 0.970, false positives 7.4 % (75/1020). The false-positive gate follows
+# that grown corpus (was 0.056); the aim stays 2 %.
 # These gates are set just under what is measured, so nothing gets worse; raise them, never lower
 # them for the same corpus.
 RECALL_MINIMUM = 0.95
 OTHER_RECALL_MINIMUM = 0.955
-FALSE_POSITIVE_MAXIMUM = 0.056
+FALSE_POSITIVE_MAXIMUM = 0.075
 MAX_ANSWER_CHANGING_HELD_OUT = 3
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
