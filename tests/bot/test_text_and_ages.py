@@ -71,6 +71,7 @@ def test_a_stage_keeps_the_users_wording():
         "moeder heeft al 3 maanden geen inkomen",
         "sinds 6 weken geen stroom",
         "ze zijn 2 maanden geleden verhuisd",
+        "de aanvraag wordt behandeld, ze heeft 3 kinderen",  # "wordt" as the passive
     ],
 )
 def test_no_age_where_none_is_named(text):
