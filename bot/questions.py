@@ -16,7 +16,8 @@ from .answers import Reply
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
 from .kb.records import Entry
-from .kb.text import content_words, normalize, words
+from .kb.retrieval import STEERING
+from .kb.text import content_words, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .not_in_sources import other_gemeente, unknown_names, unknown_words
@@ -932,6 +933,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
         return outcome  # the record the question names by its name
+    if named and not named[0].startswith("werkwijze:") and asks_what(q.text):
+        return wat_is(kb, replace(q, kind="wat_is"))  # "wat is <its whole name>?": nothing to ask back
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
         return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
     choice, hits = _retrieve(kb, q, q.kind)
@@ -1121,6 +1124,16 @@ SIGNAL_ASKED = re.compile(
 PAYING = re.compile(r"\b(geld|betalen|betaalt|kosten|kost|fonds\w*|kopen|krijgen|aanschaffen|vergoed\w*|gratis)\b")
 APPLYING = re.compile(r"\b(vraag|vragen|vraagt)\b.*\baan\b|aanvra|aanmeld|indien")
 WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
+# "…, wat is dat?" after a name asks the same.
+WHAT_IS_THAT = re.compile(r"\bwat (is|zijn|betekent|houdt) (dat|dit|het|die|deze)( in)?$")
+
+
+def asks_what(text: str) -> bool:
+    """The question asks what something is ("wat is X?", "X, wat is dat?")."""
+    norm = normalize(text)
+    return bool(WHAT_IS.search(norm) or WHAT_IS_THAT.search(norm))
+
+
 # "wat kan ik doen / hoe ga ik daarmee om": a how-question even when a need is named.
 STRONG_HOW = re.compile(
     r"\b(wat (kan|moet|zou|kunnen|moeten) (ik|je|we|wij)( \w+){0,3} (doen|adviseren|aanraden|"
@@ -1160,8 +1173,11 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     """Whether the text names the record by its whole name ("Home-Start" in "homestart, wat doen ze?"),
     not by a word its name shares with the question."""
     record = kb.record(kind, rid)
-    name = _squeezed(getattr(record, "name", "") or "") if record is not None else ""
-    return len(name) >= 4 and name in _squeezed(text)
+    name = (getattr(record, "name", "") or "") if record is not None else ""
+    # Also without the abbreviation after it: "Kwetsbare Zwangeren Overleg" names "… Overleg (KZO)".
+    forms = {_squeezed(name), _squeezed(without_brackets(name))}
+    squeezed = _squeezed(text)
+    return any(len(form) >= 4 and form in squeezed for form in forms)
 
 
 def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
@@ -1175,6 +1191,44 @@ def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
         for kind, rid in kb.find_named(text)
         if names_in_full(kb, kind, rid, text) and not (kind == "fonds" and where_they_are(kb, rid, text))
     ]
+
+
+def about_named_record(kb: KnowledgeBase, text: str) -> Outcome | None:
+    """A message that names a record by its whole name ("Home-Start, voor wie?") or names only that
+    record, by a short form ("wat is mdft?", "houvast, wat is dat"): that record's answer, whatever
+    the NLU took the message for (small talk, "waar staat dat?"). None: it names no record."""
+    if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
+        return wat_is(kb, Question("wat_is", text=text))
+    if named_alone(kb, text):
+        return wat_is(kb, Question("wat_is", text=text))
+    return None
+
+
+# Words that make a name longer without naming anything: "Stichting Leergeld" is called Leergeld.
+NAME_FILLERS = {"stichting", "fonds", "nationaal", "landelijk", "landelijke", "project", "de", "het", "van", "voor"}
+
+
+def named_alone(kb: KnowledgeBase, text: str) -> tuple[str, str] | None:
+    """The one record a message names by a short form and says nothing else about ("wat is mdft?",
+    "skkin?"): every content word of it names that record (kind, id). No werkwijze: "bespreken?" is
+    a word, not a question about the werkwijze Bespreken."""
+    named = kb.find_named(text)
+    if len(named) != 1 or named[0][0] == "werkwijze":
+        return None
+    own = [w for w in content_words(text) if w not in STEERING]
+    if not own:
+        return None  # only small words: "wat kun je allemaal?" names no Allemaal Opvoeders
+    full = getattr(kb.record(*named[0]), "name", "") or ""
+    name = set(words(full))
+    rest = [w for w in own if w not in name and kb.find_named(w) != named]
+    if rest:
+        return None
+    # One word of a longer name is no name ("wat kun je allemaal?" is not about Allemaal Opvoeders); its
+    # abbreviation in brackets ("mdft"), a keyword of its own ("skkin") or its one real word is.
+    outside = set(words(without_brackets(full))) - NAME_FILLERS
+    if len(outside) > 1 and len(set(words(text)) & outside) == 1 and set(own) <= outside:
+        return None
+    return named[0]
 
 
 def where_they_are(kb: KnowledgeBase, fund_id: str, text: str) -> bool:
@@ -1454,8 +1508,9 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     that the sources answer; None: the small-talk reply."""
     if not text or text.startswith("/"):
         return None
-    if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
-        return wat_is(kb, Question("wat_is", text=text))
+    named = about_named_record(kb, text)
+    if named is not None:
+        return named
     size = len(content_words(text))
     if size < (2 if is_question(text) else 3):
         return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small

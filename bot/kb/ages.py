@@ -252,12 +252,12 @@ _SEVERAL = re.compile(
 _SPAN_BEFORE = r"(?<!\bover )(?<!\bal )(?<!\bsinds )(?<!\bbinnen )(?<!\bna )(?<!\bruim )(?<!\bpaar )(?<!\bvoor )"
 _SPAN_AFTER = r"(?!\s*(?:geleden|lang\b|later|achterstand|huurachterstand|niet|niks|geen))"
 _MONTHS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b" + _SPAN_AFTER)
-_WEEKS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*weken\b" + _SPAN_AFTER)
+_WEEKS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*(?:weken|wkn)\b" + _SPAN_AFTER)
 # "jongen wordt over 2 maanden 18": the age he turns. Only words of time may stand between: "wordt" is
 # also the passive ("de aanvraag wordt behandeld, ze heeft 3 kinderen" names no age).
 _TURNS = re.compile(
     r"\bwordt(?:\s+(?:over|binnenkort|straks|bijna|volgende|volgend|deze|dit|in|de|het|week|maand|jaar|zomer|"
-    r"\d{1,2}\s+(?:maanden|maand|weken|dagen)))*\s+(\d{1,2})\b(?!\s*(?:%|euro|keer|maanden|maand|mnd|weken|week|dagen|kinderen))"
+    r"\d{1,2}\s+(?:maanden|maand|mnd|weken|wkn|dagen)))*\s+(\d{1,2})\b(?!\s*(?:%|euro|keer|maanden|maand|mnd|weken|week|dagen|kinderen))"
 )
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s*-?\s*(?:jaar|jarige|jarig)\b"

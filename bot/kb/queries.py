@@ -9,7 +9,16 @@ from sqlalchemy import Engine, and_, case, create_engine, func, or_, select
 from . import records as r
 from . import schema as s
 from .ages import AGE_WORDS, AgeRange, find_stage, parse_age
-from .text import TermMatcher, content_words, is_dutch_word, is_known_word, keys, normalize, words
+from .text import (
+    TermMatcher,
+    content_words,
+    is_dutch_word,
+    is_known_word,
+    keys,
+    normalize,
+    without_brackets,
+    words,
+)
 from .vocabulary import ENTRY_KINDS
 
 # Retrieval indexes by (database, loaded content): a new KnowledgeBase on the same data (the actions
@@ -482,6 +491,13 @@ class KnowledgeBase:
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"
             terms[rid.replace("-", " ")] = f"{kind}:{rid}"
+        # The name without what stands in brackets: "Durven Doen" for Durven Doen (Single SuperMom). Not
+        # what stands there: that is as often who offers it ("Geldplan Bijna 18 (Nibud)").
+        for kind, rid, name in named:
+            outside = without_brackets(name)
+            if outside != name and (len(words(outside)) >= 2 or not is_dutch_word(normalize(outside))):
+                terms.setdefault(outside, f"{kind}:{rid}")
+        for kind, rid, name in named:
             # "Jarige Job" for Stichting Jarige Job.
             first, _, rest = name.partition(" ")
             if normalize(first) in ("stichting", "project") and len(words(rest)) > 1:

@@ -139,9 +139,20 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_AT = re.compile(r"(?<=[a-z])@(?=[a-z])")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+def without_brackets(name: str) -> str:
+    """A name without what stands in brackets: "Durven Doen" for "Durven Doen (Single SuperMom)"."""
+    return " ".join(_BRACKETS.sub(" ", name).split())
+
+
 def normalize(text: str) -> str:
     """Lower case, no accents, '&' as 'en', only letters and digits separated by spaces."""
     text = strip_accents(text.lower()).replace("&", " en ")
+    # An "@" inside a name stands for an "a": "M@ZL" is MAZL (a question's e-mail address is redacted first).
+    text = _AT.sub("a", text)
     # An apostrophe inside a word joins it: "zzp'ers" → zzpers, "baby's" → babys.
     text = _APOSTROPHE.sub("", text)
     return " ".join(_WORD.findall(text))

@@ -225,6 +225,20 @@ def test_more_then_source():
     assert "Signaleringslijst kinderarmoede" in source and "(p. 67)" in source
 
 
+def test_a_question_taken_for_waar_staat_dat_is_answered():
+    """The NLU read "waar staat dat?" in these; the first names a record not shown yet, the second
+    comes before any answer it could point back to."""
+    chat = Conversation()
+    chat.run(ActionSignalen(), "welke signalen van armoede zie je bij kinderen?", "ask_signalen")
+    answer = chat.run(ActionSource(), "houvast, wat is dat", "ask_source")
+    assert chat.slots["getoonde_records"][0] == "interventie:houvast", answer
+    first = Conversation()
+    answer = first.run(ActionSource(), "bestaat er van deze handreiking ook een versie voor scholen?", "ask_source")
+    assert "Omgaan met armoede op scholen" in answer and "Bron" in answer
+    # Without a question of its own, it still says there is nothing to point back to.
+    assert "kwam niet uit een bron" in Conversation().run(ActionSource(), "waar staat dat?", "ask_source")
+
+
 def test_werkwijze_for_teenager():
     answer = Conversation().run(
         ActionWerkwijze(), "hoe begin ik over geldzorgen met een puber?", "ask_werkwijze", [("leeftijd", "puber")]

@@ -297,6 +297,20 @@ def test_more_with_a_question_of_its_own_is_that_question(kb_sqlite):
     assert "Waar wil je meer over weten" in questions.more(kb_sqlite, None, 0, [], "meer").reply.text
 
 
+def test_a_record_named_by_its_short_form_is_answered_as_small_talk_too(kb_sqlite):
+    """ "wat is mdft?" looked like "wat kun je?" to the NLU: a message that only names one record, by
+    its abbreviation, a keyword of its own or part of its name, is answered with that record."""
+    for text, record in (
+        ("wat is mdft?", "interventie:mdft"),
+        ("wat is skkin?", "fonds:stichting-kansarme-kinderen-in-nederland"),
+        ("jarige job?", "fonds:stichting-jarige-job"),
+    ):
+        outcome = questions.off_topic(kb_sqlite, text)
+        assert outcome is not None and outcome.reply.records[:1] == [record], text
+    # A word of a name in a message about something else names nothing.
+    assert questions.off_topic(kb_sqlite, "wat vind jij van de jarige") is None
+
+
 def test_small_talk_stays_small_talk(kb_sqlite):
     for text in ("ben jij een mens?", "wat wordt het weer morgen in Utrecht?", "wat is de hoofdstad van Australië"):
         assert questions.off_topic(kb_sqlite, text) is None, text

@@ -83,6 +83,9 @@ def test_the_age_a_child_turns_not_the_time_until_then():
     assert parse_age("ze wordt volgende week 4").label == "4 jaar"
     assert parse_age("al 3 maanden huurachterstand, kind van 6").label == "6 jaar"
     assert parse_age("baby van 8 maanden").label == "8 maanden"
+    # The way it is typed between two appointments: "mnd", "wkn".
+    assert parse_age("jongen wordt over 2 mnd 18 en wil op kamers").label == "18 jaar"
+    assert parse_age("al 2 wkn ziek, meisje van 8").label == "8 jaar"
 
 
 def test_parents_are_a_target_group():
