@@ -1244,8 +1244,11 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     native = RECORD_KIND.get(q.kind)
     if native is None:
         return None
-    if q.kind in ("fondsen", "aanvragen") and (
-        names_a_fund(kb, q.text) or (q.name and (names_a_fund(kb, q.name) or not kb.find_named(q.name)))
+    if (
+        q.kind in ("fondsen", "aanvragen")
+        and (names_a_fund(kb, q.text) or (q.name and (names_a_fund(kb, q.name) or not kb.find_named(q.name))))
+        # "voor wie is Geldplan Bijna 18 (Nibud) bedoeld?": the whole name of a programme is no fund
+        and not any(kind != "fonds" for kind, _ in named_in_full(kb, q.text))
     ):
         return None  # a fund by its name (a name of another record, "babythuiszorg", routes on)
     asked = asked_kinds(q.text)

@@ -311,6 +311,13 @@ def test_a_record_named_by_its_short_form_is_answered_as_small_talk_too(kb_sqlit
     assert questions.off_topic(kb_sqlite, "wat vind jij van de jarige") is None
 
 
+def test_a_programme_named_in_full_is_no_fund_question(kb_sqlite):
+    """The NLU took "voor wie is Geldplan Bijna 18 (Nibud) bedoeld?" for a fund question with the name
+    "Bijna 18": the fund finder knew no fund by that name; the programme named in full is the answer."""
+    records = ask(kb_sqlite, "fondsen", "voor wie is Geldplan Bijna 18 (Nibud) bedoeld?", name="Bijna 18").reply.records
+    assert records[:1] == ["interventie:geldplan-bijna-18"]
+
+
 def test_small_talk_stays_small_talk(kb_sqlite):
     for text in ("ben jij een mens?", "wat wordt het weer morgen in Utrecht?", "wat is de hoofdstad van Australië"):
         assert questions.off_topic(kb_sqlite, text) is None, text
