@@ -73,14 +73,15 @@ class ActionSource(Action):
         def work():
             # "houvast, wat is dat" looks like "waar staat dat?" but asks about a record not yet shown.
             text = user_text(tracker)
-            named = questions.about_named_record(knowledge_base(), text) if text else None
+            kb = knowledge_base()
+            named = questions.about_named_record(kb, text) if text else None
             shown = set(tracker.get_slot("getoonde_records") or [])
             if named is not None and named.reply.records and not set(named.reply.records[:1]) & shown:
                 return send(dispatcher, tracker, named.reply) + remember(named)
             if text and not tracker.get_slot("laatste_bronnen"):
                 # No answer yet to point back to: "bestaat er van deze handreiking een versie voor
                 # scholen?" is a question of its own, answered when the sources answer it.
-                outcome = questions.off_topic(knowledge_base(), text)
+                outcome = questions.off_topic(kb, text)
                 if outcome is not None:
                     return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             # "en wat zegt de handreiking over samenwerking daarbij?" asks for a section, not a source.

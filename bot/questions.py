@@ -1197,11 +1197,8 @@ def about_named_record(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message that names a record by its whole name ("Home-Start, voor wie?") or names only that
     record, by a short form ("wat is mdft?", "houvast, wat is dat"): that record's answer, whatever
     the NLU took the message for (small talk, "waar staat dat?"). None: it names no record."""
-    if any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text)):
-        return wat_is(kb, Question("wat_is", text=text))
-    if named_alone(kb, text):
-        return wat_is(kb, Question("wat_is", text=text))
-    return None
+    in_full = any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text))
+    return wat_is(kb, Question("wat_is", text=text)) if in_full or named_alone(kb, text) else None
 
 
 # Words that make a name longer without naming anything: "Stichting Leergeld" is called Leergeld.

@@ -3,7 +3,7 @@
 "wat is mdft?" looked like "wat kun je?" to the NLU and "houvast, wat is dat" like "waar staat
 dat?": the help menu and "mijn vorige antwoord kwam niet uit een bron" were the answers (03-12-2026,
 30 of 458 such questions). Each national fund, instrument, intervention, organisation, example and
-aanpak is asked for twice over REST, in a conversation of its own: by its name as written, and in
+aanpak (local examples too) is asked for twice over REST, in a conversation of its own: by its name as written, and in
 lower case without the abbreviation in brackets. The answer (as the conversation store keeps it)
 must lead with a record of that name, without asking back.
 """
@@ -32,13 +32,14 @@ def _squeezed(text: str) -> str:
 
 
 def _named_records() -> dict[str, str]:
-    """Record key → its name, for every national named record (a local fund answers with its gemeente)."""
+    """Record key → its name, for every named record but a local fund (that one answers with its
+    gemeente named; a local example answers to its name)."""
     knowledge = read_knowledge(KNOWLEDGE_DIR)
     return {
         f"{kind}:{record['id']}": record["naam"]
         for kind in NAMED_KINDS
         for record in knowledge.records.get(kind, [])
-        if not record.get("gemeente")
+        if not (kind == "fonds" and record.get("gemeente"))
     }
 
 
