@@ -149,10 +149,13 @@ class ActionRephrase(Action):
             if intent in SMALL_TALK:
                 # Small talk or out of scope by the NLU: the sources answer only a whole question they know.
                 outcome = questions.off_topic(knowledge_base(), text)
-                if outcome is None:
+                if outcome is not None:
+                    return send(dispatcher, tracker, outcome.reply) + remember(outcome)
+                if not (intent == "goodbye" and questions.asks_something(text)):
                     dispatcher.utter_message(response=SMALL_TALK[intent])
                     return []
-                return send(dispatcher, tracker, outcome.reply) + remember(outcome)
+                # "Eneco dreigt met afsluiten, mag dat?" is no goodbye, though "afsluiten" ends a chat:
+                # a question the sources do not answer gets the honest reply below.
             outcome = answer_in_context(tracker, None)
             if outcome is None and text and not text.startswith("/"):
                 outcome = questions.fallback(knowledge_base(), text)

@@ -1,4 +1,4 @@
-"""The word lists the name detector (bot/privacy_names.py) decides with; all kept by others, none by hand.
+"""The word lists the name detector (bot/privacy_names.py) decides with; kept by others, but for one maintained list.
 
 - Ordinary Dutch words: every word form in spaCy's Dutch lemma tables (spacy-lookups-data, ±410 000
   lower-case forms: nouns, verbs, adjectives, nationalities, months …). A capitalised word that is
@@ -8,10 +8,12 @@
   that programme and organisation names in English ("Back to School", "Cruyff Court") are no names.
 - Names and places: the lookup lists of Deduce (the de-identification tool for Dutch clinical text,
   UMC Utrecht; the `deduce` package): 14 881 first names, 10 500 surnames, surname particles,
-  6 741 residences, 346 municipalities, regions, provinces; and the words that are names but mostly
-  ordinary (its name exceptions, its 1 000 most common words and its stop words).
+  6 741 residences, 346 municipalities, regions, provinces, 369 hospitals; and the words that are
+  names but mostly ordinary (its name exceptions, its 1 000 most common words and its stop words).
 - What the assistant knows by name: funds, organisations, programmes, instruments, local examples
   and their gemeenten, read from knowledge/*.yml. Redacting one would change the answer.
+- What professionals name and the knowledge base does not know: shops, energy companies, insurers,
+  charities, outings, children's book figures, kept by the maintainers in privacy_known_names.yml.
 
 Only the data files are read; neither package is imported (Deduce would load its tokenizer and
 street lists, spaCy its language machinery). Loading takes about half a second, once per process.
@@ -32,6 +34,18 @@ from pathlib import Path
 import yaml
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+# Shops, companies, charities and the like that professionals name and the knowledge base does not know.
+KNOWN_NAMES = Path(__file__).resolve().parent / "privacy_known_names.yml"
+# Gemeenten that Deduce's list (2022) lacks: the official Frisian names (it has "Tietjerksteradeel",
+# "De Friese Meren") and the gemeenten formed since.
+_GEMEENTEN_SINCE = {
+    "dantumadiel",
+    "de fryske marren",
+    "tytsjerksteradiel",
+    "land van cuijk",
+    "dijk en waard",
+    "voorne aan zee",
+}
 # Record kinds whose names a question can be about (the same kinds the NLU lookup tables use).
 _KB_KINDS = ("fondsen", "instrumenten", "interventies", "organisaties", "aanpakken", "voorbeelden", "werkwijzen")
 
@@ -126,8 +140,35 @@ def _english_words(data: Path) -> set[str]:
     return {w.lower() for pair in lookup.items() for w in pair if w.isalpha() and len(w) > 2}
 
 
+_WORDS_OF = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _protect_name(lexicon: Lexicon, name: str, parts: bool = True) -> None:
+    """Make one name of something that is no client (a record, a shop) a name the detector leaves alone;
+    with parts, also every run of two words or more in it ("Jarige Job" of "Stichting Jarige Job") and
+    each capitalised word that is no person's name ("Humanitas")."""
+    # "Nederlands Centrum Jeugdgezondheid (NCJ)": the name, the part in brackets, the rest.
+    pieces = [name, *re.findall(r"\(([^)]*)\)", name), re.sub(r"\([^)]*\)", " ", name)]
+    for part in pieces:
+        tokens = [t.strip(".").lower().replace("’", "'") for t in _WORDS_OF.findall(part)]
+        tokens = [t for t in tokens if t]
+        if len(tokens) >= 2:
+            lexicon.kb_names.add(" ".join(tokens))
+        if len(tokens) == 1:
+            lexicon.kb_words.add(tokens[0])
+        if not parts:
+            continue
+        # Every run of two words or more: "Jarige Job" from "Stichting Jarige Job".
+        for i in range(len(tokens)):
+            for j in range(i + 2, len(tokens) + 1):
+                lexicon.kb_phrases.add(" ".join(tokens[i:j]))
+        # A capitalised word of a name that is no person's name is never one: "Humanitas".
+        for t, original in zip(tokens, [t.strip(".") for t in _WORDS_OF.findall(part)], strict=False):
+            if original[:1].isupper() and t not in lexicon.first_names and t not in lexicon.surnames:
+                lexicon.kb_words.add(t)
+
+
 def _kb(lexicon: Lexicon) -> None:
-    words_of = re.compile(r"[^\W\d_][\w'’&.-]*")
     for kind in _KB_KINDS:
         path = KNOWLEDGE / f"{kind}.yml"
         if not path.exists():
@@ -140,23 +181,24 @@ def _kb(lexicon: Lexicon) -> None:
             names = [str(record.get("naam") or "")]
             names += [str(t) for t in record.get("trefwoorden") or [] if any(c.isupper() for c in str(t))]
             for name in names:
-                # "Nederlands Centrum Jeugdgezondheid (NCJ)": the name, the part in brackets, the rest.
-                parts = [name, *re.findall(r"\(([^)]*)\)", name), re.sub(r"\([^)]*\)", " ", name)]
-                for part in parts:
-                    tokens = [t.strip(".").lower().replace("’", "'") for t in words_of.findall(part)]
-                    tokens = [t for t in tokens if t]
-                    if len(tokens) >= 2:
-                        lexicon.kb_names.add(" ".join(tokens))
-                    if len(tokens) == 1:
-                        lexicon.kb_words.add(tokens[0])
-                    # Every run of two words or more: "Jarige Job" from "Stichting Jarige Job".
-                    for i in range(len(tokens)):
-                        for j in range(i + 2, len(tokens) + 1):
-                            lexicon.kb_phrases.add(" ".join(tokens[i:j]))
-                    # A capitalised word of a name that is no person's name is never one: "Humanitas".
-                    for t, original in zip(tokens, [t.strip(".") for t in words_of.findall(part)], strict=False):
-                        if original[:1].isupper() and t not in lexicon.first_names and t not in lexicon.surnames:
-                            lexicon.kb_words.add(t)
+                _protect_name(lexicon, name)
+
+
+def known_names(path: Path = KNOWN_NAMES) -> list[str]:
+    """The maintained names of shops, companies, charities, outings and children's book figures (a
+    mapping of group to list of names); a malformed file is an error naming the file and the group."""
+    try:
+        groups = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML)
+    except yaml.YAMLError as e:
+        raise ValueError(f"{path}: geen geldige YAML ({e})") from None
+    if not isinstance(groups, dict):
+        raise ValueError(f"{path}: verwacht groepen met elk een lijst namen")
+    names: list[str] = []
+    for group, members in groups.items():
+        if not isinstance(members, list) or not all(isinstance(m, str) and m.strip() for m in members):
+            raise ValueError(f"{path}: groep '{group}' moet een lijst namen (tekst) zijn")
+        names += [m.strip() for m in members]
+    return names
 
 
 def _thesaurus_words() -> set[str]:
@@ -212,7 +254,7 @@ def load() -> Lexicon:
     )
     lexicon.common = exceptions | lexicon.stop | {w.lower() for w in _lines(deduce / "top_1000_terms.txt")}
     locations = deduce / "locations"
-    lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")}
+    lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")} | _GEMEENTEN_SINCE
     places = lexicon.municipalities | {
         w.lower()
         for f in ("residences.txt", "placenames_long.txt", "regions.txt", "provinces.txt")
@@ -230,6 +272,15 @@ def load() -> Lexicon:
     places |= lexicon.world
     places.add("den bosch")  # the name everyone uses for 's-Hertogenbosch
     _kb(lexicon)
+    for name in known_names():
+        _protect_name(lexicon, name)
+    # Deduce's Dutch hospitals ("Tjongerschans", "Isala"), but none that is a person's name as well
+    # ("Jeroen Bosch", "Antonius"): a client of that name would stay.
+    personal = lexicon.first_names | lexicon.surnames | {"van", "de", "der", "den", "het", "ter", "ten", "sint"}
+    for name in _lines(deduce / "institutions" / "hospitals.txt"):
+        if not all(t.lower() in personal for t in name.split()):
+            # Whole names only: not "Jeroen Bosch" of "Jeroen Bosch Ziekenhuis", nor "Villa" of "De Villa".
+            _protect_name(lexicon, name, parts=False)
     lexicon.municipalities |= lexicon.kb_gemeenten
     places |= lexicon.kb_gemeenten
     lexicon.places = {" ".join(p.split()) for p in places}

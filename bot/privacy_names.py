@@ -136,6 +136,7 @@ _TITLE_CUES = {
     "fam",
     "familie",
     "gezin",
+    "gzn",  # chat shorthand for gezin
     "cliënt",
     "client",
     "cliënte",
@@ -261,6 +262,7 @@ _INSTITUTIONS = {
     # a club or a place of worship with a person's name: "Scouting Titus Brandsma", "Mevlana Moskee"
     "scouting",
     "moskee",
+    "camii",  # Turkish for mosque: "Ulu Camii"
     "kerk",
     "parochie",
     "basisschool",
@@ -415,7 +417,7 @@ _ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt
 # English function words that are also names ("Can", "Will") and so missing from the English word list.
 _ENGLISH_FUNCTION_WORDS = {"is", "there", "an", "a", "the", "can", "will", "may", "do", "does", "are", "how", "what"}
 _ENGLISH_LINKS = {"to", "for", "the", "and", "with", "at", "on", "of"}
-_SENTENCE_END = {".", "?", "!", ":", ";", '"', "“", "”", "'", "‘", "’", "•", "*", "|", ">", "–"}
+_SENTENCE_END = {"\n", ".", "?", "!", ":", ";", '"', "“", "”", "'", "‘", "’", "•", "*", "|", ">", "–"}
 
 
 # A school class as teachers write it: "6", "2b", "3havo" (a number, maybe with a letter or level).
@@ -437,6 +439,11 @@ class _Word:
 def _tokens(text: str, claimed: list[tuple[int, int]]) -> list[_Word]:
     words = []
     for m in _TOKEN.finditer(text):
+        if words and "\n" in text[words[-1].end : m.start()]:
+            # A line break ends a sentence: a handover's "Kraamvrouw Katarzyna Zielińska" starts a line,
+            # it does not continue "Overdracht kraamzorg" as a name of an organisation.
+            at = text.index("\n", words[-1].end)
+            words.append(_Word(at, at + 1, "\n", "\n", "punct"))
         t = m.group(0)
         kind = "word" if t[0].isalpha() or (t[0] == "'" and len(t) > 1) else "num" if t.isdigit() else "punct"
         w = _Word(m.start(), m.end(), t.rstrip("-") if kind == "word" else t, "", kind)
@@ -905,7 +912,8 @@ class _Context:
         if w.low in self.lex.first_names and w.low not in self.lex.stop and self.in_class(i):
             return True  # "zoë uit mijn groep", "mo uit 2b"
         if self.aged(i) or self.years_old(i):
-            return self.listed(w) or self.unknown(w) or w.low in self.lex.first_names  # "xiao (6)", "jun (15)"
+            # "xiao (6)", "jun (15)", "roos (6)"; not "drie kinderen (3, 6, 9)", though a surname list has "Kinderen"
+            return w.low in self.lex.first_names or self.unknown(w) or (self.listed(w) and not self.ordinary(w))
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
 
@@ -1639,8 +1647,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             i += 1
         while j >= i and (words[j].kind == "word" and words[j].low in _PARTICLES):
             j -= 1
-        if j + 1 < n and ctx.institution(words[j + 1]):
-            pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds": an institution, no person
+        if (j + 1 < n and ctx.institution(words[j + 1])) or (j > i and ctx.institution(words[j])):
+            pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds", "Ulu Camii": an institution, no person
         elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
         elif i == j and ctx.bare_word(i):

@@ -17,7 +17,7 @@ from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
 from .kb.records import Entry
 from .kb.retrieval import STEERING
-from .kb.text import content_words, normalize, without_brackets, words
+from .kb.text import content_words, is_dutch_word, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .not_in_sources import other_gemeente, unknown_names, unknown_words
@@ -232,6 +232,14 @@ CHILD_WORDS = {
     "zusje",
 }
 ADULT = AgeRange(18, 120, None, "ouder zelf")
+# Needs whose own name makes them a child's ("schoolreis", "babyspullen", "kinderopvang"): when only a
+# parent is named ("moeder kan de schoolreis niet betalen"), the need is still the child's.
+CHILD_NEED = re.compile(r"school|kinder|baby|luier|speelgoed|verjaardag|traktatie|bijles")
+
+
+def _child_need(kb: KnowledgeBase, need_ids: list[str]) -> bool:
+    names = kb.need_names
+    return any(CHILD_NEED.search(names.get(n, n)) for n in need_ids)
 
 
 def _for_parent_only(text: str) -> bool:
@@ -293,7 +301,7 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
                 return found
     q = replace(q, need=need_text)
     age, _ = _age_label(q)
-    if age is None and _for_parent_only(q.text):
+    if age is None and _for_parent_only(q.text) and not _child_need(kb, kb.resolve_needs(q.need)):
         # "Moeder zoekt sollicitatiekleding": a need of the parent, not of a child; no child's fund.
         age = ADULT
     # Who applies, from the text only when it asks about applying ("mag de school dat aanvragen?").
@@ -1114,6 +1122,22 @@ def is_question(text: str) -> bool:
     return "?" in text or bool(QUESTION_FORM.search(normalize(text)))
 
 
+# The words of a parting line: "oke bedankt, tot volgende week?" asks nothing.
+PARTING_WORDS = set(
+    "doei ziens dag bedankt dank dankje dankjewel oke ok oké top morgen week volgende keer fijne fijn "
+    "weekend avond middag prettige later klaar stoppen werk verder alles mazzel ciao bye houdoe groet "
+    "groetjes gesprek chat".split()
+)
+
+
+def asks_something(text: str) -> bool:
+    """A question with a subject of its own ("Eneco dreigt met afsluiten, mag dat?"), not a parting
+    line ("oke bedankt, tot volgende week?")."""
+    if not text or text.startswith("/") or not is_question(text):
+        return False
+    return len([w for w in content_words(text) if w not in PARTING_WORDS]) >= 2
+
+
 # "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
 SIGNAL_ASKED = re.compile(
     r"\b(is (dat|dit|het) (een |ook een )?\w*signaal|signaal van|(daar)?achter zitten|"
@@ -1176,6 +1200,10 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     name = (getattr(record, "name", "") or "") if record is not None else ""
     # Also without the abbreviation after it: "Kwetsbare Zwangeren Overleg" names "… Overleg (KZO)".
     forms = {_squeezed(name), _squeezed(without_brackets(name))}
+    # And without "Stichting": "Jarige Job" is Stichting Jarige Job; not "Leergeld", a word of its own.
+    rest = re.sub(r"^stichting\s+", "", without_brackets(name), flags=re.IGNORECASE)
+    if rest != name and (len(words(rest)) >= 2 or not is_dutch_word(normalize(rest))):
+        forms.add(_squeezed(rest))
     squeezed = _squeezed(text)
     return any(len(form) >= 4 and form in squeezed for form in forms)
 

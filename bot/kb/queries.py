@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from sqlalchemy import Engine, and_, case, create_engine, func, or_, select
@@ -491,6 +492,15 @@ class KnowledgeBase:
         for kind, rid, name in named:
             terms[name] = f"{kind}:{rid}"
             terms[rid.replace("-", " ")] = f"{kind}:{rid}"
+        # Written apart or together: "Home-Start" or "Home Start" for HomeStart, "Vitaal Thuis" or
+        # "VitaalThuis" alike; a one-word form only when it is no Dutch word of its own.
+        for kind, rid, name in named:
+            apart = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
+            together = re.sub(r"(?<=\w)[- ](?=\w)", "", name)
+            if apart != name:
+                terms.setdefault(apart, f"{kind}:{rid}")
+            if together != name and len(words(name)) <= 3 and not is_dutch_word(normalize(together)):
+                terms.setdefault(together, f"{kind}:{rid}")
         # The name without what stands in brackets: "Durven Doen" for Durven Doen (Single SuperMom). Not
         # what stands there: that is as often who offers it ("Geldplan Bijna 18 (Nibud)").
         for kind, rid, name in named:

@@ -496,6 +496,12 @@ def test_a_parents_own_need_gets_no_childrens_fund():
         ActionFondsen(), "moeder zoekt een winterjas voor haar zoon van 8", "ask_fondsen", [("leeftijd", "8")]
     )
     assert "(8 jaar)" in child and "ouder zelf" not in child
+    # A school trip is the child's, though only the mother is named: children's funds, no "ouder zelf".
+    trip = Conversation()
+    text = trip.run(
+        ActionFondsen(), "moeder kan de schoolreis niet betalen", "ask_fondsen", [("behoefte", "schoolreis")]
+    )
+    assert "ouder zelf" not in text and "Jeugdeducatiefonds" in text
 
 
 def test_a_question_the_nlu_took_for_small_talk_is_answered_from_the_sources():
@@ -505,6 +511,14 @@ def test_a_question_the_nlu_took_for_small_talk_is_answered_from_the_sources():
     chat = Conversation()
     chat.run(ActionRephrase(), "wat vind jij van voetbal kijken", "out_of_scope")
     assert [m.get("response") for m in chat.messages] == ["utter_out_of_scope"]
+    # Small talk around a record named in full (without "Stichting", or written apart): that record.
+    for text, intent, record in [
+        ("wie ben jij en wat weet je over jarige job?", "help", "fonds:stichting-jarige-job"),
+        ("ben jij een robot of weet je iets over home-start?", "bot_challenge", "interventie:homestart"),
+    ]:
+        chat = Conversation()
+        answer = chat.run(ActionRephrase(), text, intent)
+        assert chat.slots["getoonde_records"][:1] == [record] and "Bron:" in answer
 
 
 def test_goodbye_and_help_answer_a_real_question_and_still_say_goodbye():
@@ -514,11 +528,22 @@ def test_goodbye_and_help_answer_a_real_question_and_still_say_goodbye():
     assert "Roken, alcohol en middelengebruik" in answer and "Bron:" in answer
     for text, intent, response in [
         ("doei", "goodbye", "utter_goodbye"),
+        ("oke bedankt, tot volgende week?", "goodbye", "utter_goodbye"),
+        ("ik sluit het gesprek af", "goodbye", "utter_goodbye"),
         ("wat kun je allemaal?", "help", "utter_help"),
     ]:
         chat = Conversation()
         chat.run(ActionRephrase(), text, intent)
         assert [m.get("response") for m in chat.messages] == [response]
+
+
+def test_a_question_with_a_parting_word_gets_no_goodbye():
+    """ "afsluiten" ends a chat for the NLU, but "Eneco dreigt met afsluiten, mag dat?" asks something:
+    an honest answer (here: what the sources do and do not say), never "Tot ziens"."""
+    chat = Conversation()
+    answer = chat.run(ActionRephrase(), "Eneco dreigt met afsluiten in februari, mag dat?", "goodbye")
+    assert "utter_goodbye" not in [m.get("response") for m in chat.messages]
+    assert "Tot ziens" not in answer and "eneco" in answer.lower()
 
 
 def test_a_vague_question_asks_what_it_is_about():

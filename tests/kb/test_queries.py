@@ -160,6 +160,18 @@ def test_search_scores_are_the_searchs_own(kb, text, kinds, limit):
     assert kb.search_scores(text, kinds=kinds, limit=limit) == {(h.kind, h.id): h.score for h in hits}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("wat doet Home-Start?", "homestart"),  # the knowledge base writes HomeStart
+        ("home start, voor wie is dat?", "homestart"),
+        ("hoe vraag ik jarigejob aan?", "stichting-jarige-job"),
+    ],
+)
+def test_a_name_written_apart_or_together_is_found(kb, text, expected):
+    assert expected in [rid for _, rid in kb.find_named(text)]
+
+
 def test_named_fund(kb):
     found = kb.find_named("kan een ouder zelf bij Kinderhulp aanvragen?")
     assert found and found[0][0] == "fonds"

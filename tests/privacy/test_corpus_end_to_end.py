@@ -76,12 +76,25 @@ pytestmark = pytest.mark.e2e
 # (175/178), false positives 35.4 % (28/79), one that changes the answer. The whole held-out half by
 # redact(): recall 0.967, other 0.970, false positives 7.4 % (75/1020). The false-positive gate follows
 # that grown corpus (was 0.056); the aim stays 2 %.
+# On 03-12-2026 (twelfth session), before a thirteenth writer came in: a maintained list of shops,
+# companies, charities, outings and book figures (bot/privacy_known_names.yml), gemeenten that Deduce
+# lacks (De Fryske Marren, Tytsjerksteradiel, Land van Cuijk, …), Deduce's hospitals, a line break
+# ends a sentence. By redact() on the held-out half: recall 0.967, false positives 4.1 % (42/1020),
+# one that changes the answer (were 7.4 % and two). Then both halves grew with a thirteenth writer
+# (everyday chat, handovers pasted from a file, signed questions; shops, insurers, book figures):
+# its held-out half by redact() as it came in, with the list written before it was seen, recall 0.987
+# (233/236), false positives 15.4 % (14/91; 24.2 % with the code before the session), two that change
+# the answer; after rules learnt from its other half 0.992, 14.3 %, two. The whole held-out half by
+# redact(): recall 0.969 (2505/2584), other 0.978, false positives 4.8 % (53/1111), three that change
+# the answer; as stored (REST and socketio, before "Ulu Camii") 0.969, 0.981, 5.0 % and four. The
+# gates follow (were 0.95, 0.955, 0.075 and 3: two of the four are the new writer's); the aim stays
+# 0.99, 2 % and none.
 # These gates are set just under what is measured, so nothing gets worse; raise them, never lower
 # them for the same corpus.
-RECALL_MINIMUM = 0.95
-OTHER_RECALL_MINIMUM = 0.955
-FALSE_POSITIVE_MAXIMUM = 0.075
-MAX_ANSWER_CHANGING_HELD_OUT = 3
+RECALL_MINIMUM = 0.96
+OTHER_RECALL_MINIMUM = 0.965
+FALSE_POSITIVE_MAXIMUM = 0.055
+MAX_ANSWER_CHANGING_HELD_OUT = 4
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
 # the NLU reads other words ("een meisje" for "Jade"), not what redaction does. Measured 02-12-2026:

@@ -419,3 +419,61 @@ def test_numbers_and_organisations_that_are_no_client_data_stay(text, kept):
 )
 def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
     assert redacted in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # shops, companies, charities and book figures from bot/privacy_known_names.yml
+        "Eneco dreigt met afsluiten in februari, mag dat?",
+        "Heeft Menzis een regeling voor ouders die hun premie niet kunnen betalen?",
+        "Lyca Mobile of Lebara: wat is goedkoper voor prepaid?",
+        "Zijn Jip en Janneke en Pippi Langkous geschikt om met kleuters over delen te praten?",
+        "Albert Heijn geeft soms bonnen aan de voedselbank, klopt dat?",
+        # gemeenten that Deduce's list lacks: official Frisian names and gemeenten formed since 2022
+        "Heeft Tytsjerksteradiel een kindpakket?",
+        "Is er in De Fryske Marren of Dantumadiel een noodfonds?",
+        "Heeft Voorne aan Zee een meedoenregeling?",
+        # Deduce's hospitals, and a mosque by its Turkish name
+        "Tjongerschans in Heerenveen: heeft die een speelkamer?",
+        "Deelt de Ulu Camii in Den Haag voedselpakketten uit?",
+    ],
+)
+def test_known_companies_figures_and_newer_gemeenten_are_no_names(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a surname that is also a shop stays a name after a cue; a known name never hides a client
+        ("mevrouw Zeeman belde over de huur", "mevrouw [NAAM] belde over de huur"),
+        ("Kimberly Blokker werkt bij de Jumbo", "[NAAM] werkt bij de Jumbo"),
+        # an ordinary plural before ages between brackets is no name, though a surname list has it
+        ("drie kinderen (3, 6, 9), vader weg", "drie kinderen (3, 6, 9), vader weg"),
+        ("roos (6) heeft geen jas", "[NAAM] (6) heeft geen jas"),
+        # a hospital named after a person hides no client of that name
+        ("Jeroen Bosch belde over zijn schulden", "[NAAM] belde over zijn schulden"),
+        # a line break ends a sentence: a pasted handover's next line is no organisation's name
+        (
+            "Overdracht kraamzorg\nKraamvrouw Katarzyna Zielińska en partner Jakub Zieliński",
+            "Overdracht kraamzorg\nKraamvrouw [NAAM] en partner [NAAM]",
+        ),
+        ("gzn Maduro in Kerkrade, vader net uit detentie", "gzn [NAAM] in Kerkrade, vader net uit detentie"),
+    ],
+)
+def test_known_names_leave_clients_alone(text, expected):
+    assert redact(text).text == expected
+
+
+def test_a_malformed_known_names_file_names_the_file_and_the_group(tmp_path):
+    from bot.privacy_lexicon import KNOWN_NAMES, known_names
+
+    assert len(known_names(KNOWN_NAMES)) > 100
+    bad = tmp_path / "privacy_known_names.yml"
+    bad.write_text("winkels:\n  - Lidl\nuitjes: Artis\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"privacy_known_names\.yml: groep 'uitjes'"):
+        known_names(bad)
+    bad.write_text("- Lidl\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="verwacht groepen"):
+        known_names(bad)
