@@ -78,6 +78,9 @@ _WEEKDAYS = {
     "za",
     "zo",
 }
+# Months and weekdays in full: they date a message, they are never what it is about.
+TIME_WORDS = set("januari februari maart april mei juni juli augustus september oktober november december".split())
+TIME_WORDS |= {d for d in _WEEKDAYS if d.endswith("dag")}
 # What may stand beside an age between brackets after a name: "(7 jaar)", "(groep 4)", "(vader, 52)".
 _AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "groep", "klas"}
 # A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.

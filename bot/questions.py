@@ -21,6 +21,7 @@ from .kb.text import content_words, is_dutch_word, normalize, without_brackets, 
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .not_in_sources import other_gemeente, unknown_names, unknown_words
+from .privacy_names import TIME_WORDS
 
 # Words a user types for who applies, mapped to the knowledge base's aanvragers.
 APPLICANT_WORDS = {
@@ -1451,7 +1452,15 @@ def _unknown_name(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return None  # words nothing in the sources has ("blabla"): the plain "staat niet in de bronnen"
     ranked = retrieval.best_per_record(hits)[: retrieval.MAX_CANDIDATES] if choice.action != "nothing" else []
     candidates = [(h.unit.key, retrieval.title(h.unit), h.unit.kind) for h in ranked]
-    return Outcome(answers.unknown_name_answer((names or [" ".join(words)])[0], candidates), Question("geen"))
+    # Months and weekdays date the question; they are not what the sources lack ("Eneco", not "eneco februari").
+    shown = [w for w in words if w not in TIME_WORDS] or words
+    subject = names[0] if names else " ".join(_as_written(q.text, w) for w in shown)
+    return Outcome(answers.unknown_name_answer(subject, candidates), Question("geen"))
+
+
+def _as_written(text: str, label: str) -> str:
+    """A word of the question as the user wrote it ("Eneco", not the index's "eneco")."""
+    return next((t for t in re.findall(r"[^\W_][\w'’-]*", text) if normalize(t) == label), label)
 
 
 def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:

@@ -543,7 +543,9 @@ def test_a_question_with_a_parting_word_gets_no_goodbye():
     chat = Conversation()
     answer = chat.run(ActionRephrase(), "Eneco dreigt met afsluiten in februari, mag dat?", "goodbye")
     assert "utter_goodbye" not in [m.get("response") for m in chat.messages]
-    assert "Tot ziens" not in answer and "eneco" in answer.lower()
+    assert "Tot ziens" not in answer
+    # What the sources lack, as the user wrote it, without the month that only dates the question.
+    assert answer.startswith("Over Eneco staat niets in de bronnen")
 
 
 def test_a_vague_question_asks_what_it_is_about():

@@ -50,8 +50,13 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # (79 %; the older 972 turns 773, was 765), 56 rejected answers over 2,093 turns (2.7 %): the older
 # turns 47 as before, 9 the twelfth writer's (questions not in the sources that a fund or werkwijze
 # still answers); the gate allows two more for run-to-run noise.
+# Twelfth session: 170 questions (197 turns) of a thirteenth writer (kraamverzorgende, pedagogisch
+# medewerker, doktersassistent, leerkracht, verloskundige; a working week's questions); fresh, with
+# the session's changes already in and none tuned to it, its held-out half scored 73/103 (71 %).
+# Held-out 919/1171 (78 %; the older 1068 turns 846 as before), 61 rejected answers over 2,290 turns
+# (2.7 %): the older turns 56 as before, 5 the thirteenth writer's; the gate allows two more.
 HELD_OUT_MINIMUM = 0.77
-MAX_REJECTED_ANSWERS = 58
+MAX_REJECTED_ANSWERS = 63
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
