@@ -17,7 +17,7 @@ _MONTHS = (
     "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+_NAME_WORD = r"(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]+"  # "IJsselkade": the Dutch IJ is one capital
 _STREET_SUFFIX = (
     r"straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|markt|baan|"
     r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht"
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ADRES",
         re.compile(
-            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()}"
+            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()}"
             # typed in lower case: "kerkstraat 12", "jan van galenstraat 5"
             rf"|(?:(?:van|der|den)\s+){{0,2}}[a-zà-ÿ][a-zà-ÿ'’-]+(?:{_STREET_SUFFIX}))"
             rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"

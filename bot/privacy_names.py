@@ -345,6 +345,8 @@ _PARTICLES = {
     "aan",
     "bij",
 }
+# A park, square or street named without a number: a place, not a person ("Westerpark", "Kennedyplein").
+_PLACE_WORD = re.compile(r"[a-zà-ÿ'-]{3,}(park|plein|straat|laan|gracht|kade|singel|dreef|steeg|plantsoen|boulevard)")
 # Particles that only count as part of a name directly before another particle ("op de", "in 't").
 _WEAK_PARTICLES = {"op", "in", "uit", "aan", "bij", "het", "te", "do", "lo", "zu", "ou", "ma", "t"}
 # After these a capitalised word that is no listed name is a place ("in de Bijlmer", "wijk Overvecht").
@@ -531,6 +533,14 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 kind = "gemeente" if phrase.split("-")[0] in lex.municipalities else "place"  # "Amsterdam-Noord"
             elif length == 1 and phrase in lex.kb_words and phrase not in _PARTICLES:
                 kind = "kb"
+            elif (
+                length == 1
+                and words[i].text[:1].isupper()
+                and _PLACE_WORD.fullmatch(phrase)
+                and phrase not in lex.surnames
+                and phrase not in lex.first_names
+            ):
+                kind = "place"  # "Noorderpark", "Kennedyplein": a place (with a number it is an address)
             else:
                 continue
             for w in span:
@@ -633,6 +643,9 @@ class _Context:
 
     def demonym(self, w: _Word) -> bool:
         low = w.low
+        if "-" in low.strip("-"):  # "Indonesisch-Nederlands", "Marokkaans-Nederlandse"
+            parts = [p for p in low.split("-") if p]
+            return all(self.demonym(_Word(0, 0, p, p, "word")) for p in parts)
         if low.endswith(("isch", "ische", "ischen")):
             return True
         places = self.lex.places
@@ -788,6 +801,8 @@ class _Context:
             and self.words[j].text.isupper()
         ):
             return "title"  # initials: "R. Hoogland", "P.J. ter Beek"
+        if len(low) > 4 and low in _CUES and any(w.text == "." for w in self.words[j + 1 : i]):
+            return ""  # "Het gezin. Koelkast leeg": after a whole word a period ends the sentence ("gzn. X" not)
         if low in _NAMING_CUES:
             if low in {"naam", "namen", "voornaam", "achternaam"} and not (j + 1 < i and self.words[j + 1].text == ":"):
                 # "de naam is X", "naam: X"; not "naam van het fonds"
@@ -1548,6 +1563,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and (
                         (
                             ctx.capitalised(w)
+                            and not (ctx.demonym(w) and not ctx.listed(w))  # "…, Indonesisch-Nederlands gezin"
                             and (
                                 ctx.listed(w)
                                 or not ctx.ordinary(w)

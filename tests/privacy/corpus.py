@@ -133,6 +133,41 @@ def ordinary_questions(half: str, folder: Path = HERE) -> list[str]:
     return [str(q) for q in _items(folder / half, "gewone_vragen*.yml")]
 
 
+def persons(folder: Path = HERE) -> dict[str, list[str]]:
+    """Ordinary question → the real people it names who are no client (personen.yml, written blind)."""
+    path = folder / "personen.yml"
+    if not path.exists():
+        return {}
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {" ".join(str(e["tekst"]).split()): [str(p) for p in e["personen"]] for e in entries}
+
+
+def only_persons(question: str, output: str, named: dict[str, list[str]]) -> bool:
+    """The redaction of an ordinary question took out nothing but names of real people who are no
+    client ("Groet, [NAAM], sociaal werker"): each [NAAM] stands for (part of) such a name, a particle
+    before it aside ("Groetjes van Wendy" → "Groetjes [NAAM]") or one word with it ("Burgemeester
+    Aboutaleb"), and no other placeholder came in."""
+    question, output = " ".join(question.split()), " ".join(output.split())
+    people = named.get(question)
+    if not people or "[NAAM]" not in output or re.search(r"\[(?!NAAM\])[A-Z-]+\]", output):
+        return False
+    pattern = "(.+?)".join(re.escape(part) for part in output.split("[NAAM]"))
+    found = re.fullmatch(pattern, question)
+    if found is None:
+        return False
+    for removed in found.groups():
+        words = removed.split()
+        while words and words[0].lower() in PARTICLES:
+            words = words[1:]
+        core = " ".join(words)
+        # the name or part of it, or the name with the word before it ("Burgemeester Aboutaleb")
+        if not core or not any(
+            core in person or (person in core and len(words) <= len(person.split()) + 1) for person in people
+        ):
+            return False
+    return True
+
+
 @dataclass
 class Figures:
     name_tokens: int = 0
@@ -141,6 +176,7 @@ class Figures:
     others_missed: int = 0
     ordinary: int = 0
     false_positives: int = 0
+    person_false_positives: int = 0  # of those, only a real person who is no client (only_persons)
 
     @property
     def recall(self) -> float:
@@ -154,10 +190,17 @@ class Figures:
     def false_positive_rate(self) -> float:
         return self.false_positives / self.ordinary if self.ordinary else 0.0
 
+    @property
+    def non_person_false_positive_rate(self) -> float:
+        """False positives that took out something else than a person's name: a fund, a shop, a word."""
+        return (self.false_positives - self.person_false_positives) / self.ordinary if self.ordinary else 0.0
+
     def line(self, label: str) -> str:
         return (
             f"{label}: recall op naamdelen {self.recall:.3f} ({self.name_tokens - self.names_missed}/"
             f"{self.name_tokens}), overige gegevens {self.other_recall:.3f} "
             f"({self.other_spans - self.others_missed}/{self.other_spans}), vals-positief "
-            f"{self.false_positive_rate:.3f} ({self.false_positives}/{self.ordinary})"
+            f"{self.false_positive_rate:.3f} ({self.false_positives}/{self.ordinary}; "
+            f"zonder de {self.person_false_positives} die alleen de naam van een persoon die geen cliënt is "
+            f"weglaten: {self.non_person_false_positive_rate:.3f})"
         )

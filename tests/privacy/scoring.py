@@ -27,7 +27,16 @@ import yaml
 from bot.kb.text import stopwords
 from bot.privacy import redact
 from bot.privacy_lexicon import KNOWLEDGE, lexicon
-from tests.privacy.corpus import HERE, Figures, client_messages, left_behind, name_token_count, ordinary_questions
+from tests.privacy.corpus import (
+    HERE,
+    Figures,
+    client_messages,
+    left_behind,
+    name_token_count,
+    only_persons,
+    ordinary_questions,
+    persons,
+)
 
 _KINDS = {
     "fondsen": "naam",
@@ -120,11 +129,13 @@ def score(half: str, folder: Path = HERE) -> Score:
         lost = answer_changing(message.anonymous, output, message.text)
         if lost:
             result.changed.append((message.text, output, lost))
+    named = persons(folder)
     for question in ordinary_questions(half, folder):
         output = timed(question)
         f.ordinary += 1
         if output != question:
             f.false_positives += 1
+            f.person_false_positives += only_persons(question, output, named)
             result.false_positives.append((question, output))
         lost = answer_changing(question, output)
         if lost:

@@ -22,7 +22,16 @@ from bot.config import PROJECT_ROOT
 from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
 from bot.privacy import REMINDER
-from tests.privacy.corpus import HALVES, Figures, client_messages, left_behind, name_token_count, ordinary_questions
+from tests.privacy.corpus import (
+    HALVES,
+    Figures,
+    client_messages,
+    left_behind,
+    name_token_count,
+    only_persons,
+    ordinary_questions,
+    persons,
+)
 from tests.privacy.scoring import answer_changing
 from tests.stack import Chat
 
@@ -89,12 +98,30 @@ pytestmark = pytest.mark.e2e
 # the answer; as stored (REST and socketio) 0.969, 0.981, 4.8 % and four. The
 # gates follow (were 0.95, 0.955, 0.075 and 3: two of the four are the new writer's); the aim stays
 # 0.99, 2 % and none.
+# On 04-12-2026 (thirteenth session) both halves grew with a fourteenth writer (lists and forwarded
+# app messages, nicknames, names in lower case; beside the client the professional's own signature,
+# colleagues, children's hospitals, schools and shops named after people). Its held-out half by
+# redact() as it came in: recall 0.984 (242/246), false positives 27.5 % (22/80), three that change the
+# answer. A third of those false positives took out nothing but a real person who is no client (a
+# signature, "juf Ilse", "burgemeester Aboutaleb"): on purpose, the filter cannot tell a colleague from
+# a client and the answer never depends on such a name. A blind reader marked which ordinary questions
+# name such a person (onafhankelijk/personen.yml), and the figures now say how many false positives are
+# only that. After rules learnt from the tuning half (brands, football clubs, housing corporations,
+# parks and squares without a number, "IJ", a period after "gezin" ends the sentence, "Indonesisch-
+# Nederlands"), the whole held-out half as stored: recall 0.971 (5494/5660), other 0.983, false
+# positives 5.5 % (65/1191), 4.4 % without the 13 that only took out such a person, seven that change
+# the answer (three of them the new writer's). The gates follow that grown corpus (false positives and
+# answer-changing were 0.055 and 4); the aim stays 0.99, 2 % and none, and the right aim for false
+# positives is 2 % of what is not a person's name.
 # These gates are set just under what is measured, so nothing gets worse; raise them, never lower
 # them for the same corpus.
-RECALL_MINIMUM = 0.96
-OTHER_RECALL_MINIMUM = 0.965
-FALSE_POSITIVE_MAXIMUM = 0.055
-MAX_ANSWER_CHANGING_HELD_OUT = 4
+RECALL_MINIMUM = 0.965
+OTHER_RECALL_MINIMUM = 0.975
+FALSE_POSITIVE_MAXIMUM = 0.056
+# What the redaction took out beside the names of real people who are no client (a fund, a shop, an
+# ordinary word); the names of professionals and colleagues it takes out too, on purpose (see below).
+NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.045
+MAX_ANSWER_CHANGING_HELD_OUT = 7
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
 # the NLU reads other words ("een meisje" for "Jade"), not what redaction does. Measured 02-12-2026:
@@ -155,6 +182,7 @@ def socketio_run(running_stack):
 def _figures(store, run, socketio=None):
     figures = {half: Figures() for half in HALVES}
     misses = defaultdict(list)
+    named = persons()
     for half in HALVES:
         f = figures[half]
         for n, message in enumerate(client_messages(half)):
@@ -173,8 +201,10 @@ def _figures(store, run, socketio=None):
             f.ordinary += 1
             # Line breaks and runs of spaces in a long message are not kept as typed on the way in; that
             # is no redaction.
-            if " ".join(stored_user_text(store, run[("gewoon", half, n)][0]).split()) != " ".join(question.split()):
+            stored = stored_user_text(store, run[("gewoon", half, n)][0])
+            if " ".join(stored.split()) != " ".join(question.split()):
                 f.false_positives += 1
+                f.person_false_positives += only_persons(question, stored, named)
     return figures, misses
 
 
@@ -197,6 +227,7 @@ def test_held_out_corpus_is_redacted_in_the_store(store, rest_run, socketio_run,
     held = figures["vastgehouden"]
     assert held.recall >= RECALL_MINIMUM and held.other_recall >= OTHER_RECALL_MINIMUM, held.line("vastgehouden")
     assert held.false_positive_rate <= FALSE_POSITIVE_MAXIMUM, held.line("vastgehouden")
+    assert held.non_person_false_positive_rate <= NON_PERSON_FALSE_POSITIVE_MAXIMUM, held.line("vastgehouden")
 
 
 def test_no_redaction_changes_what_the_question_is_about(store, rest_run, artifacts):

@@ -374,6 +374,7 @@ def test_without_placeholders_leaves_the_question():
         ("kun je dit bsn checken: 12345678 (8 cijfers)", "BSN", "12345678"),
         ("bsn van de moeder is 123456789", "BSN", "123456789"),
         ("ze woont op de kerkstraat 12 in utrecht", "ADRES", "kerkstraat 12"),
+        ("oma woont aan de IJsselkade 12", "ADRES", "IJsselkade 12"),  # the Dutch IJ is one capital
         ("adres Kerkstraat 12-II", "ADRES", "12-II"),
         ("postcode 1234 ab", "POSTCODE", "1234 ab"),
         ("Tel moeder 06 - 123 456 78", "TELEFOON", "123 456"),
@@ -437,6 +438,14 @@ def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
         # Deduce's hospitals, and a mosque by its Turkish name
         "Tjongerschans in Heerenveen: heeft die een speelkamer?",
         "Deelt de Ulu Camii in Den Haag voedselpakketten uit?",
+        # brands, football clubs, housing corporations, interpreters (bot/privacy_known_names.yml)
+        "Hoe ga je om met pesten als sommige kinderen een rugzak van Nike hebben?",
+        "Heeft Feyenoord een foundation voor kinderen uit Hillesluis?",
+        "Waarom heet de club Willem II, en heeft die een jeugdfonds?",
+        "Hebben Mitros of Bo-Ex een potje voor huurders met achterstand?",
+        "Moet ik een tolk van Global Talk inhuren?",
+        # a park or square named without a number is a place
+        "Noorderpark, Westerpark: waar zijn gratis zomeractiviteiten?",
     ],
 )
 def test_known_companies_figures_and_newer_gemeenten_are_no_names(text):
