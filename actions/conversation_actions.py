@@ -21,6 +21,7 @@ from .common import (
     send,
     user_text,
 )
+from .knowledge_actions import ActionFondsen
 
 # What the rephrase buttons offer, per likely intent.
 TOPIC_BUTTONS = {
@@ -78,6 +79,9 @@ class ActionSource(Action):
             shown = set(tracker.get_slot("getoonde_records") or [])
             if named is not None and named.reply.records and not set(named.reply.records[:1]) & shown:
                 return send(dispatcher, tracker, named.reply) + remember(named)
+            if text and kb.resolve_needs(text):
+                # "moet hij een laptop hebben, kan dat ook ergens?" asks for a need, not where it says so.
+                return ActionFondsen().run(dispatcher, tracker, domain)
             if text and not tracker.get_slot("laatste_bronnen"):
                 # No answer yet to point back to: "bestaat er van deze handreiking een versie voor
                 # scholen?" is a question of its own, answered when the sources answer it.

@@ -982,7 +982,9 @@ def _barely_shared(hits: list, lead: list[str], asked: set[str]) -> bool:
     """The answer's own record matched little of the question (not a list of the kind asked for)."""
     if lead[0].split(":", 1)[0] in asked - {"hoe"}:
         return False
-    return max((h.coverage for h in hits if h.unit.record == lead[0]), default=0.0) < WEAK_COVERAGE
+    # A list of funds for a need is one answer: the fund that shares most with the question counts.
+    own = set(lead) if lead[0].startswith("fonds:") else {lead[0]}
+    return max((h.coverage for h in hits if h.unit.record in own), default=0.0) < WEAK_COVERAGE
 
 
 def _unit_of(kb: KnowledgeBase, key: str):
@@ -1168,6 +1170,8 @@ STRONG_HOW = re.compile(
     r"hoe (krijg|motiveer|stimuleer|maak|leer) (ik|je|we) (hem|haar|ze|hen|het kind|de ouders)\b)"
 )
 # A need that is missing or cannot be paid for ("komt zonder jas", "schoolreisje is te duur").
+# A need asked for in the fewest words: "<need> voor <child>".
+REQUEST = re.compile(r"^\w+ voor (een|mijn|m'n|haar|zijn|z'n|de|het|ons|onze) ")
 LACKING = re.compile(r"\b(zonder|geen|niks|niets|weinig|duur|kapot|versleten|nodig|tekort|ontbreekt|ontbreken)\b")
 
 
@@ -1177,6 +1181,8 @@ def _wants_something(kb: KnowledgeBase, text: str) -> bool:
     norm = normalize(text)
     if PAYING.search(norm) or LACKING.search(norm):
         return True
+    if REQUEST.match(norm) and kb.need_matcher.exact(norm.split()[0]):
+        return True  # the need first, as a request: "laptop voor een leerling in havo 5"
     ranked = retrieval.best_per_record(kb.retriever.search(text, limit=12))
     return bool(ranked) and ranked[0].unit.kind == "fonds"
 

@@ -43,6 +43,8 @@ CLEAR_MARGIN = 1.15
 # share ("hoe pak ik dat aan?" and the programme "Pak aan"): ask, don't answer.
 MIN_EVIDENCE = 4.5
 MAX_CANDIDATES = 3
+# Shared weight (summed idf) that makes a record worth offering in a long casus, whatever its coverage.
+LONG_EVIDENCE = 15.0
 
 
 @dataclass
@@ -64,7 +66,9 @@ def best_per_record(hits: list[Hit]) -> list[Hit]:
 # question is not answered from a record that only names the subject ("hoeveel vergoedt het Jeugdfonds
 # maximaal per jaar?", "wordt haar bijbaantje van de bijstand afgetrokken?").
 UNSTATED_DETAIL = re.compile(
-    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag)|bedrag|bedragen|"
+    # "welk bedrag", "dat eenmalige bedrag" asks the amount; "leven van een klein bedrag" does not
+    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag)|"
+    r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
     r"maximaal|maximum|per (maand|kwartaal|week)|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
@@ -105,9 +109,15 @@ def strong(hit: Hit) -> bool:
     return hit.coverage >= MIN_COVERAGE and hit.evidence >= MIN_EVIDENCE
 
 
+def offerable(hit: Hit) -> bool:
+    """Shares enough with the question to be offered: a fair share of it, or, in a long casus where
+    any record covers little, many of its rarer words ("rangorde tussen disciplines")."""
+    return hit.coverage >= MIN_OFFER_COVERAGE or (hit.evidence >= LONG_EVIDENCE and hit.unknown < 0.5)
+
+
 def choose(hits: list[Hit]) -> Choice:
     ranked = best_per_record(hits)
-    if not ranked or ranked[0].coverage < MIN_OFFER_COVERAGE:
+    if not ranked or not offerable(ranked[0]):
         return Choice("nothing", [])
     top = ranked[0]
     # Most of the question is words no record has ("de hoofdstad van Australië"): it is not in the sources.
@@ -117,7 +127,7 @@ def choose(hits: list[Hit]) -> Choice:
     clear = second is None or top.score >= CLEAR_MARGIN * second.score
     if strong(top) and clear:
         return Choice("answer", ranked)
-    candidates = [h for h in ranked[:MAX_CANDIDATES] if h.coverage >= MIN_OFFER_COVERAGE and h.score >= 0.5 * top.score]
+    candidates = [h for h in ranked[:MAX_CANDIDATES] if offerable(h) and h.score >= 0.5 * top.score]
     if len(candidates) == 1 and strong(top):
         return Choice("answer", ranked)
     return Choice("clarify", candidates)

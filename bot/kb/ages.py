@@ -44,6 +44,15 @@ class AgeRange:
     high: float
     fase: str | None
     label: str
+    school: bool = False  # named as a school stage ("brugklas", "groep 7"): the child is in that school
+
+    def other_school(self, stated: str | None) -> bool:
+        """True when this age is a school stage and a stated age ("kinderen in het basisonderwijs")
+        names a stage of another school: a brugklasser is not in the basisonderwijs, though 11 or 12."""
+        if not self.school or not stated:
+            return False
+        found = find_stage(normalize(stated).split())
+        return found is not None and found[0].fase is not None and found[0].fase != self.fase
 
     def overlaps(self, low: float | None, high: float | None) -> bool:
         """True when a stated range [low, high] (either end may be open) admits this age."""
@@ -92,10 +101,10 @@ _WORDS: list[tuple[tuple[str, ...], AgeRange]] = [
         ("peuter", "peuters", "peutergym", "peuterspeelzaal", "vve", "kinderdagverblijf", "consultatiebureau"),
         AgeRange(2, 3.99, "jonge-kinderen", "peuter"),
     ),
-    (("kleuter", "kleuters", "kleuterklas"), AgeRange(4, 5.99, "basisschool", "kleuter")),
+    (("kleuter", "kleuters", "kleuterklas"), AgeRange(4, 5.99, "basisschool", "kleuter", school=True)),
     (
         ("basisschool", "basisschoolkind", "basisonderwijs", "schoolkind", "schoolkinderen", "bso"),
-        AgeRange(4, 11.99, "basisschool", "basisschoolkind"),
+        AgeRange(4, 11.99, "basisschool", "basisschoolkind", school=True),
     ),
     (
         (
@@ -201,7 +210,7 @@ def _numbered(tokens: list[str], i: int, size: int, stage: Stage) -> tuple[AgeRa
             top = max(top, more)
             break
     label = " ".join(stage.phrase) + f" {number}" + (f" en {top}" if top != number else "")
-    return AgeRange(stage.low + number - first, stage.high + top - first, stage.fase, label), used
+    return AgeRange(stage.low + number - first, stage.high + top - first, stage.fase, label, school=True), used
 
 
 def find_stage(tokens: list[str]) -> tuple[AgeRange, set[int]] | None:
@@ -228,7 +237,7 @@ def find_stage(tokens: list[str]) -> tuple[AgeRange, set[int]] | None:
             if after < len(tokens) and _number(tokens[after]) is not None:
                 used.add(after)
             # Years as a whole ("4 t/m 11"): up to the end of the last year.
-            return AgeRange(plain.low, plain.high + 0.99, plain.fase, " ".join(plain.phrase)), used
+            return AgeRange(plain.low, plain.high + 0.99, plain.fase, " ".join(plain.phrase), school=True), used
     return None
 
 

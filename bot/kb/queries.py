@@ -175,7 +175,9 @@ class KnowledgeBase:
 
     @cached_property
     def need_matcher(self) -> TermMatcher:
-        return TermMatcher(self.need_matcher_terms())
+        from .thesaurus import thesaurus
+
+        return TermMatcher(self.need_matcher_terms(), wholes=thesaurus().other_words())
 
     @cached_property
     def need_names(self) -> dict[str, str]:
@@ -235,6 +237,8 @@ class KnowledgeBase:
         order += [s.Fund.position, s.Fund.id]
         rows = self._rows(query.order_by(*order).limit(limit) if limit else query.order_by(*order))
         funds = tuple(self._fund(row) for row in rows)
+        if age_range is not None:
+            funds = tuple(f for f in funds if not age_range.other_school(f.age_text))
         # Without an age, ask for one when the candidates' age ranges differ.
         age_matters = age_range is None and len({(f.min_age, f.max_age) for f in funds}) > 1
         return r.FundSearch(

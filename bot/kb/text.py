@@ -98,11 +98,29 @@ def stopwords() -> frozenset[str]:
     return frozenset(strip_accents(w) for w in _nlp().Defaults.stop_words) | _EXTRA_STOPWORDS
 
 
+def _lookups(*names: str):
+    """spaCy-lookups-data's Dutch tables by name (fewer when the package is absent)."""
+    try:
+        from spacy.lookups import load_lookups
+
+        lookups = load_lookups("nl", list(names), strict=False)
+    except (ImportError, ValueError):
+        return []
+    return [lookups.get_table(name) for name in names if lookups.has_table(name)]
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
-    """spaCy's Dutch lemma table: its keys (inflected forms, hashed) and values (lemmas) are Dutch words."""
+    """Dutch words from spaCy's lemma tables: the lookup table's keys (inflected forms, hashed) and
+    values (lemmas), plus the irregular forms of the exceptions ("leest", "gaat", "past"), which the
+    lookup table lacks: such a word is never a typo for a need. (Not the lemma index: it holds rare
+    compounds that are names here, "leergeld".)"""
     table = _nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return table, frozenset(strip_accents(str(v).lower()) for v in table.values())
+    words_ = {strip_accents(str(v).lower()) for v in table.values()}
+    for extra in _lookups("lemma_exc"):
+        for forms in extra.values():  # per part of speech
+            words_.update(strip_accents(str(w).lower()) for w in forms)
+    return table, frozenset(words_)
 
 
 def is_dutch_word(word: str, plurals: bool = True) -> bool:
@@ -111,9 +129,12 @@ def is_dutch_word(word: str, plurals: bool = True) -> bool:
     table, lemmas = _lexicon()
     if word in lemmas or get_string_id(word) in table:
         return True
-    # Plurals the table does not list ("meisjes", "fietsen").
+    # Plurals the table does not list ("meisjes", "fietsen", "broertjes").
     return plurals and any(
-        word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] in lemmas for end in ("s", "en", "'s")
+        word.endswith(end)
+        and len(word) > len(end) + 2
+        and (word[: -len(end)] in lemmas or get_string_id(word[: -len(end)]) in table)
+        for end in ("s", "en", "'s")
     )
 
 
@@ -271,12 +292,22 @@ class TermMatcher:
     MIN_TYPO_LENGTH = 5
     MIN_HEAD_LENGTH = 4
 
-    def __init__(self, terms: dict[str, str], fuzzy: bool = True, heads: bool = True, forms: bool = True):
+    def __init__(
+        self,
+        terms: dict[str, str],
+        fuzzy: bool = True,
+        heads: bool = True,
+        forms: bool = True,
+        wholes: frozenset[str] = frozenset(),
+    ):
         # terms: phrase as written → target id. fuzzy=False: exact forms only (no heads, no typos);
         # heads=False: no compound heads (a name is typed whole: "hoofdstad" does not name "… Stad");
-        # forms=False: a single word only as written (or one typo): "helpen" does not name "Twente helpt".
+        # forms=False: a single word only as written (or one typo): "helpen" does not name "Twente helpt";
+        # wholes: words that mean something else as a whole, never split for their head
+        # ("consultatiebureau" is no bureau for a child's room).
         self.fuzzy = fuzzy
         self.heads = heads
+        self.wholes = wholes
         self._phrases: dict[str, set[str]] = {}
         self._typo: dict[str, set[tuple[str, str]]] = {}
         self.max_words = 1
@@ -299,7 +330,7 @@ class TermMatcher:
         for key in keys(word):
             if key in self._phrases:
                 return set(self._phrases[key])
-        if not self.fuzzy:
+        if not self.fuzzy or word in self.wholes:
             return set()
         for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1 if self.heads else 1):
             head = word[start:]
@@ -308,6 +339,8 @@ class TermMatcher:
             for key in (head, stem(head)):
                 if key in self._phrases and len(key) >= self.MIN_HEAD_LENGTH:
                     return set(self._phrases[key])
+            if len(word[:start]) >= 3 and is_known_word(word[:start]) and is_dutch_word(head):
+                break  # the longest Dutch head is the head: "achter|standen" holds no "tanden"
         # A word that is itself Dutch ("rijles") is not a typo for a term ("bijles").
         if len(word) >= self.MIN_TYPO_LENGTH and word not in stopwords() and not is_known_word(word):
             candidates: dict[str, tuple[int, int]] = {}
@@ -321,6 +354,10 @@ class TermMatcher:
                 best = min(candidates.values())
                 return {target for target, rank in candidates.items() if rank == best}
         return set()
+
+    def exact(self, word: str) -> set[str]:
+        """The targets of one word in one of its forms, without compound heads or typos."""
+        return next((set(self._phrases[key]) for key in keys(word) if key in self._phrases), set())
 
     def match(self, text: str) -> list[str]:
         """Target ids found in the text, in the order they appear, without repeats."""

@@ -40,6 +40,17 @@ class Thesaurus:
         """The concepts named in the text, in order."""
         return [self.concepts[cid] for cid in self._matcher.match(text or "")]
 
+    def other_words(self) -> frozenset[str]:
+        """Single words of concepts that are no need ("consultatiebureau"): to a need matcher they
+        mean themselves, not the need their last part might name."""
+        return frozenset(
+            words(phrase)[0]
+            for c in self.concepts.values()
+            if not c.need
+            for phrase in c.words
+            if len(words(phrase)) == 1
+        )
+
     def need_phrases(self) -> dict[str, str]:
         """Words that stand for a need → the need id (for the fund finder and the NLU lookups)."""
         return {phrase: c.need for c in self.concepts.values() if c.need for phrase in c.words}

@@ -237,6 +237,17 @@ def test_a_question_taken_for_waar_staat_dat_is_answered():
     assert "Omgaan met armoede op scholen" in answer and "Bron" in answer
     # Without a question of its own, it still says there is nothing to point back to.
     assert "kwam niet uit een bron" in Conversation().run(ActionSource(), "waar staat dat?", "ask_source")
+    # "kan dat ook ergens?" with a need asks for that need's funds, not where the signals stand.
+    chat = Conversation()
+    chat.run(ActionSignalen(), "leerling uit groep 8 heeft thuis geen computer of internet", "ask_signalen")
+    answer = chat.run(
+        ActionSource(),
+        "en volgend jaar in de brugklas moet hij een laptop hebben. kan dat ook ergens?",
+        "ask_source",
+        [("behoefte", "laptop")],
+    )
+    assert chat.slots["getoonde_records"][0].startswith("fonds:") and "Bron" in answer, answer
+    assert "fonds:jeugdeducatiefonds" not in chat.slots["getoonde_records"]  # a fund for the basisschool
 
 
 def test_werkwijze_for_teenager():

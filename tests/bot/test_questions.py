@@ -229,6 +229,19 @@ def test_school_stage_is_an_age_range(kb_sqlite):
     assert "(havo 5)" in havo.text and "(5 jaar)" not in havo.text
 
 
+def test_a_school_stage_excludes_a_fund_for_another_school(kb_sqlite):
+    # The Jeugdeducatiefonds is for "kinderen in het basisonderwijs": not for a brugklasser, though
+    # the brugklas starts at 11; a child of 12 may still be in groep 8.
+    basisonderwijs = "fonds:jeugdeducatiefonds"
+    assert basisonderwijs not in ask(kb_sqlite, "fondsen", "laptop voor een brugklasser").reply.records
+    assert basisonderwijs in ask(kb_sqlite, "fondsen", "laptop voor een kind in groep 8").reply.records
+    assert basisonderwijs in ask(kb_sqlite, "fondsen", "laptop voor een kind van 12").reply.records
+
+
+def test_the_consultatiebureau_names_no_need(kb_sqlite):
+    assert kb_sqlite.resolve_needs("moeder op het consultatiebureau, welke methode past?") == []
+
+
 # --- amounts, scores, waiting times: not in the sources ---------------------------------------------------
 
 

@@ -170,6 +170,9 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
         ("hoe vraag ik bijzondere bijstand aan voor een bed?", False),
         ("wat is de eigen bijdrage voor de peuteropvang?", False),
         ("welk fonds betaalt een fiets voor een kind van 10?", False),
+        ("welke bedragen hanteren andere gemeenten?", True),
+        # an amount in a description is no question about it
+        ("ik hoorde over een week leven van een klein bedrag, wat noemt de handreiking?", False),
     ],
 )
 def test_questions_about_amounts_doses_and_benefit_rules_ask_what_the_sources_do_not_give(text, unstated):

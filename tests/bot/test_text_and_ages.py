@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kb.ages import parse_age, parse_fase
-from bot.kb.text import TermMatcher, normalize
+from bot.kb.text import TermMatcher, is_dutch_word, normalize
 
 
 @pytest.mark.parametrize(
@@ -124,8 +124,22 @@ def test_a_compound_head_only_where_the_word_is_a_compound():
         "de opvoeding",
         "een taalachterstand",
         "in de bijstand",
+        "huurachterstanden",  # achter|standen: the longest Dutch head is the head
     ):
         assert "voedsel" not in matcher.match(text) and "tandarts" not in matcher.match(text), text
+
+
+def test_a_word_that_means_itself_is_not_split_or_corrected():
+    matcher = TermMatcher({"bureau": "kamerinrichting", "feest": "feest"}, wholes=frozenset({"consultatiebureau"}))
+    assert matcher.match("geen bureau op zijn kamer") == ["kamerinrichting"]
+    assert matcher.match("op het consultatiebureau") == []  # a concept of its own (the thesaurus)
+    assert matcher.match("hij leest slecht") == []  # a verb form, no typo for "feest"
+
+
+def test_verb_forms_are_dutch_words():
+    # spaCy's irregular forms: "past" and "leest" are never typos for a need ("kast", "feest").
+    for word in ("past", "leest", "gaat", "werkt", "broertjes"):
+        assert is_dutch_word(word), word
 
 
 @pytest.mark.parametrize(

@@ -55,8 +55,13 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # the session's changes already in and none tuned to it, its held-out half scored 73/103 (71 %).
 # Held-out 919/1171 (78 %; the older 1068 turns 846 as before), 61 rejected answers over 2,290 turns
 # (2.7 %): the older turns 56 as before, 5 the thirteenth writer's; the gate allows two more.
+# Thirteenth session: 170 questions (200 turns) of a fourteenth writer (jeugdarts, jeugdverpleegkundige,
+# sociaal werker, beleidsmedewerker; the sources' details); fresh, its held-out half scored 76/109
+# (70 %), 77/109 after. Held-out 999/1280 (78 %; the older 1171 turns 922, was 919), 66 rejected
+# answers over 2,490 turns (2.7 %): the older turns 59 (was 61), 7 the fourteenth writer's; the gate
+# allows two more.
 HELD_OUT_MINIMUM = 0.77
-MAX_REJECTED_ANSWERS = 63
+MAX_REJECTED_ANSWERS = 68
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
