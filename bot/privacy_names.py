@@ -34,7 +34,8 @@ from .privacy_lexicon import Lexicon, lexicon
 
 # Words, numbers and single other characters; hyphenated words and "'t" stay one word.
 # A leading apostrophe belongs to "'t", "'s", "'n" only; before any other word it opens a quotation.
-_TOKEN = re.compile(r"'[tsn](?![^\W\d_])|[^\W\d_]+(?:['’-][^\W\d_]+)*-?|\d+|\S")
+# "v.d." and "v/d" (van de, van der, van den) are one particle: "Angela v.d. Berg".
+_TOKEN = re.compile(r"(?i:\bv\.\s?d\.|\bv/d\b)|'[tsn](?![^\W\d_])|[^\W\d_]+(?:['’-][^\W\d_]+)*-?|\d+|\S")
 
 _MONTHS = {
     "januari",
@@ -338,6 +339,9 @@ _PARTICLES = {
     "v",
     "vd",
     "v.d",
+    "v.d.",
+    "v. d.",
+    "v/d",
     "van't",
     "op",
     "in",

@@ -354,6 +354,12 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Is er iets voor Mol en haar kinderen?", "Is er iets voor [NAAM] en haar kinderen?"),
         # an unknown word in lower case before "haar/zijn" and a family word
         ("een kinderwagen voor tsega haar zoontje", "een kinderwagen voor [NAAM] haar zoontje"),
+        # "v.d." and "v/d" are a particle inside the name, also in lower case
+        ("moeder angela v.d. berg belde", "moeder [NAAM] belde"),
+        ("mw A. v/d Meer belde over de huur", "mw [NAAM] belde over de huur"),
+        # a period after "gezin" ends the sentence; a double nationality is no name
+        ("Het gezin. Koelkast leeg, drie kinderen.", "Het gezin. Koelkast leeg, drie kinderen."),
+        ("Bij Bram Verhoeven, Indonesisch-Nederlands gezin.", "Bij [NAAM], Indonesisch-Nederlands gezin."),
     ],
 )
 def test_names_of_more_shapes(text, expected):
