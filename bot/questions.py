@@ -1169,9 +1169,9 @@ STRONG_HOW = re.compile(
     # getting a child or parent somewhere: "hoe krijg ik hem in beweging", "hoe maak ik haar weerbaarder"
     r"hoe (krijg|motiveer|stimuleer|maak|leer) (ik|je|we) (hem|haar|ze|hen|het kind|de ouders)\b)"
 )
-# A need that is missing or cannot be paid for ("komt zonder jas", "schoolreisje is te duur").
 # A need asked for in the fewest words: "<need> voor <child>".
 REQUEST = re.compile(r"^\w+ voor (een|mijn|m'n|haar|zijn|z'n|de|het|ons|onze) ")
+# A need that is missing or cannot be paid for ("komt zonder jas", "schoolreisje is te duur").
 LACKING = re.compile(r"\b(zonder|geen|niks|niets|weinig|duur|kapot|versleten|nodig|tekort|ontbreekt|ontbreken)\b")
 
 

@@ -177,3 +177,22 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
 )
 def test_questions_about_amounts_doses_and_benefit_rules_ask_what_the_sources_do_not_give(text, unstated):
     assert retrieval.asks_unstated_detail(text) is unstated
+
+
+def test_a_long_casus_that_shares_many_rare_words_is_offered_not_dropped():
+    """In a long case description every record covers little of the question; one that shares many of
+    its rarer words ("rangorde tussen disciplines") is still offered ("Bedoel je …?"), not "staat niet
+    in de bronnen". Little shared weight and low coverage: nothing."""
+    from bot.kb.retrieval import Hit, Unit
+
+    def hit(key: str, score: float, coverage: float, evidence: float) -> Hit:
+        kind, rid = key.split(":", 1)
+        return Hit(Unit(key, kind, rid, rid), score, coverage, frozenset(), evidence=evidence)
+
+    long_casus = [
+        hit("werkwijze:signalen-verbinden/samenwerken", 28.9, 0.17, 16.9),
+        hit("werkwijze:vertrouwen-opbouwen/samenwerken", 26.5, 0.17, 17.0),
+    ]
+    choice = retrieval.choose(long_casus)
+    assert choice.action == "clarify" and [h.unit.key for h in choice.hits][:1] == [long_casus[0].unit.key]
+    assert retrieval.choose([hit("werkwijze:signalen-verbinden/samenwerken", 9.0, 0.17, 6.0)]).action == "nothing"
