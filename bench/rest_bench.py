@@ -5,8 +5,9 @@ answer (and how long that first fund question itself took), p50/p95 latency of a
 turn (custom action + knowledge-base query) against a greeting turn (template answer, no
 custom action) sequentially (alternating in the same conversations) and with 20 concurrent
 conversations, and the resident memory of Rasa and the action server.
-Targets on a 2-core machine: knowledge p50 ≤ 1.3 × greeting p50; p95 ≤ 300 ms at 20
-concurrent conversations; training ≤ 5 min; Rasa + actions RSS ≤ 1.6 GB.
+Targets on a 2-core machine: p95 ≤ 300 ms at 20 concurrent conversations; training ≤ 5 min;
+Rasa + actions RSS ≤ 1.6 GB. The knowledge/greeting ratio is printed, its goal (≤ 1.3) is retired
+(docs/benchmarks.md says why).
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def main() -> int:
         print(f"{label:32} {statistics.median(samples):8.1f} {percentile(samples, 95):8.1f}")
     ratio = statistics.median(results["kennisvraag, na elkaar"]) / statistics.median(results["begroeting, na elkaar"])
     p95 = percentile(results[f"kennisvraag, {CONCURRENT} tegelijk"], 95)
-    print(f"kennisvraag p50 / begroeting p50: x{ratio:.2f} (doel <= 1.3)")
+    print(f"kennisvraag p50 / begroeting p50: x{ratio:.2f} (geen doel meer: zie docs/benchmarks.md)")
     print(f"kennisvraag p95 bij {CONCURRENT} gesprekken tegelijk: {p95:.0f} ms (doel <= 300 ms)")
     print(
         f"geheugen: Rasa {rasa_mb:.0f} MB + action server {actions_mb:.0f} MB = {rasa_mb + actions_mb:.0f} MB "

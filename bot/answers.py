@@ -149,7 +149,9 @@ def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False
         )
     if not search.funds:
         about = " of ".join(search.needs) or "deze vraag"
-        age = f" voor een kind van {search.age_label}" if search.age_label else ""
+        # "voor een kind van 10 jaar", but a school stage or a word in brackets: "(havo 4)", "(peuter)"
+        label = search.age_label or ""
+        age = f" voor een kind van {label}" if label[:1].isdigit() else (f" ({label})" if label else "")
         who = f" dat {AANVRAGERS.get(search.applicant, search.applicant)} kunnen aanvragen" if search.applicant else ""
         return Reply(f"Ik vind geen fonds voor {about}{age}{who} in de bronnen. " + NOTHING_FOUND)
     page = search.funds[offset : offset + PAGE_SIZE]

@@ -44,6 +44,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # A birthday is the date of birth without the year: "wordt 7 op 18 december", "jarig op 3-4" (the age stays)
+        "GEBOORTEDATUM",
+        re.compile(
+            r"\b(?:(?:wordt|werd)\s+\d{1,2}(?:\s+jaar)?|jarig|verjaardag(?:\s+is)?)\s+op\s+"
+            rf"(?P<x>\d{{1,2}}(?:\s+(?:{_MONTHS})\b|[-/]\d{{1,2}}\b))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "DATUM",
         re.compile(
             rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"

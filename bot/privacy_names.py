@@ -83,7 +83,7 @@ _WEEKDAYS = {
 TIME_WORDS = set("januari februari maart april mei juni juli augustus september oktober november december".split())
 TIME_WORDS |= {d for d in _WEEKDAYS if d.endswith("dag")}
 # What may stand beside an age between brackets after a name: "(7 jaar)", "(groep 4)", "(vader, 52)".
-_AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "groep", "klas"}
+_AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "wk", "dagen", "dgn", "groep", "gr", "grp", "klas"}
 # A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.
 _GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
 _HOLIDAYS = {
@@ -483,8 +483,14 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
         if words[i].kind != "word":
             i += 1
             continue
-        if i + 2 < n and words[i + 1].text == "." and words[i + 2].low in _WEB_DOMAINS:
-            words[i].place = words[i + 2].place = "kb"  # "Bol.com", "Thuisarts.nl": a website
+        if (
+            i + 2 < n
+            and words[i + 1].text == "."
+            and words[i + 2].low in _WEB_DOMAINS
+            and words[i].end == words[i + 1].start
+            and words[i + 1].end == words[i + 2].start
+        ):
+            words[i].place = words[i + 2].place = "kb"  # "Bol.com", "Thuisarts.nl": a website ("Daan. Net" is none)
             i += 3
             continue
         if words[i].low in ("gemeente", "gemeenten") and i + 1 < n:
@@ -1449,6 +1455,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     target.kind == "word"
                     and not target.blocked
                     and target.place not in ("kb",)
+                    # "aan de Van Karnebeekstraat": the particle belongs to the street
+                    and not (target.place == "place" and _PLACE_WORD.fullmatch(target.low))
                     and (ctx.capitalised(target) or lower_ok)
                     and not ctx.brand(target)
                     and not ctx.org_word(target)

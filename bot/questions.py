@@ -899,7 +899,7 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         return unknown
     if (
         (
-            q.kind in ("werkwijze", "signalen", "wat_is", "feiten")
+            q.kind in ("werkwijze", "signalen", "wat_is", "feiten", "instrumenten", "voorbeelden")
             or (q.kind in ("fondsen", "aanvragen") and not q.need and "fonds" not in asked_kinds(q.text))
         )
         and q.text
@@ -946,7 +946,15 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         return wat_is(kb, replace(q, kind="wat_is"))  # "wat is <its whole name>?": nothing to ask back
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
         return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
-    choice, hits = _retrieve(kb, q, q.kind)
+    # The fund finder answered a need the question does not ask for ("is er een budgetcursus voor ouders
+    # die slecht lezen?"): the retrieval checks it without the intent's and the need's boost for funds.
+    unwanted_funds = (
+        q.kind in ("fondsen", "aanvragen")
+        and lead[:1]
+        and lead[0].startswith("fonds:")
+        and not APPLYING.search(normalize(q.text))
+    )
+    choice, hits = _retrieve(kb, replace(q, need=None) if unwanted_funds else q, None if unwanted_funds else q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
     if not ranked or (not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked)):
@@ -1045,6 +1053,11 @@ VAGUE_WORDS = {
     "kinderarmoede",
     "informatie",
     "info",
+    # a case, an approach or a list, of nothing named: "kun je me helpen met een casus", "is er een lijst?"
+    "casus",
+    "aanpak",
+    "lijst",
+    "lijstje",
 }
 
 
@@ -1147,6 +1160,11 @@ SIGNAL_ASKED = re.compile(
     r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|duidt|rol (in )?spelen|valt (dat|dit) onder|"
     r"(hoort|horen) (dat|dit) bij|risico|(bij|met) (geld\w*|armoede|geldzorgen) (horen|te maken))"
 )
+# Whether what is described points to poverty ("zegt dat iets over armoede?", "wijst dit op geldzorgen?").
+POINTS_TO_POVERTY = re.compile(
+    r"\b(zegt|wijst|duidt) (dat|dit|het|zoiets) (iets |wat |mogelijk |misschien )?(over|op) "
+    r"(armoede|geld\w*|financiele|arm)"
+)
 # Paying for something: a need the thesaurus found is a fund question only with words like these.
 PAYING = re.compile(r"\b(geld|betalen|betaalt|kosten|kost|fonds\w*|kopen|krijgen|aanschaffen|vergoed\w*|gratis)\b")
 APPLYING = re.compile(r"\b(vraag|vragen|vraagt)\b.*\baan\b|aanvra|aanmeld|indien")
@@ -1175,14 +1193,39 @@ REQUEST = re.compile(r"^\w+ voor (een|mijn|m'n|haar|zijn|z'n|de|het|ons|onze) ")
 LACKING = re.compile(r"\b(zonder|geen|niks|niets|weinig|duur|kapot|versleten|nodig|tekort|ontbreekt|ontbreken)\b")
 
 
+# Whether something is allowed ("mag de apotheek weigeren …?", "is dat als leerkracht toegestaan?"): a
+# question about a rule, which the sources rarely settle, not a request for what it names.
+# Not "mag een kind van 8 gratis zwemles krijgen?": whether a child or parent may have something asks for it.
+PERMISSION = re.compile(
+    r"(^|[.?!] )(mag|mogen) (?!((een|het|mijn|m'n|haar|zijn|die|dat|deze|dit|zo'n|onze) )?(kind\w*|meisje|jongen|"
+    r"leerlingen?|gezin\w*|moeder|vader|ouders?|baby|zwangere|client\w*|jongeren?|puber|tiener|peuter|kleuter|"
+    r"broer|zus)\b)\w+|\b(toegestaan|verboden|wettelijk|wat zegt de wet)\b"
+)
+
+
+# Handling money is a skill to learn, not something to pay for ("helpen beter met geld om te gaan").
+MONEY_SKILLS = re.compile(r"\b(met geld (om te gaan|omgaan|omgaat)|(omgaan|omgaat) met geld)\b")
+
+
+def asks_permission(text: str) -> bool:
+    """Asks whether something is allowed, and not for a fund or how to apply ("mag ik leergeld aanvragen?")."""
+    norm = normalize(text)
+    return bool(PERMISSION.search(norm)) and not (STRICT_FUND.search(norm) or APPLYING.search(norm))
+
+
 def _wants_something(kb: KnowledgeBase, text: str) -> bool:
     """Whether a message that names a need asks for the need itself (paying, lacking it, or a fund
-    the best match) — not about something else that mentions it ("koffieochtend in de bieb")."""
-    norm = normalize(text)
+    the best match) — not about something else that mentions it ("koffieochtend in de bieb"), nor
+    whether something about it is allowed."""
+    norm = MONEY_SKILLS.sub(" ", normalize(text))
+    if asks_permission(text):
+        return False
     if PAYING.search(norm) or LACKING.search(norm):
         return True
-    if REQUEST.match(norm) and kb.need_matcher.exact(norm.split()[0]):
-        return True  # the need first, as a request: "laptop voor een leerling in havo 5"
+    if REQUEST.match(norm) and (
+        kb.need_matcher.exact(norm.split()[0]) or norm.split()[0] in thesaurus().need_phrases()
+    ):
+        return True  # the need first, as a request: "laptop voor een leerling in havo 5", "zwangerschapsspullen voor …"
     ranked = retrieval.best_per_record(kb.retriever.search(text, limit=12))
     return bool(ranked) and ranked[0].unit.kind == "fonds"
 
@@ -1283,12 +1326,17 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         and not any(kind != "fonds" for kind, _ in named_in_full(kb, q.text))
     ):
         return None  # a fund by its name (a name of another record, "babythuiszorg", routes on)
+    if asks_permission(q.text) and (native == "fonds" or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)):
+        return _rule_answer(kb, q)
     asked = asked_kinds(q.text)
     norm = normalize(q.text)
     if retrieval.asked_section(q.text) == "hoe":
         asked.add("hoe")
     if q.kind == "aanvragen" and APPLYING.search(norm):
         asked.add("fonds")  # "hoe vraag ik dat aan?": applying is what it asks
+    if native != "signaal" and POINTS_TO_POVERTY.search(norm):
+        # "haalt zijn medicijnen niet op, zegt dat iets over armoede?": whether it is a signal, though a need is named
+        return signalen(kb, replace(q, kind="signalen"))
     explicit = asked - {"hoe"}
     if native in explicit:
         return None
@@ -1355,6 +1403,16 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return None
     if top == "hoe":
         return how_answer(kb, q)
+    return unit_outcome(kb, replace(q, kind="wat_is"), choice)
+
+
+def _rule_answer(kb: KnowledgeBase, q: Question) -> Outcome:
+    """Whether something is allowed ("mag ik het schoolkamp uit eigen zak betalen?"): no fund for what
+    it names; a record of another kind that matches it, or that the sources do not say."""
+    _, hits = _retrieve(kb, replace(q, need=None), None)
+    choice = retrieval.choose([h for h in hits if h.unit.kind != "fonds"])
+    if choice.action == "nothing":
+        return Outcome(answers.nothing_found_answer(), Question("geen"))
     return unit_outcome(kb, replace(q, kind="wat_is"), choice)
 
 

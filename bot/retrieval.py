@@ -75,6 +75,12 @@ UNSTATED_DETAIL = re.compile(
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
     r"(afgetrokken|gekort|verrekend) (van|op) (de |haar |zijn |hun )?(uitkering|bijstand)|"
     r"recht op (de |het )?\w*toeslag|"
+    # what a health insurer covers or decides ("scheldt de verzekeraar die kwijt?"); the sources only say
+    # that a child's dentist and contraception are in the basisverzekering
+    r"aanvullende verzekering|gemeentepolis|(geen|zonder) zorgverzekering|onverzekerd|"
+    r"(bij|met) (de|welke|haar|zijn|hun) (zorg)?verzekeraar|welke (zorg)?verzekeraar|"
+    r"(zorg)?verzekeraar( \w+){0,3} (vergoed\w*|dekt|betaalt|kwijt)|"
+    r"(scheldt|vergoedt|betaalt|dekt) de (zorg)?verzekeraar|"
     # what the law says: the sources give no legal rules
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar)\b"
 )

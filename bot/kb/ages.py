@@ -272,6 +272,10 @@ _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s*-?\s*(?:jaar|jarige|jarig)\b"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+# "een jaar of 15", "een maand of 3": about that many (not one year, not one month).
+_ROUGHLY = re.compile(
+    r"\been\s+(jaar|maand|week)\s+of\s+(\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b"
+)
 
 
 def _years(age: float) -> AgeRange:
@@ -295,6 +299,9 @@ def parse_age(text: str | None) -> AgeRange | None:
 
 
 def _parse_plain(raw: str) -> AgeRange | None:
+    if m := _ROUGHLY.search(raw):
+        unit, number = m.group(1), _NUMBERS.get(m.group(2), m.group(2))
+        raw = raw[: m.start()] + f" {number} {dict(jaar='jaar', maand='maanden', week='weken')[unit]} " + raw[m.end() :]
     if m := _MONTHS.search(raw):
         months = int(m.group(1))
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")

@@ -72,8 +72,17 @@ def test_clarification_buttons_lead_to_that_record(kb_sqlite):
         assert questions.answer(kb_sqlite, payload_question(payload)).reply.records == [key]
 
 
-def test_a_vague_question_is_asked_back(kb_sqlite):
-    reply = ask(kb_sqlite, "wat_is", "welke hulp is er").reply
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("wat_is", "welke hulp is er"),
+        # an approach or a list of nothing named, whatever kind the NLU made of it
+        ("voorbeelden", "wat is de aanpak?"),
+        ("instrumenten", "is er een lijst?"),
+    ],
+)
+def test_a_vague_question_is_asked_back(kb_sqlite, kind, text):
+    reply = ask(kb_sqlite, kind, text).reply
     assert reply.buttons and "Bron" not in reply.text
 
 
@@ -260,6 +269,43 @@ def test_an_amount_the_sources_do_not_give(kb_sqlite, text):
     assert questions.fallback(kb_sqlite, text).reply.records == []
 
 
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("fondsen", "mag de apotheek weigeren medicijnen mee te geven als iemand zijn eigen risico niet kan betalen?"),
+        (
+            "signalen",
+            "mag ik het schoolkamp van een leerling uit eigen zak betalen of is dat als leerkracht niet toegestaan?",
+        ),
+    ],
+)
+def test_whether_something_is_allowed_gets_no_fund(kb_sqlite, kind, text):
+    """A question about a rule names a need, but does not ask for it: no fund for it, whatever the intent."""
+    reply = ask(kb_sqlite, kind, text).reply
+    assert not any(r.startswith("fonds:") for r in reply.records), reply.records
+
+
+@pytest.mark.parametrize(
+    "text", ["mag een kind van 8 gratis zwemles krijgen?", "mag ik leergeld aanvragen voor een kind van 9?"]
+)
+def test_whether_a_child_may_have_something_or_i_may_apply_asks_for_the_fund(kb_sqlite, text):
+    records = ask(kb_sqlite, "fondsen", text).reply.records
+    assert records and records[0].startswith("fonds:"), records
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is er een budgetcursus voor ouders die ook te volgen is als je slecht kunt lezen?",
+        # handling money is a skill, not a payment
+        "ik wil een ouder helpen beter met geld om te gaan, zijn er budgetcursussen voor laaggeletterden?",
+    ],
+)
+def test_a_course_asked_for_is_a_programme_not_a_fund_for_a_course(kb_sqlite, text):
+    records = ask(kb_sqlite, "fondsen", text, need="budgetcursus").reply.records
+    assert records[:1] == ["interventie:budgettrainingen-stichting-knip"], records
+
+
 def test_how_many_children_is_in_the_sources(kb_sqlite):
     reply = ask(kb_sqlite, "feiten", "hoeveel kinderen groeien op in armoede?").reply
     assert reply.records and reply.records[0].startswith("feit:")
@@ -289,6 +335,14 @@ def test_is_that_a_signal_gets_signals_whatever_the_intent(kb_sqlite):
             kb_sqlite, kind, "de ouders lenen elke maand geld bij de buren, is dat een signaal?"
         ).reply.records
         assert records and records[0] == "signaal:ouder-lenen", (kind, records)
+
+
+def test_does_that_point_to_poverty_gets_signals_though_a_need_is_named(kb_sqlite):
+    text = (
+        "patient haalt zn medicijnen niet op omdat hij het eigen risico niet kan betalen, zegt dat iets over armoede?"
+    )
+    records = ask(kb_sqlite, "fondsen", text).reply.records
+    assert records[:1] == ["signaal:ouder-zorgkosten"], records
 
 
 def test_a_record_named_in_full_is_answered_whatever_the_intent(kb_sqlite):

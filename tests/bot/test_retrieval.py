@@ -171,6 +171,12 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
         ("wat is de eigen bijdrage voor de peuteropvang?", False),
         ("welk fonds betaalt een fiets voor een kind van 10?", False),
         ("welke bedragen hanteren andere gemeenten?", True),
+        # what a health insurer covers or decides; a debt with the insurer or arranging one is a situation
+        ("wordt de eigen bijdrage voor kraamzorg vergoed uit de aanvullende verzekering?", True),
+        ("gezin zit in de schuldsanering. scheldt de verzekeraar de eigen bijdrage dan kwijt?", True),
+        ("moeder heeft geen zorgverzekering, wie betaalt dan de kraamzorg", True),
+        ("leerling van 18 heeft een schuld bij de zorgverzekering, waar kan hij heen", False),
+        ("jongere wordt binnenkort 18 en moet zelf zorgverzekering regelen, risico op schulden?", False),
         # an amount in a description is no question about it
         ("ik hoorde over een week leven van een klein bedrag, wat noemt de handreiking?", False),
     ],

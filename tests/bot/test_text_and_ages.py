@@ -38,6 +38,11 @@ from bot.kb.text import TermMatcher, is_dutch_word, normalize
         # a child word, "van" and a number, in a longer sentence
         ("welk fonds betaalt een fiets voor een kind van 10?", 10, 10, "basisschool"),
         ("jongen van 14 heeft geen laptop voor school", 14, 14, "voortgezet-onderwijs"),
+        # "een jaar of 15" is about fifteen, not one year
+        ("en voor pubers van een jaar of 15?", 15, 15, "voortgezet-onderwijs"),
+        ("een jongen van een jaar of twaalf", 12, 12, "voortgezet-onderwijs"),
+        ("een baby van een maand of 3", 0.25, 0.25, "jonge-kinderen"),
+        ("een kind van een jaar", 1, 1, "jonge-kinderen"),
     ],
 )
 def test_parse_age(text, low, high, fase):

@@ -65,10 +65,15 @@ def kept_words() -> frozenset[str]:
     return frozenset(w for w in words if w.lower() not in stopwords())
 
 
-def answer_changing(question: str, output: str, original: str | None = None) -> list[str]:
+def answer_changing(
+    question: str, output: str, original: str | None = None, named: dict[str, list[str]] | None = None
+) -> list[str]:
     """The kept words of the question (for a client message: its version without the client data,
     and only words the message itself has) that the redacted text no longer has, in any case:
-    "Gezin met …" rewritten from "… — gezin uit Urk" lost nothing."""
+    "Gezin met …" rewritten from "… — gezin uit Urk" lost nothing. An ordinary question that lost only
+    the name of a real person (`named`, personen.yml) lost no fund or gemeente: "Groet, Lotte de Groot"."""
+    if named and original is None and only_persons(question, output, named):
+        return []
     return sorted(
         w
         for w in kept_words()
@@ -137,7 +142,7 @@ def score(half: str, folder: Path = HERE) -> Score:
             f.false_positives += 1
             f.person_false_positives += only_persons(question, output, named)
             result.false_positives.append((question, output))
-        lost = answer_changing(question, output)
+        lost = answer_changing(question, output, named=named)
         if lost:
             result.changed.append((question, output, lost))
     result.seconds_per_message = spent / max(count, 1)

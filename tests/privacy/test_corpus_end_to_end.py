@@ -113,15 +113,28 @@ pytestmark = pytest.mark.e2e
 # the answer (three of them the new writer's). The gates follow that grown corpus (false positives and
 # answer-changing were 0.055 and 4); the aim stays 0.99, 2 % and none, and the right aim for false
 # positives is 2 % of what is not a person's name.
+# On 04-12-2026 (fourteenth session) both halves grew with a fifteenth writer (handovers pasted from a
+# file, SOEP notes, forwarded mails; names of many origins, names that are ordinary words, nicknames;
+# ordinary questions signed by the professional, with politicians, tv programmes and kinderopvang
+# organisations); a second blind reader marked its ordinary questions that name a real person. Its
+# held-out half by redact() as it came in: recall 0.974 (222/228), other 0.974, false positives 12.5 %
+# (10/80; 5.0 % without the 6 that only took out such a person), none that changes the answer. A
+# question that only lost a person's name no longer counts as changing the answer, also when a word
+# of that name is a word of a record's name ("Groet, Lotte de Groot"). After rules learnt from the
+# tuning half ("Daan. Net" is no website, "(gr 4)" is a school year, a birthday is a date of birth,
+# "de Van Karnebeekstraat", tv programmes and kinderopvang organisations), the whole held-out half as
+# stored: recall 0.971 (5940/6116), other 0.984, false positives 5.8 % (74/1271), 4.3 % without the 19
+# that only took out a person, six that change the answer (seven by the earlier count). The
+# false-positive gate follows that grown corpus (was 0.056); the aim stays 0.99, 2 % and none.
 # These gates are set just under what is measured, so nothing gets worse; raise them, never lower
 # them for the same corpus.
 RECALL_MINIMUM = 0.965
-OTHER_RECALL_MINIMUM = 0.975
-FALSE_POSITIVE_MAXIMUM = 0.056
+OTHER_RECALL_MINIMUM = 0.98
+FALSE_POSITIVE_MAXIMUM = 0.059
 # What the redaction took out beside the names of real people who are no client (a fund, a shop, an
 # ordinary word); the names of professionals and colleagues it takes out too, on purpose (see below).
-NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.045
-MAX_ANSWER_CHANGING_HELD_OUT = 7
+NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.044
+MAX_ANSWER_CHANGING_HELD_OUT = 6
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how
 # the NLU reads other words ("een meisje" for "Jade"), not what redaction does. Measured 02-12-2026:
@@ -232,10 +245,11 @@ def test_held_out_corpus_is_redacted_in_the_store(store, rest_run, socketio_run,
 
 def test_no_redaction_changes_what_the_question_is_about(store, rest_run, artifacts):
     changed = []
+    named = persons()
     for half in HALVES:
         for n, question in enumerate(ordinary_questions(half)):
             stored = stored_user_text(store, rest_run[("gewoon", half, n)][0])
-            if lost := answer_changing(question, stored):
+            if lost := answer_changing(question, stored, named=named):
                 changed.append((half, question, stored, lost))
         for n, message in enumerate(client_messages(half)):
             stored = stored_user_text(store, rest_run[(half, n)][0])

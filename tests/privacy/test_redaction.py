@@ -384,6 +384,9 @@ def test_without_placeholders_leaves_the_question():
         ("adres Kerkstraat 12-II", "ADRES", "12-II"),
         ("postcode 1234 ab", "POSTCODE", "1234 ab"),
         ("Tel moeder 06 - 123 456 78", "TELEFOON", "123 456"),
+        # a birthday is the date of birth without the year; the age stays
+        ("Aanvraag Jarige Job voor een meisje, wordt 7 op 18 december.", "GEBOORTEDATUM", "18 december"),
+        ("hij is jarig op 3-4, kan jarige job?", "GEBOORTEDATUM", "3-4"),
     ],
 )
 def test_client_data_in_the_forms_professionals_type(text, kind, kept):
@@ -422,6 +425,10 @@ def test_numbers_and_organisations_that_are_no_client_data_stay(text, kept):
         ("moeder woont aan De Dreef 4a", "moeder woont aan [ADRES]"),
         ("ze woont al 3 jaar in Almere", "ze woont al 3 jaar in Almere"),
         ("het gezin verhuist naar Zwolle 2 weken na de bevalling", "naar Zwolle 2 weken"),
+        ("FW: Luna (gr 4) - moeder kan de zwemles niet betalen", "FW: [NAAM] (gr 4)"),  # a school year in brackets
+        # "Daan. Net …" is no website ("Thuisarts.nl" is)
+        ("en baby Jaëlle. Net uit Curaçao, nog niet ingeschreven", "en baby [NAAM]. Net uit"),
+        ("wordt 7 op 18 december, kan dat via jarige job", "wordt 7 op [GEBOORTEDATUM], kan"),
     ],
 )
 def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
@@ -452,6 +459,12 @@ def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
         "Moet ik een tolk van Global Talk inhuren?",
         # a park or square named without a number is a place
         "Noorderpark, Westerpark: waar zijn gratis zomeractiviteiten?",
+        # the particle of a street named after a person belongs to the street; a website stays
+        "Zit de kledingbank in Zwolle nog aan de Van Karnebeekstraat?",
+        "Kijk op Thuisarts.nl of geldfit.nl voor uitleg",
+        # tv programmes and kinderopvang organisations
+        "Na de uitzending van Zembla over de toeslagenaffaire vragen ouders of ze gedupeerd zijn",
+        "Mag een kinderopvang als Partou een bijdrage vragen voor het kerstdiner?",
     ],
 )
 def test_known_companies_figures_and_newer_gemeenten_are_no_names(text):

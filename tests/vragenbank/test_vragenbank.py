@@ -60,8 +60,12 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # (70 %), 77/109 after. Held-out 999/1280 (78 %; the older 1171 turns 922, was 919), 66 rejected
 # answers over 2,490 turns (2.7 %): the older turns 59 (was 61), 7 the fourteenth writer's; the gate
 # allows two more.
-HELD_OUT_MINIMUM = 0.77
-MAX_REJECTED_ANSWERS = 68
+# Fourteenth session: 186 questions (209 turns) of a fifteenth writer (geboortezorg, kinderopvang, school,
+# huisartsenpraktijk in chat language); fresh, before any change, its held-out half scored 75/94 (80 %),
+# 76/94 after. Held-out 1080/1374 (79 %; the older 1280 turns 1004, was 999), 65 rejected answers over
+# 2,699 turns (2.4 %), 5 of them the fifteenth writer's; the gate allows two more.
+HELD_OUT_MINIMUM = 0.78
+MAX_REJECTED_ANSWERS = 67
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
