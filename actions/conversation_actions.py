@@ -150,6 +150,8 @@ class ActionRephrase(Action):
         def work():
             text = user_text(tracker)
             intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent == "help" and questions.vague_request(text):
+                return send(dispatcher, tracker, answers.topics_answer())  # "kun je me helpen met een gezin?"
             if intent in SMALL_TALK:
                 # Small talk or out of scope by the NLU: the sources answer only a whole question they know.
                 outcome = questions.off_topic(knowledge_base(), text)

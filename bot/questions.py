@@ -1603,6 +1603,13 @@ MORE_WORDS = {
 SHORT_OFF_TOPIC_EVIDENCE = 8.0
 
 
+def vague_request(text: str) -> bool:
+    """Help asked with someone or something, but nothing about what ("kun je me helpen met een casus?"):
+    ask what it is about, rather than list what the assistant can do."""
+    content = set(content_words(text or ""))
+    return bool(content - {"help", "helpen", "hulp"}) and content <= VAGUE_WORDS
+
+
 def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message the NLU took for small talk or out of scope ("ben jij een mens?"): answered from the
     sources only when it names a record in full ("howie the harp?") or is a whole question of its own

@@ -67,7 +67,7 @@ def best_per_record(hits: list[Hit]) -> list[Hit]:
 # maximaal per jaar?", "wordt haar bijbaantje van de bijstand afgetrokken?").
 UNSTATED_DETAIL = re.compile(
     # "welk bedrag", "dat eenmalige bedrag" asks the amount; "leven van een klein bedrag" does not
-    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag)|"
+    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren)|"
     r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
     r"maximaal|maximum|per (maand|kwartaal|week)|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
@@ -75,6 +75,11 @@ UNSTATED_DETAIL = re.compile(
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
     r"(afgetrokken|gekort|verrekend) (van|op) (de |haar |zijn |hun )?(uitkering|bijstand)|"
     r"recht op (de |het )?\w*toeslag|"
+    # one benefit's own rules: who gets it, losing it, how much, applying ("hoe vraagt hij zorgtoeslag aan?")
+    r"(krijgt|krijg|krijgen|hoeveel|aanvragen)( \w+){0,10} (kinderopvang|zorg|huur)toeslag|"
+    r"(kinderopvang|zorg|huur)toeslag( \w+){0,6} (aan|kwijt|kwijtraakt|krijgen|aanvragen|stopgezet)\b|"
+    # who is entitled without a residence permit or BSN: the sources give no such rules
+    r"(zonder|geen) (verblijfsvergunning|verblijfsstatus|bsn)|ongedocumenteerd\w*|"
     # what a health insurer covers or decides ("scheldt de verzekeraar die kwijt?"); the sources only say
     # that a child's dentist and contraception are in the basisverzekering
     r"aanvullende verzekering|gemeentepolis|(geen|zonder) zorgverzekering|onverzekerd|"

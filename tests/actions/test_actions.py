@@ -564,6 +564,8 @@ def test_a_vague_question_asks_what_it_is_about():
     for text, action, intent in [
         ("welke hulp is er", ActionRephrase(), "nlu_fallback"),
         ("armoede", ActionFeiten(), "ask_feiten"),
+        # help with someone or something, but nothing about what: a question back, not the list of skills
+        ("kun je me helpen met een casus", ActionRephrase(), "help"),
     ]:
         chat = Conversation()
         answer = chat.run(action, text, intent)

@@ -177,6 +177,12 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
         ("moeder heeft geen zorgverzekering, wie betaalt dan de kraamzorg", True),
         ("leerling van 18 heeft een schuld bij de zorgverzekering, waar kan hij heen", False),
         ("jongere wordt binnenkort 18 en moet zelf zorgverzekering regelen, risico op schulden?", False),
+        # one benefit's own rules; debts from a benefit are a situation
+        ("moeder vraagt of ze haar kinderopvangtoeslag kwijtraakt als ze minder gaat werken", True),
+        ("en hoe vraagt hij dan zorgtoeslag aan?", True),
+        ("gezin heeft schulden door een terugvordering van de kinderopvangtoeslag, waar kan ik aankloppen?", False),
+        ("hoeveel uur kraamzorg krijgt een moeder standaard?", True),
+        ("kan een gezin zonder verblijfsvergunning gebruik maken van de voedselbank?", True),
         # an amount in a description is no question about it
         ("ik hoorde over een week leven van een klein bedrag, wat noemt de handreiking?", False),
     ],

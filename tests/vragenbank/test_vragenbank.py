@@ -62,10 +62,10 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # allows two more.
 # Fourteenth session: 186 questions (209 turns) of a fifteenth writer (geboortezorg, kinderopvang, school,
 # huisartsenpraktijk in chat language); fresh, before any change, its held-out half scored 75/94 (80 %),
-# 76/94 after. Held-out 1080/1374 (79 %; the older 1280 turns 1004, was 999), 65 rejected answers over
-# 2,699 turns (2.4 %), 5 of them the fifteenth writer's; the gate allows two more.
+# 77/94 after. Held-out 1085/1374 (79 %; the older 1280 turns 1008, was 999), 57 rejected answers over
+# 2,699 turns (2.1 %; 66 before the session), 4 of them the fifteenth writer's; the gate allows two more.
 HELD_OUT_MINIMUM = 0.78
-MAX_REJECTED_ANSWERS = 67
+MAX_REJECTED_ANSWERS = 59
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
