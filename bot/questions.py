@@ -947,7 +947,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
         return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
     # The fund finder answered a need the question does not ask for ("is er een budgetcursus voor ouders
-    # die slecht lezen?"): the retrieval checks it without the intent's and the need's boost for funds.
+    # die slecht lezen?"): the retrieval checks it without the intent's boost for funds and without the
+    # NLU's need entity (needs the text itself names still count).
     unwanted_funds = (
         q.kind in ("fondsen", "aanvragen")
         and lead[:1]

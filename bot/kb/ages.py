@@ -276,6 +276,7 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
 _ROUGHLY = re.compile(
     r"\been\s+(jaar|maand|week)\s+of\s+(\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\b"
 )
+_ROUGHLY_UNITS = {"jaar": "jaar", "maand": "maanden", "week": "weken"}
 
 
 def _years(age: float) -> AgeRange:
@@ -301,7 +302,7 @@ def parse_age(text: str | None) -> AgeRange | None:
 def _parse_plain(raw: str) -> AgeRange | None:
     if m := _ROUGHLY.search(raw):
         unit, number = m.group(1), _NUMBERS.get(m.group(2), m.group(2))
-        raw = raw[: m.start()] + f" {number} {dict(jaar='jaar', maand='maanden', week='weken')[unit]} " + raw[m.end() :]
+        raw = raw[: m.start()] + f" {number} {_ROUGHLY_UNITS[unit]} " + raw[m.end() :]
     if m := _MONTHS.search(raw):
         months = int(m.group(1))
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")
