@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .kb import KnowledgeBase
 from .kb.ages import find_stage, parse_age
-from .kb.text import TermMatcher, keys, normalize, words
+from .kb.text import TermMatcher, keys, normalize, without_periods_over, words
 from .kb.thesaurus import thesaurus
 
 # Entity name → the Question field it fills.
@@ -32,6 +32,9 @@ def grounded(kb: KnowledgeBase, entity: str, value: str, text: str) -> bool:
         if stage and normalize(value) in {tokens[i] for i in stage[1]}:
             return False
         return normalize(value) in normalize(text) or parse_age(text) is not None
+    if entity == "behoefte":
+        # "de kraamweek is bijna om": a period that is over, not a need
+        text = without_periods_over(text)
     if normalize(value) in normalize(text):
         return True
     if entity == "behoefte":

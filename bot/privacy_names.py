@@ -564,7 +564,9 @@ class _Context:
     def __init__(self, words: list[_Word], lex: Lexicon):
         self.words = words
         self.lex = lex
-        letters = [w.text for w in words if w.kind == "word" and len(w.text) > 1]
+        # Client data found otherwise ("Molenweg 4", "7731 AB") is no prose: it says nothing about how the
+        # message is capitalised ("Koning, Daan – … – Molenweg 4, 7731 AB Ommen" is no Title Case).
+        letters = [w.text for w in words if w.kind == "word" and len(w.text) > 1 and not w.blocked]
         self.case_blind = len(letters) >= 5 and sum(t[0].isupper() for t in letters) >= 0.9 * len(letters)
         self.shouting = len(letters) >= 5 and sum(t.isupper() for t in letters) >= 0.9 * len(letters)
 
@@ -740,6 +742,8 @@ class _Context:
         if name(w):
             return True
         i = self.words.index(w)
+        if self.dossier_surname(i):
+            return True
         return (
             len(w.text) >= 4
             and any(
@@ -748,6 +752,43 @@ class _Context:
             )
             and not self.ordinary(w)
         )
+
+    def month_as_name(self, i: int) -> bool:
+        """Word i is a month with a capital in mid-sentence and no number beside it: Dutch writes months in
+        lower case, so before a name it is a first name ("voor April Smit")."""
+        w = self.words[i]
+        return (
+            w.low in _MONTHS
+            and len(w.low) > 3
+            and w.text[:1].isupper()
+            and not w.text.isupper()
+            and not w.dated
+            and not w.place
+            and not w.blocked
+            and not self.case_blind
+            and not self.sentence_initial(i)
+        )
+
+    def dossier_surname(self, i: int) -> bool:
+        """Word i is a surname written the way a file lists people: "KOWALSKI, Zofia" or "Vos, Teun (groep 4)"
+        — a surname (in capitals, or listed), a comma, then a capitalised first name that ends the entry."""
+        words, w = self.words, self.words[i]
+        if i + 2 >= len(words) or words[i + 1].text != "," or w.kind != "word" or w.place:
+            return False
+        first = words[i + 2]
+        if not (
+            first.kind == "word"
+            and first.text[:1].isupper()
+            and not first.text.isupper()
+            and first.low in self.lex.first_names
+            and not first.place
+        ):
+            return False
+        after = words[i + 3] if i + 3 < len(words) else None
+        ends_entry = after is None or after.kind == "num" or after.text in ("(", ",", "–", "-", ":", "\n", ".", ";")
+        shouted = len(w.text) >= 3 and w.text.isupper() and not self.ordinary(w) and w.low not in self.lex.kb_words
+        listed = w.text[:1].isupper() and w.low in self.lex.surnames and w.low not in self.lex.stop
+        return ends_entry and (shouted or listed)
 
     def after_first_name(self, w: _Word) -> bool:
         """Right after a capitalised first name, with nothing in between: a surname, also when it is a
@@ -1399,7 +1440,13 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             in_name[i] = True
             lowercase_chain[i] = ctx.cue_before(i) == "naming" or not ctx.capitalised(words[i])
         # A particle-led surname: "mw. de Boer", "van den Berg", "ter Horst".
-        elif words[i].kind == "word" and words[i].low in _PARTICLES and not words[i].blocked and not words[i].place:
+        elif (
+            words[i].kind == "word"
+            and words[i].low in _PARTICLES
+            and not words[i].blocked
+            and not words[i].place
+            and not _verb_ben(words, i)
+        ):
             j = ctx.particle_run(i)
             if j > i and j < n:
                 target = words[j]
@@ -1518,7 +1565,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                             in_name[m] = True
                             lowercase_chain[m] = lowercase_chain[i]
                         changed = True
-            # left: a short or common first name before a capitalised name ("Li Wei", "Mei Chen")
+            # left: a short or common first name before a capitalised name ("Li Wei", "Mei Chen"); a month
+            # only with a capital in mid-sentence, where Dutch writes months in lower case ("voor April Smit")
             j = i - 1
             if (
                 j >= 0
@@ -1526,12 +1574,17 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                 and words[j].kind == "word"
                 and ctx.capitalised(words[i])
                 and ctx.capitalised(words[j])
-                and words[j].low in lex.first_names
-                and words[j].low not in lex.stop
-                and words[j].low not in _PARTICLES
-                and words[j].low not in _MONTHS
-                and words[j].low not in _GREETINGS
-                and not ctx.excluded(words[j], in_name=True)
+                and (
+                    ctx.month_as_name(j)
+                    or (
+                        words[j].low in lex.first_names
+                        and words[j].low not in lex.stop
+                        and words[j].low not in _PARTICLES
+                        and words[j].low not in _MONTHS
+                        and words[j].low not in _GREETINGS
+                        and not ctx.excluded(words[j], in_name=True)
+                    )
+                )
             ):
                 in_name[j] = True
                 changed = True
@@ -1594,13 +1647,14 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                                     and j + 1 < n
                                     and words[j + 1].low in _PERSON_VERBS | {"zijn", "hebben", "wonen", "komen", "gaan"}
                                 )
-                                # "Vos, Mark, vader van twee": surname, comma, first name
+                                # "Vos, Mark, vader van twee", "staat Vos, Teun (groep 4)": surname, comma,
+                                # first name
                                 or (
                                     j == i - 2
                                     and words[link].low == ","
-                                    and ctx.sentence_initial(j)
                                     and w.low in lex.surnames
                                     and words[i].low in lex.first_names
+                                    and (ctx.sentence_initial(j) or ctx.dossier_surname(j))
                                 )
                             )
                         )
@@ -1651,6 +1705,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and w.low not in _WEAK_PARTICLES
                     and not w.blocked
                     and not w.place
+                    and not _preposition_before_name(words, in_name, j, lex)
                 ):
                     in_name[j] = True
                     changed = True
@@ -1696,6 +1751,29 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
         while i < n and in_name[i]:
             i += 1
     return _with_repeats(words, spans, lex)
+
+
+def _verb_ben(words: list[_Word], i: int) -> bool:
+    """ "ben" after "ik" is the verb, not the particle of "Hanan ben Ali": "Ik ben Koen"."""
+    return words[i].low == "ben" and i > 0 and words[i - 1].low == "ik"
+
+
+def _preposition_before_name(words: list[_Word], in_name: list[bool], j: int, lex: Lexicon) -> bool:
+    """The particle-like word j before a name is a word of the sentence, not part of the surname: a
+    surname particle stands right before the surname, so not before a first name ("de moeder van
+    Fatima", "het boek van Kim Putters") and "ben" after "ik" is the verb ("Ik ben Koen")."""
+    name = words[j + 1]
+    if _verb_ben(words, j):
+        return True
+    first_name_only = name.low in lex.first_names and name.low not in lex.surnames
+    followed_by_surname = (
+        j + 2 < len(words)
+        and in_name[j + 2]
+        and words[j + 2].kind == "word"
+        and words[j + 2].low not in _PARTICLES
+        and words[j + 2].text[:1].isupper()
+    )
+    return words[j].low == "van" and (first_name_only or followed_by_surname)
 
 
 def _shouted(text: str) -> bool:

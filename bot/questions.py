@@ -656,6 +656,17 @@ GENERAL_SIGNAL_WORDS = {
     "puber",
     "pubers",
     "school",
+    # who sees it and where, not what: "aan welke dingen kan ik als juf in de klas zien dat een kind in
+    # armoede opgroeit?"
+    "dingen",
+    "juf",
+    "meester",
+    "leerkracht",
+    "klas",
+    "opgroeit",
+    "opgroeien",
+    "merk",
+    "merken",
 }
 
 
@@ -946,6 +957,10 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         return wat_is(kb, replace(q, kind="wat_is"))  # "wat is <its whole name>?": nothing to ask back
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
         return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
+    if q.kind == "signalen" and lead and all(r.startswith("signaal:") for r in lead) and not _specific(q.text):
+        # "waaraan zie ik in de klas dat een kind in armoede opgroeit?": the signals for that group, a list
+        # no single record can be checked against
+        return outcome
     # The fund finder answered a need the question does not ask for ("is er een budgetcursus voor ouders
     # die slecht lezen?"): the retrieval checks it without the intent's boost for funds and without the
     # NLU's need entity (needs the text itself names still count).
@@ -1065,6 +1080,7 @@ VAGUE_WORDS = {
 # --- the intent is a hint: what the question asks for in so many words, and the retrieval, decide -----
 
 # The kind of record each kind of question's handler answers with (the intent is ask_<kind of question>).
+WERKWIJZE_SECTIONS = ("waarom", "samenwerken", "voorwaarden")
 RECORD_KIND = {
     "fondsen": "fonds",
     "aanvragen": "fonds",
@@ -1320,6 +1336,9 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     native = RECORD_KIND.get(q.kind)
     if native is None:
         return None
+    if section_asked := _section_of_named_werkwijze(kb, q):
+        return section_asked
+    section = retrieval.asked_section(q.text)
     if (
         q.kind in ("fondsen", "aanvragen")
         and (names_a_fund(kb, q.text) or (q.name and (names_a_fund(kb, q.name) or not kb.find_named(q.name))))
@@ -1331,7 +1350,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return _rule_answer(kb, q)
     asked = asked_kinds(q.text)
     norm = normalize(q.text)
-    if retrieval.asked_section(q.text) == "hoe":
+    if section == "hoe":
         asked.add("hoe")
     if q.kind == "aanvragen" and APPLYING.search(norm):
         asked.add("fonds")  # "hoe vraag ik dat aan?": applying is what it asks
@@ -1405,6 +1424,16 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     if top == "hoe":
         return how_answer(kb, q)
     return unit_outcome(kb, replace(q, kind="wat_is"), choice)
+
+
+def _section_of_named_werkwijze(kb: KnowledgeBase, q: Question) -> Outcome | None:
+    """ "wat zegt de handreiking over waarom financiële en materiële steun zinvol is?": a section of the
+    werkwijze the question names in full, whatever funds or needs it mentions on the way."""
+    if retrieval.asked_section(q.text) in WERKWIJZE_SECTIONS and any(
+        kind == "werkwijze" for kind, _ in named_in_full(kb, q.text)
+    ):
+        return werkwijze(kb, replace(q, kind="werkwijze"))
+    return None
 
 
 def _rule_answer(kb: KnowledgeBase, q: Question) -> Outcome:
@@ -1550,6 +1579,8 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     if len(explicit) == 1 and not asked & {"fonds"}:
         kind = QUESTION_KIND[next(iter(explicit))]
         return HANDLERS[kind](kb, Question(kind, text=text))
+    if section_asked := _section_of_named_werkwijze(kb, Question("werkwijze", text=text)):
+        return section_asked
     if (kb.resolve_needs(text) or _thesaurus_needs(text)) and _wants_something(kb, text):
         if not is_question(text) and OBSERVED.search(norm) and _describes_signals(kb, text):
             return signalen(kb, Question("signalen", text=text))

@@ -155,6 +155,7 @@ POLICY = re.compile(
     r"|\b(zorgen|regelen|faciliteren|organiseren|inkopen|subsidieren|financieren) (we|wij) als "
     r"(gemeenten?|organisaties?)\b"
     r"|\bwat (kan|kunnen|moet|moeten) (we|wij) als (gemeenten?|organisaties?)\b"
+    r"|\b(de )?(rol|taak|taken) van (de|onze|een|elke) gemeenten?\b"
     r"|\b(subsidieren|subsidieert|financieren|inkopen)\b[^.?!]*\b(voldoen|eisen)\b"
 )
 # How a question asks for one section of a werkwijze; the gemeente as the one who arranges first.
@@ -169,7 +170,7 @@ SECTION_WORDS = [
     (
         "voorwaarden",
         re.compile(
-            r"\b(voorwaarden?|wat is (er )?nodig|wat (kan|kunnen) (de|onze|mijn|een|die)? ?"
+            r"\b(voorwaarden?|wat is (er )?(volgens (de|het) \w+ )?nodig|wat (kan|kunnen) (de|onze|mijn|een|die)? ?"
             r"(gemeenten?|organisaties?)|randvoorwaarden|budget|nascholing|scholing)\b"
         ),
     ),

@@ -179,6 +179,19 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+# A period that is over or ending ("na de kraamweek", "de kraamweek is bijna om"): when, not what for.
+_PERIOD_OVER = re.compile(
+    r"\b(na|sinds) (de |het |afloop van de |afloop van het )?\w+"
+    r"|\b\w+ (is|zit) (bijna |straks |al )?(om|voorbij|afgelopen|erop)\b"
+)
+
+
+def without_periods_over(text: str) -> str:
+    """The normalised text without the periods that are over: "kraamweek is bijna om, is er iets voor
+    daarna?" asks for what comes after the kraamweek, not for kraamzorg."""
+    return _PERIOD_OVER.sub(" ", normalize(text))
+
+
 def words(text: str) -> list[str]:
     return normalize(text).split()
 

@@ -34,6 +34,8 @@ def test_kept_when_the_text_carries_it(kb_sqlite, entity, value, text):
         ("leeftijd", "5", "laptop voor een leerling in havo 5"),
         ("gemeente", "Meppel", "voorbeelden uit Kampen"),
         ("naam", "VoorZorg", "wat is SamenStarten"),
+        ("behoefte", "kraamweek", "de kraamweek is bijna om, is er iets voor daarna?"),  # when, not what for
+        ("behoefte", "kraamtijd", "wat is er na de kraamtijd voor moeder?"),
     ],
 )
 def test_dropped_when_it_does_not(kb_sqlite, entity, value, text):

@@ -596,6 +596,11 @@ def test_how_to_get_a_child_moving_is_a_how_question_even_with_a_need_named(kb):
             "wat adviseert de handreiking gemeenten over gratis sport, cultuur en huiswerkbegeleiding?",
             "werkwijze:participatie/voorwaarden",
         ),
+        (
+            "wat_is",
+            "We moeten VoorZorg en Stevig Ouderschap inkopen. Wat is de rol van de gemeente bij steun aan ouderschap?",
+            "werkwijze:steun-bij-ouderschap/voorwaarden",
+        ),
     ],
 )
 def test_the_gemeente_that_arranges_or_buys_gets_the_voorwaarden(kb_sqlite, kind, text, expected):
@@ -616,3 +621,33 @@ def test_the_eigen_risico_is_no_risk_group(kb_sqlite):
     text = "vader haalt zijn medicijnen niet meer op omdat hij het eigen risico niet kan betalen"
     records = ask(kb_sqlite, "signalen", text).reply.records
     assert records and records[0] == "signaal:ouder-zorgkosten", records
+
+
+@pytest.mark.parametrize(
+    "kind, text, expected",
+    [
+        (
+            "werkwijze",
+            "Een raadslid vindt fondsen en pakketten symptoombestrijding. Wat zegt de handreiking over waarom "
+            "financiële en materiële steun toch zinvol is?",
+            "werkwijze:financiele-en-materiele-steun/waarom",
+        ),
+        (
+            "fondsen",
+            "wat is volgens de handreiking nodig om financiele en materiele steun goed te laten werken? ik zag "
+            "iets over extra kraamzorg",
+            "werkwijze:financiele-en-materiele-steun/voorwaarden",
+        ),
+    ],
+)
+def test_a_section_of_a_werkwijze_named_in_full_wins_over_the_funds_it_mentions(kb_sqlite, kind, text, expected):
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and records[0] == expected, records
+    assert questions.fallback(kb_sqlite, text).reply.records[0] == expected
+
+
+def test_a_period_that_is_over_is_no_need(kb_sqlite):
+    text = "kraamweek is bijna om maar moeder kan de zorg voor de baby nog niet aan, is er iets voor daarna?"
+    assert kb_sqlite.resolve_needs(text) == []
+    assert "fonds:extra-kraamzorg" not in ask(kb_sqlite, "fondsen", text, need="kraamweek").reply.records[:1]
+    assert kb_sqlite.resolve_needs("is er geld voor extra kraamzorg?") == ["kraamzorg"]

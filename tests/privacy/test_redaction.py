@@ -360,6 +360,23 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         # a period after "gezin" ends the sentence; a double nationality is no name
         ("Het gezin. Koelkast leeg, drie kinderen.", "Het gezin. Koelkast leeg, drie kinderen."),
         ("Bij Bram Verhoeven, Indonesisch-Nederlands gezin.", "Bij [NAAM], Indonesisch-Nederlands gezin."),
+        # a file lists people "ACHTERNAAM, Voornaam": also mid-sentence, in capitals, or in a line with a
+        # date and an address (which say nothing about how the message is capitalised)
+        ("Op de intakelijst staat Vos, Teun (groep 4).", "Op de intakelijst staat [NAAM], [NAAM] (groep 4)."),
+        ("Betreft: KOWALSKI, Zofia, BSN 477463708.", "Betreft: [NAAM], [NAAM], BSN [BSN]."),
+        (
+            "Koning, Daan – 03-09-2013 – Molenweg 4, 7731 AB Ommen",
+            "[NAAM], [NAAM] – [DATUM] – [ADRES], [POSTCODE] Ommen",
+        ),
+        # Dutch writes months in lower case: a capital one mid-sentence before a name is a first name
+        ("Een idee voor April Smit? Ze is zwanger.", "Een idee voor [NAAM]? Ze is zwanger."),
+        ("Op 3 april belde Smit", "Op 3 april belde [NAAM]"),
+        # a particle stands before the surname, not before a first name; "ik ben" is the verb
+        ("de moeder van Fatima vraagt om een fiets", "de moeder van [NAAM] vraagt om een fiets"),
+        ("Is het boek van Sendhil Mullainathan bruikbaar?", "Is het boek van [NAAM] bruikbaar?"),
+        ("Ik ben Koen, beleidsmedewerker in Meppel.", "Ik ben [NAAM], beleidsmedewerker in Meppel."),
+        ("mevrouw van Dam belde", "mevrouw [NAAM] belde"),
+        ("Ik was bij Hanan ben Ali", "Ik was bij [NAAM]"),
     ],
 )
 def test_names_of_more_shapes(text, expected):
@@ -461,6 +478,8 @@ def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
         "Noorderpark, Westerpark: waar zijn gratis zomeractiviteiten?",
         # the particle of a street named after a person belongs to the street; a website stays
         "Zit de kledingbank in Zwolle nog aan de Van Karnebeekstraat?",
+        "Doneert Tony's Chocolonely chocoladeletters aan de Sinterklaasbank?",
+        "Hoe werkt Rabo ClubSupport voor een voetbalclub?",
         "Kijk op Thuisarts.nl of geldfit.nl voor uitleg",
         # tv programmes and kinderopvang organisations
         "Na de uitzending van Zembla over de toeslagenaffaire vragen ouders of ze gedupeerd zijn",

@@ -20,52 +20,16 @@ from bot.kb.zoekvragen import read_zoekvragen
 from tests.vragenbank.evaluate import ask, report, shares_content, summary_line
 from tests.vragenbank.records import known, record_age_groups, record_texts
 
-# Regression gates, set at or just under what the assistant reaches now (02-12-2026, third session:
-# held-out 307/396 = 78 %, second session 294/396; about 21 answers that the checks below reject, was
-# 25). Fourth session: the bank grew by 160 questions of a sixth writer (25 of them not in the
-# sources, half held out): held-out 387/491 (79 %) and 23 rejected answers over 947 questions (the same
-# 23 were 2.9 % of 787 questions, now 2.4 %); the gate allows two more for run-to-run noise. The aim is
-# held-out ≥ 0.95 and no rejected answer at all; raise these as the assistant improves, never lower
-# them to let a change through. Seventh session: the bank grew by 160 questions of a seventh writer
-# (situations, questions that allow more than one kind of answer, follow-ups; 27 turns not in the
-# sources): held-out 477/592 (81 %), 26 rejected answers over 1,107 questions (2.3 %), of which 5 in
-# the tuning half; the gate allows two more for run-to-run noise. Eighth session: the bank grew by 320
-# questions of an eighth (plain, as a working day brings them) and a ninth writer (situations,
-# follow-ups); fresh, before any change, their held-out halves scored 70/98 and 56/85. With this
-# session's changes: held-out 609/775 (79 %; the older 592 turns 482, was 477), 36 rejected answers over
-# 1,519 questions (2.4 %). The held-out share is lower only because the half grew with harder
-# questions; the gate sits just under it. Ninth session: the bank grew by 160 questions of a tenth
-# writer (the week of one team, role by role, with their own jargon); fresh, before any change, its
-# held-out half scored 72/99 (73 %). 39 rejected answers over 1,695 questions (2.3 %) with this
-# session's changes; the tenth writer brought questions not in the sources that a fund still answers
-# (a kraampakket, a payment arrear at the kinderopvang). The gate allows two more for run-to-run noise.
-# Tenth session: the bank grew by 170 questions (200 turns) of an eleventh writer (the roles that ask
-# least: verloskundige, kraamverzorgende, doktersassistent, pedagogisch medewerker, leerkracht; short chat
-# questions, follow-ups, 15 turns not in the sources); fresh, before any change, its held-out half scored
-# 78/98 (80 %). With this session's changes: held-out 765/972 (79 %), 47 rejected answers over 1,895
-# turns (2.5 %), 7 of them the eleventh writer's; the gate allows two more for run-to-run noise.
-# Eleventh session: 170 questions (198 turns) of a twelfth writer (jeugdarts, jeugdverpleegkundige,
-# sociaal werker, beleidsmedewerker; the handreiking's details; a third long case descriptions); fresh,
-# its held-out half scored 72/96 (75 %), 73/96 after. With this session's changes: held-out 846/1068
-# (79 %; the older 972 turns 773, was 765), 56 rejected answers over 2,093 turns (2.7 %): the older
-# turns 47 as before, 9 the twelfth writer's (questions not in the sources that a fund or werkwijze
-# still answers); the gate allows two more for run-to-run noise.
-# Twelfth session: 170 questions (197 turns) of a thirteenth writer (kraamverzorgende, pedagogisch
-# medewerker, doktersassistent, leerkracht, verloskundige; a working week's questions); fresh, with
-# the session's changes already in and none tuned to it, its held-out half scored 73/103 (71 %).
-# Held-out 919/1171 (78 %; the older 1068 turns 846 as before), 61 rejected answers over 2,290 turns
-# (2.7 %): the older turns 56 as before, 5 the thirteenth writer's; the gate allows two more.
-# Thirteenth session: 170 questions (200 turns) of a fourteenth writer (jeugdarts, jeugdverpleegkundige,
-# sociaal werker, beleidsmedewerker; the sources' details); fresh, its held-out half scored 76/109
-# (70 %), 77/109 after. Held-out 999/1280 (78 %; the older 1171 turns 922, was 919), 66 rejected
-# answers over 2,490 turns (2.7 %): the older turns 59 (was 61), 7 the fourteenth writer's; the gate
-# allows two more.
-# Fourteenth session: 186 questions (209 turns) of a fifteenth writer (geboortezorg, kinderopvang, school,
-# huisartsenpraktijk in chat language); fresh, before any change, its held-out half scored 75/94 (80 %),
-# 77/94 after. Held-out 1085/1374 (79 %; the older 1280 turns 1008, was 999), 57 rejected answers over
-# 2,699 turns (2.1 %; 66 before the session), 4 of them the fifteenth writer's; the gate allows two more.
-HELD_OUT_MINIMUM = 0.78
-MAX_REJECTED_ANSWERS = 59
+# Regression gates, set at or just under what the assistant reaches now; raise them as it improves,
+# never lower them to let a change through. The aim is held-out ≥ 0.95 and no rejected answer at all.
+# The bank grows with every new writer (docs/beheer.md, "Vragenbank", has each writer's held-out half
+# as it came in); a new writer's harder questions may then lower the measured share, and the
+# rejected-answer gate follows the questions it brings. On 04-12-2026 (fifteenth session, a sixteenth
+# writer added: 190 questions, 209 turns, held-out half 92/104 fresh): held-out 1180/1478 (80 %; the
+# older 1374 turns 1088, was 1085), 61 rejected answers over 2,908 turns (2.1 %): the older turns 57
+# as before, 4 the sixteenth writer's.
+HELD_OUT_MINIMUM = 0.79
+MAX_REJECTED_ANSWERS = 61
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
