@@ -491,10 +491,10 @@ def unstated_detail_answer(about: list[tuple[str, str]]) -> Reply:
 
 
 def local_rules_answer(gemeente: str, about: list[tuple[str, str]]) -> Reply:
-    """One gemeente's own conditions or income limits, which the sources do not give."""
+    """One gemeente's own conditions, income limits or schemes, which the sources do not give."""
     reply = Reply(
-        f"De voorwaarden en inkomensgrenzen van {echo(gemeente)} staan niet in de bronnen die ik ken: die stelt "
-        "de gemeente zelf vast. Kijk op de site van de gemeente of op de sociale kaart."
+        f"Wat {echo(gemeente)} zelf regelt (voorwaarden, inkomensgrenzen, eigen regelingen) staat niet in de "
+        "bronnen die ik ken: dat bepaalt de gemeente zelf. Kijk op de site van de gemeente of op de sociale kaart."
         + (" Wat de bronnen er in het algemeen over zeggen:" if about else "")
     )
     reply.buttons = [(title[:60], topic_payload(key)) for key, title in about[:2]]

@@ -126,6 +126,8 @@ def unknown_names(index, text: str) -> list[str]:
 # A question about one gemeente's own rules: its conditions, income limit, contribution.
 _LOCAL_RULES = re.compile(
     r"\b(voorwaarden?|inkomensgrens|inkomensgrenzen|eigen bijdrage|regels|criteria|hanteert|hanteren)\b"
+    # what one gemeente does: "wat doet de gemeente Almere voor kinderen in armoede?"
+    r"|\b(doet|biedt|regelt|organiseert) (de )?gemeente\b"
 )
 
 

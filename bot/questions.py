@@ -535,7 +535,7 @@ def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval
     return [h for h in hits if h.unit.record_id in named and h.coverage >= MENTION_COVERAGE]
 
 
-OVERVIEW = re.compile(r"\b(welke|alle|overzicht (van )?de) werkwijzen\b")
+OVERVIEW = re.compile(r"\b(welke|alle|hoeveel|overzicht (van )?de) werkwijzen\b")
 
 
 def overview(kb: KnowledgeBase) -> Reply:
@@ -1069,11 +1069,16 @@ VAGUE_WORDS = {
     "kinderarmoede",
     "informatie",
     "info",
-    # a case, an approach or a list, of nothing named: "kun je me helpen met een casus", "is er een lijst?"
+    # a case, an approach or a list, of nothing named: "kun je me helpen met een casus", "is er een lijst?",
+    # and telling about it: "kun je iets zeggen over de aanpak?"
     "casus",
     "aanpak",
     "lijst",
     "lijstje",
+    "zeggen",
+    "vertellen",
+    "vertel",
+    "uitleggen",
 }
 
 

@@ -75,6 +75,7 @@ UNSTATED_DETAIL = re.compile(
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
     r"(afgetrokken|gekort|verrekend) (van|op) (de |haar |zijn |hun )?(uitkering|bijstand)|"
     r"recht op (de |het )?\w*toeslag|"
+    r"(telt|tellen|rekent|rekenen)( \w+){0,4} (mee )?als (extra |eigen )?inkomen|"
     # one benefit's own rules: who gets it, losing it, how much, applying ("hoe vraagt hij zorgtoeslag aan?")
     r"(krijgt|krijg|krijgen|hoeveel|aanvragen)( \w+){0,10} (kinderopvang|zorg|huur)toeslag|"
     r"(kinderopvang|zorg|huur)toeslag( \w+){0,6} (aan|kwijt|kwijtraakt|krijgen|aanvragen|stopgezet)\b|"

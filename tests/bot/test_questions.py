@@ -79,6 +79,7 @@ def test_clarification_buttons_lead_to_that_record(kb_sqlite):
         # an approach or a list of nothing named, whatever kind the NLU made of it
         ("voorbeelden", "wat is de aanpak?"),
         ("instrumenten", "is er een lijst?"),
+        ("voorbeelden", "kun je iets zeggen over de aanpak"),
     ],
 )
 def test_a_vague_question_is_asked_back(kb_sqlite, kind, text):
@@ -112,10 +113,22 @@ def test_fallback_answers_from_retrieval(kb_sqlite):
             "ouders redden het na de kraamweek nog niet alleen met de baby, bestaat er vervolgzorg daarna?",
             "interventie:babythuiszorg",
         ),
+        ("waar kan ik online verder lezen over kinderarmoede?", "achtergrond:actuele-en-relevante-websites"),
+        ("jongen wordt over 2 mnd 18 en wil op kamers. waarom is dat een risicomoment?", "signaal:risico-achttien"),
+        (
+            "welke jongeren lopen extra risico op geldproblemen rond hun 18e of als ze van school gaan?",
+            "signaal:risico-achttien",
+        ),
     ],
 )
 def test_the_thesaurus_leads_a_situation_to_its_record(kb_sqlite, text, expected):
     assert expected in ask(kb_sqlite, "werkwijze", text).reply.records[:3]
+
+
+@pytest.mark.parametrize("kind", ["feiten", "werkwijze", "wat_is"])
+def test_how_many_werkwijzen_gets_the_overview(kb_sqlite, kind):
+    text = "hoeveel werkwijzen heeft de handreiking en hoe zijn ze ingedeeld"
+    assert ask(kb_sqlite, kind, text).reply.records == ["achtergrond:werkwijzen-overzicht"]
 
 
 def test_what_is_seen_again_and_again_is_a_signal_though_it_names_a_need(kb_sqlite):
@@ -260,6 +273,7 @@ def test_the_consultatiebureau_names_no_need(kb_sqlite):
         "hoeveel vergoedt het jeugdfonds sport en cultuur maximaal per kind per jaar",
         "hoe hoog is de kinderbijslag per kwartaal?",
         "hoe lang is de wachtlijst voor schuldhulpverlening?",
+        "kan een gezin in de WSNP nog bij Leergeld aanvragen, of telt de bewindvoerder dat als extra inkomen?",
     ],
 )
 def test_an_amount_the_sources_do_not_give(kb_sqlite, text):
@@ -495,10 +509,14 @@ def test_one_gemeentes_own_rules_are_not_in_the_sources(kb_sqlite):
     """The sources describe the stadspas in general; Tilburg's conditions are Tilburg's. A gemeente the
     sources have a local record for is still answered from it."""
     reply = ask(kb_sqlite, "voorbeelden", "welke voorwaarden heeft de stadspas in Tilburg?").reply
-    assert reply.text.startswith("De voorwaarden en inkomensgrenzen van Tilburg staan niet in de bronnen")
+    assert reply.text.startswith("Wat Tilburg zelf regelt (voorwaarden, inkomensgrenzen, eigen regelingen) staat niet")
     assert "Bron:" not in reply.text and [b[1] for b in reply.buttons] == ['/ask_wat_is{"onderwerp": "fonds:stadspas"}']
     limit = ask(kb_sqlite, "feiten", "Welke inkomensgrens hanteert de gemeente Utrecht voor de U-pas?").reply
-    assert limit.text.startswith("De voorwaarden en inkomensgrenzen van Utrecht") and not limit.records
+    assert limit.text.startswith("Wat Utrecht zelf regelt") and not limit.records
+    almere = ask(
+        kb_sqlite, "fondsen", "wat doet de gemeente Almere voor kinderen in armoede, hebben zij een kindpakket?"
+    )
+    assert almere.reply.text.startswith("Wat Almere zelf regelt") and not almere.reply.records
     local = ask(kb_sqlite, "wat_is", "Welke voorwaarden hanteert Lelystad voor het financieel spreekuur?").reply
     assert local.records == ["voorbeeld:financieel-spreekuur-lelystad"]
     fund = ask(kb_sqlite, "fondsen", "Ik werk in Tilburg, welk fonds betaalt een fiets voor een kind van 10?").reply

@@ -26,8 +26,8 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # as it came in); a new writer's harder questions may then lower the measured share, and the
 # rejected-answer gate follows the questions it brings. On 04-12-2026 (fifteenth session, a sixteenth
 # writer added: 190 questions, 209 turns, held-out half 92/104 fresh): held-out 1180/1478 (80 %; the
-# older 1374 turns 1088, was 1085), 61 rejected answers over 2,908 turns (2.1 %): the older turns 57
-# as before, 4 the sixteenth writer's.
+# older 1374 turns 1088, was 1085), 59 rejected answers over 2,908 turns (2.0 %): the older turns 57
+# as before, 2 the sixteenth writer's; the gate allows two more for run-to-run noise.
 HELD_OUT_MINIMUM = 0.79
 MAX_REJECTED_ANSWERS = 61
 MIN_QUESTIONS = 400
