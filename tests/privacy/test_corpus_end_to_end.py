@@ -99,7 +99,7 @@ def socketio_run(running_stack):
     messages = [(half, n, m.text) for half in HALVES for n, m in enumerate(client_messages(half))]
     origin = f"http://localhost:{running_stack.web_port}"
     result = subprocess.run(
-        [str(RASA_PYTHON), str(DRIVER), running_stack.url, origin],
+        [str(RASA_PYTHON), str(DRIVER), running_stack.url, origin, REMINDER],
         input=json.dumps([text for _, _, text in messages]),
         capture_output=True,
         text=True,
