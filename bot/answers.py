@@ -305,6 +305,23 @@ def signals_answer(signals: list[r.Signal], offset: int = 0, heading: str | None
     )
 
 
+MOMENT_BUTTONS = [
+    ("Zwangerschap", '/inform{"leeftijd": "zwangerschap"}'),
+    ("Baby", '/inform{"leeftijd": "baby"}'),
+    ("Peuter", '/inform{"leeftijd": "peuter"}'),
+    ("Basisschool", '/inform{"leeftijd": "8 jaar"}'),
+    ("Voortgezet onderwijs", '/inform{"leeftijd": "15 jaar"}'),
+]
+
+
+def instrument_moment_question() -> Reply:
+    return Reply(
+        "Welk instrument past, hangt af van het moment: in de zwangerschap, bij een baby, een peuter, een kind op "
+        "de basisschool of een jongere. Voor wie of voor welk consult zoek je er een?",
+        buttons=list(MOMENT_BUTTONS),
+    )
+
+
 def instruments_answer(instruments: list[r.Instrument], age_label: str | None, offset: int = 0) -> Reply:
     if not instruments:
         return Reply("Voor die leeftijd noemt de handreiking geen screenings- of gespreksinstrument. " + NOTHING_FOUND)

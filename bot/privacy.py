@@ -155,11 +155,28 @@ def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
     return any(s.start < end and start < s.end for s in spans)
 
 
+# A postcode whose letters are also a word ("5911 ja"), typed in lower case: a postcode when its town follows.
+# Not the small words between a year and a town ("sinds 2023 in Zwolle", "2024 is Venlo").
+_BETWEEN_YEAR_AND_PLACE = {"in", "is", "en", "op", "te", "na", "al", "of", "om", "nu", "zo", "er", "de", "ik", "je"}
+_WORD_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?(?P<letters>" + _TWO_LETTER_WORDS + r")\b(?=\s+(?P<place>[^\W\d_]+))")
+
+
+def _postcodes_before_a_place(text: str) -> list[Span]:
+    from .privacy_lexicon import dutch_places
+
+    places = dutch_places()
+    return [
+        Span(m.start(), m.end(), "POSTCODE")
+        for m in _WORD_POSTCODE.finditer(text)
+        if m["place"].lower() in places and m["letters"].lower() not in _BETWEEN_YEAR_AND_PLACE
+    ]
+
+
 def redact(text: str) -> Redaction:
     """The text with client data replaced by placeholders, which kinds were found, and where."""
     if not text:
         return Redaction(text or "", ())
-    spans = _bsn_spans(text)
+    spans = _bsn_spans(text) + _postcodes_before_a_place(text)
     for label, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("x") if "x" in pattern.groupindex else match.span()

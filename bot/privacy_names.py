@@ -420,6 +420,50 @@ _PERSON_VERBS = {
 # A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
 _POSSESSIVE = re.compile(r"['’]s$")
 # A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
+# Words after a number that make it an amount, a time or a class, not an age: "10 euro", "2 weken".
+_AFTER_A_NUMBER = {
+    "euro",
+    "eur",
+    "procent",
+    "%",
+    "keer",
+    "uur",
+    "minuten",
+    "min",
+    "dagen",
+    "dag",
+    "weken",
+    "week",
+    "wk",
+    "maanden",
+    "maand",
+    "jaar",
+    "jr",
+    "jaren",
+    "kinderen",
+    "kids",
+    "stuks",
+    "km",
+    "kilo",
+    "kg",
+    "cm",
+    "x",
+    "per",
+    "pagina",
+    "paginas",
+    "punten",
+    "vragen",
+    "gezinnen",
+    "ouders",
+    "mensen",
+    "leerlingen",
+}
+# After a name, these make it a foundation's name, also typed in lower case: "johan cruyff foundation".
+_FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
+# Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
+_SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
+# Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
+_BEFORE_A_CHILD = _KIN_CUES | {"met", "van", "en", "jongste", "oudste", "kleine", "baby", "broertje", "zusje"}
 _HYPHENED_PARTICLE = re.compile(r"^(al|el|ben|bin|ibn|abu|ait|ould|bou)-[^\W\d_]{2,}$", re.IGNORECASE)
 _WEB_DOMAINS = {"com", "nl", "org", "net", "eu", "be", "info", "io"}
 _ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt dat Desislava …"
@@ -884,7 +928,8 @@ class _Context:
         """Word i is a name part on its own evidence."""
         w = self.words[i]
         cue = self.cue_before(i)
-        if self.excluded(w, in_name=bool(cue)) or (w.low in _GREETINGS and self.sentence_initial(i)):
+        # "Saba (9)": a first name that is also a place, with an age between brackets, is the person
+        if self.excluded(w, in_name=bool(cue) or self.aged(i)) or (w.low in _GREETINGS and self.sentence_initial(i)):
             return False
         if not cue and self.english_sentence(i):
             return False
@@ -938,6 +983,9 @@ class _Context:
             return False
         if not cue and self.sentence_initial(i) and w.low in self.lex.first_names and self.listed(w) and self.acts(i):
             return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
+        if not cue and self.sentence_initial(i) and w.low in self.lex.surnames and self.speaks(i):
+            return True  # "bos belde", "kok zegt dat …": a bare noun does not call or say
+
         if cue in ("naming", "title"):
             return self.listed(w) or not self.ordinary(w)
         if cue == "kin":
@@ -980,9 +1028,30 @@ class _Context:
             return True  # "anja haar kinderen", "guus zijn moeder", "mehret haar tweeling"
         if w.low in self.lex.first_names and w.low not in self.lex.stop and self.in_class(i):
             return True  # "zoë uit mijn groep", "mo uit 2b"
+        if self.bare_age(i) and (
+            self.lower_case_first_name(w)
+            or (
+                (self.unknown(w) or (w.low in self.lex.first_names and w.low not in _MONTHS | _WEEKDAYS))
+                and (
+                    self.listed_with_ages(i)
+                    or (i > 0 and self.words[i - 1].low in _BEFORE_A_CHILD)
+                    # "andrei 3 gaat niet", "sterre 8 vertelde": the age, then what the child does
+                    or (i + 2 < len(self.words) and self.words[i + 2].low in _PERSON_VERBS | _SPEECH_VERBS)
+                )
+            )
+        ):
+            return True  # "rishi 6", "andrei 3 gaat niet"
+        if self.bare_age(i) and w.low in self.lex.first_names and self.listed_with_ages(i):
+            return True  # "roos 8 en storm 5": children listed with their ages
         if self.aged(i) or self.years_old(i):
             # "xiao (6)", "jun (15)", "roos (6)"; not "drie kinderen (3, 6, 9)", though a surname list has "Kinderen"
-            return w.low in self.lex.first_names or self.unknown(w) or (self.listed(w) and not self.ordinary(w))
+            return (
+                w.low in self.lex.first_names
+                or self.unknown(w)
+                or (self.listed(w) and not self.ordinary(w))
+                # a short name that no list has, with its age between brackets: "kev (16)"
+                or (self.aged(i) and len(w.low) >= 2 and w.low.isalpha() and not self.ordinary(w))
+            )
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
 
@@ -1009,6 +1078,34 @@ class _Context:
         """Word i is followed by an age: "tesfalem 17 jaar", "noah 18"."""
         w = self.words
         return i + 2 < len(w) and w[i + 1].kind == "num" and w[i + 2].low in ("jaar", "jr", "jaar,", "maanden")
+
+    def bare_age(self, i: int) -> bool:
+        """Word i is followed by a bare age, as a phone-typed list of children has it: "rishi 6 en priya 9",
+        "lars 10 tess 8" (not "groep 5", "10 euro", "2 weken": no unit may follow)."""
+        w = self.words
+        if not (i + 1 < len(w) and w[i + 1].kind == "num" and len(w[i + 1].text) <= 2 and int(w[i + 1].text) <= 25):
+            return False
+        return i + 2 >= len(w) or w[i + 2].kind != "word" or w[i + 2].low not in _AFTER_A_NUMBER
+
+    def listed_with_ages(self, i: int) -> bool:
+        """Word i and its neighbour each followed by a bare age: "roos 8 en storm 5", "lars 10 tess 8"."""
+        w = self.words
+        if not self.bare_age(i):
+            return False
+        k = i + 2
+        if k < len(w) and w[k].low in ("en", ",", "&"):
+            k += 1
+        after = (
+            k < len(w)
+            and w[k].kind == "word"
+            and self.bare_age(k)
+            and (w[k].low in self.lex.first_names or self.unknown(w[k]))
+        )
+        j = i - 1
+        if j >= 0 and w[j].low in ("en", ",", "&"):
+            j -= 1
+        before = j >= 1 and w[j].kind == "num" and w[j - 1].kind == "word" and self.bare_age(j - 1)
+        return after or before
 
     def lower_case_first_name(self, w: _Word) -> bool:
         """A first name typed in lower case that is no word of its own in Dutch or English, no
@@ -1067,6 +1164,10 @@ class _Context:
             return True  # "Lucia uit Kaapverdië heeft …"
         return nxt == "en" and i + 2 < len(words) and words[i + 2].low in ("haar", "zijn", "hun")
 
+    def speaks(self, i: int) -> bool:
+        """Word i is followed by a verb of saying or calling: "Visser belde", "kok zegt", "groen vraagt"."""
+        return i + 1 < len(self.words) and self.words[i + 1].low in _SPEECH_VERBS
+
     def with_family(self, i: int) -> bool:
         """Word i is followed by "en zijn/haar" and a family word: "Vos en zijn dochters"."""
         words = self.words
@@ -1104,6 +1205,7 @@ class _Context:
             or self.aged(i)
             or self.owner(i)
             or self.with_family(i)
+            or (self.sentence_initial(i) and self.speaks(i))  # "Visser belde vanochtend"
         ):
             return False
         for link, other in ((i - 1, i - 2), (i + 1, i + 2)):
@@ -1733,7 +1835,9 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             i += 1
         while j >= i and (words[j].kind == "word" and words[j].low in _PARTICLES):
             j -= 1
-        if (j + 1 < n and ctx.institution(words[j + 1])) or (j > i and ctx.institution(words[j])):
+        if (j + 1 < n and (ctx.institution(words[j + 1]) or words[j + 1].low in _FOUNDATION_WORDS)) or (
+            j > i and ctx.institution(words[j])
+        ):
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds", "Ulu Camii": an institution, no person
         elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together

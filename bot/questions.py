@@ -15,7 +15,7 @@ from . import answers, retrieval
 from .answers import Reply
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
-from .kb.records import Entry
+from .kb.records import Entry, Fund
 from .kb.retrieval import STEERING
 from .kb.text import content_words, is_dutch_word, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
@@ -329,6 +329,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
     search = replace(search, funds=_ranked_by_question(kb, search.funds, q.text or q.need or ""))
+    if q.text and (best := _fund_named_by_situation(kb, search.funds, q.text, age)):
+        search = replace(search, funds=(best, *search.funds))
     for_parent = bool(set(words(q.text)) & PARENT_WORDS) or any(c.parent for c in thesaurus().find(q.text))
     offer_ages = search.age_matters and age is None and not for_parent
     reply = answers.funds_answer(search, q.offset, offer_ages=offer_ages)
@@ -346,6 +348,21 @@ def _ranked_by_question(kb: KnowledgeBase, funds: tuple, text: str) -> tuple:
         h.unit.record_id: h.score for h in kb.retriever.search(text, only=("fonds",), limit=len(kb.retriever.units))
     }
     return tuple(sorted(funds, key=lambda f: (f.gemeente is None, -score.get(f.id, 0.0))))
+
+
+def _fund_named_by_situation(kb: KnowledgeBase, funds: tuple, text: str, age) -> Fund | None:
+    """A national fund the need list does not reach (it is for a moment, not a need: "de start op de
+    middelbare school") that matches the question far better than every fund the list has."""
+    hits = [h for h in kb.retriever.search(text, only=("fonds",), limit=5) if not h.unit.local]
+    if not hits or hits[0].coverage < 0.8 or hits[0].evidence < retrieval.MIN_EVIDENCE:
+        return None
+    listed = {f.id for f in funds}
+    best = hits[0]
+    rival = max((h.score for h in hits[1:] if h.unit.record_id in listed), default=0.0)
+    fund = kb.fund(best.unit.record_id)
+    if best.unit.record_id in listed or best.score < 1.4 * rival or fund is None:
+        return None
+    return fund if age is None or age.overlaps(fund.min_age, fund.max_age) else None
 
 
 def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | None:
@@ -753,6 +770,9 @@ def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
         return Outcome(answers.instrument_detail_answer(record), q)
     age, label = _age_label(q)
     fase = age.fase if age else parse_fase(q.text)
+    if not fase and not q.offset and _asks_one_instrument(q.text):
+        # "welk instrument moet ik gebruiken?": which one depends on the moment; ask it
+        return Outcome(answers.instrument_moment_question(), q)
     found = kb.instruments(age_group=fase if fase != "ouders" else None)
     label = label or (LEEFTIJDSFASEN.get(fase) if fase else None)
     if q.text:
@@ -771,6 +791,36 @@ def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
         rank = {h.unit.record_id: i for i, h in enumerate(own) if h.evidence >= retrieval.MIN_EVIDENCE}
         found = sorted(found, key=lambda i: rank.get(i.id, len(rank)))
     return Outcome(answers.instruments_answer(found, label, q.offset), q)
+
+
+# Words of "welk instrument moet ik gebruiken?" that say nothing about what it is for.
+USING_WORDS = {
+    "gebruiken",
+    "gebruik",
+    "inzetten",
+    "nemen",
+    "kiezen",
+    "afnemen",
+    "toepassen",
+    "adviseren",
+    "beste",
+    "nou",
+    "nu",
+    "dan",
+}
+
+
+def _asks_which(text: str | None, kind_words: set[str]) -> bool:
+    """Asks which one (instrument, werkwijze) to use, and says nothing about when, for whom or what for."""
+    norm = normalize(text or "")
+    own = content_words(norm)
+    rest = [w for w in own if w not in kind_words and w not in STEERING and w not in USING_WORDS]
+    asks = bool(re.search(r"\bwelke?\b|\b(moet|kan|zal|zou) ik\b", norm))
+    return asks and not rest and any(w in kind_words for w in own)
+
+
+def _asks_one_instrument(text: str | None) -> bool:
+    return _asks_which(text, INSTRUMENT_WORDS) and not re.search(r"\bwelke\b", normalize(text or ""))
 
 
 # "welke interventies …", "zijn er trainingen …": a question for a list.
@@ -802,6 +852,9 @@ def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
         )
     full = " ".join(filter(None, [q.name, q.text]))
     named = kb.find_named(full)
+    if asks_for_list(full):
+        # "is er een training over het herkennen van armoede?": a werkwijze's verb is no record asked for
+        named = [(kind, rid) for kind, rid in named if kind != "werkwijze"]
     if named and asks_for_list(full) and not any(names_in_full(kb, k, rid, full) for k, rid in named):
         named = []  # "welk programma helpt thuis?" names no programme, whatever word it shares with one
     if named:
@@ -838,7 +891,10 @@ LIST_ASK = re.compile(r"\b(welke?|wat voor|zijn er|is er|bestaan er|bestaat er)\
 def _lead_with_block(kb: KnowledgeBase, reply: Reply, text: str, best) -> None:
     """The Hoe-block of the handreiking that is about what the list is for ("druk gedrag"), before the
     interventions it names: the handreiking's advice first, the programmes after."""
-    blocks = kb.retriever.search(text, age_group=parse_fase(text), only=("hoe",), limit=3)
+    # What the list is for, without the words that ask for a list: a block about parents' training is
+    # not the advice for "welke trainingen zijn er voor jgz-medewerkers?"
+    about = " ".join(w for w in words(text) if w not in INTERVENTION_WORDS)
+    blocks = kb.retriever.search(about, age_group=parse_fase(text), only=("hoe",), limit=3)
     if not blocks or blocks[0].coverage < max(retrieval.MIN_OFFER_COVERAGE, 0.8 * best.coverage):
         return
     block = kb.hoe_block(blocks[0].unit.record_id)
@@ -873,13 +929,20 @@ def voorbeelden(kb: KnowledgeBase, q: Question) -> Outcome:
         choice, _ = _retrieve(kb, q, "voorbeelden")
         if choice.action == "answer" and choice.hits[0].unit.kind != "voorbeeld":
             return unit_outcome(kb, q, choice)
-    found = kb.entries(kind="voorbeeld", topic=q.text)
+    found = _ranked_examples(kb, q.text) if q.text else []
     if not found:
         found = kb.entries(kind="voorbeeld", limit=answers.PAGE_SIZE)
         lead = "Deze lokale voorbeelden staan in de bronnen:"
     else:
         lead = "Voorbeelden uit de praktijk:"
     return Outcome(answers.entries_answer(found, lead), q)
+
+
+def _ranked_examples(kb: KnowledgeBase, text: str) -> list:
+    """The examples that share most with the question, by the same retrieval as every answer."""
+    hits = kb.retriever.search(text, only=("voorbeeld",), limit=answers.PAGE_SIZE)
+    good = [h for h in hits if h.evidence >= retrieval.MIN_EVIDENCE or h.coverage >= retrieval.MIN_OFFER_COVERAGE]
+    return [e for e in (kb.entry("voorbeeld", h.unit.record_id) for h in good) if e]
 
 
 HANDLERS = {
@@ -899,7 +962,11 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     (second_opinion) — not a follow-up, which leans on the question before it."""
     if q.topic and ":" in q.topic:
         return unit_topic(kb, q)
-    if q.kind not in ("fondsen", "aanvragen") and not q.offset and OVERVIEW.search(normalize(q.text)):
+    if (
+        q.kind not in ("fondsen", "aanvragen")
+        and not q.offset
+        and (OVERVIEW.search(normalize(q.text)) or _asks_which(q.text, {"werkwijze", "werkwijzen"}))
+    ):
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
     if q.text and not q.offset and (retrieval.asks_unstated_detail(q.text) or other_gemeente(kb.gemeenten, q.text)):
         return Outcome(_unstated_detail(kb, q.text), q)
@@ -940,8 +1007,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     if not q.text or q.offset or q.topic:
         return outcome
     reply = outcome.reply
-    if reply.buttons and "Bron" not in reply.text and reply.records:
-        return outcome  # already asking
+    if reply.buttons and "Bron" not in reply.text and (reply.records or reply.buttons == answers.MOMENT_BUTTONS):
+        return outcome  # already asking (also "for which moment?", which offers no record yet)
     asked = asked_kinds(q.text)
     if q.kind in ("fondsen", "aanvragen") and (
         "fonds" in asked
@@ -1114,7 +1181,10 @@ ASKS_FOR = {
         r"\b(interventies?|programma'?s?|methodieken|methodiek|trainingen|training|cursus|"
         r"cursussen|workshops?|maatje|maatjes|mentor|steungezinnen)\b"
     ),
-    "voorbeeld": re.compile(r"\b(voorbeeld(en)?|welke gemeenten?|een gemeente die|gemeenten? die)\b"),
+    "voorbeeld": re.compile(
+        r"\b(voorbeeld(en)?|welke gemeenten?|een gemeente die|gemeenten? die|"
+        r"(heeft|hebben) (een |andere )?gemeenten? (dit|dat|zoiets|zo iets|het)( al)? (gedaan|geprobeerd))\b"
+    ),
 }
 # "waar begin ik?": asking what to do first.
 WHERE_TO_START = r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten)"
@@ -1128,6 +1198,9 @@ ASKS_HOW = re.compile(
     + WHERE_TO_START
     + ")"
 )
+
+
+EXISTS = re.compile(r"\b(is|zijn) er\b|\bbestaa?t(en)? er\b")
 
 
 def asked_kinds(text: str) -> set[str]:
@@ -1382,7 +1455,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return wat_is(kb, replace(q, kind="wat_is"))
     if native == "hoe" and explicit == {"signaal"} and not SIGNAL_ASKED.search(norm):
         return None  # "met wie bespreek ik signalen?": about signals, asking how
-    if native == "hoe":
+    if native == "hoe" and not EXISTS.search(norm):
         explicit.discard("interventie")  # "welke training voor professionals": how the handreiking does it
     if (
         len(explicit) == 1

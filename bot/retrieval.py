@@ -87,6 +87,8 @@ UNSTATED_DETAIL = re.compile(
     r"(bij|met) (de|welke|haar|zijn|hun) (zorg)?verzekeraar|welke (zorg)?verzekeraar|"
     r"(zorg)?verzekeraar( \w+){0,3} (vergoed\w*|dekt|betaalt|kwijt)|"
     r"(scheldt|vergoedt|betaalt|dekt) de (zorg)?verzekeraar|"
+    # the kraampakket an insurer gives: the sources do not mention it
+    r"kraampakket( \w+){0,4} (zorg)?verzekeraar|(zorg)?verzekeraar( \w+){0,6} kraampakket|"
     # what the law says: the sources give no legal rules
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar)\b"
 )

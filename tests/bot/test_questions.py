@@ -669,3 +669,65 @@ def test_a_period_that_is_over_is_no_need(kb_sqlite):
     assert kb_sqlite.resolve_needs(text) == []
     assert "fonds:extra-kraamzorg" not in ask(kb_sqlite, "fondsen", text, need="kraamweek").reply.records[:1]
     assert kb_sqlite.resolve_needs("is er geld voor extra kraamzorg?") == ["kraamzorg"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("jongen 13 heeft geen volwassene om op terug te vallen. bestaat er iets met een mentor?", "interventie:"),
+        ("is er een cursus voor kraamverzorgenden om zorgen in een gezin eerder te zien?", "interventie:"),
+    ],
+)
+def test_whether_a_programme_exists_lists_programmes_also_for_a_how_intent(kb_sqlite, text, expected):
+    records = ask(kb_sqlite, "werkwijze", text).reply.records
+    assert any(r.startswith(expected) for r in records[:3]), records
+
+
+def test_a_list_of_trainings_is_not_led_by_a_block_that_shares_only_the_word_training(kb_sqlite):
+    records = ask(kb_sqlite, "wat_is", "welke trainingen over armoede zijn er voor jgz-medewerkers?").reply.records
+    assert records[:1] == ["interventie:training-signaleren-en-omgaan-met-armoede"], records
+    assert "hoe:steun-bij-opgroeien-gedragsproblemen" not in records
+
+
+def test_a_werkwijze_verb_in_a_list_question_names_no_werkwijze(kb_sqlite):
+    text = "is er een training voor ons team specifiek over het herkennen van en omgaan met armoede?"
+    records = ask(kb_sqlite, "wat_is", text).reply.records
+    assert "interventie:training-signaleren-en-omgaan-met-armoede" in records[:3], records
+
+
+def test_whether_a_gemeente_did_it_already_gives_the_examples_that_match_first(kb_sqlite):
+    text = (
+        "we zoeken een manier om buurtgenoten en ondernemers in te zetten voor kleine klusjes bij gezinnen "
+        "die rond moeten komen van weinig. heeft een gemeente zoiets al gedaan?"
+    )
+    assert questions.asked_kinds(text) >= {"voorbeeld"}
+    records = ask(kb_sqlite, "voorbeelden", text).reply.records
+    assert records[:1] == ["voorbeeld:geweldige-wijk-meppel"], records
+
+
+def test_which_instrument_without_a_moment_asks_the_moment_and_the_button_answers(kb_sqlite):
+    asked = ask(kb_sqlite, "instrumenten", "welk instrument moet ik gebruiken?")
+    assert asked.reply.buttons == answers.MOMENT_BUTTONS and not asked.reply.records
+    peuter = questions.follow_up(kb_sqlite, asked.question.state(), {"age": "peuter", "text": "Peuter"}, [])
+    assert peuter.reply.records and all(r.startswith("instrument:") for r in peuter.reply.records)
+    # a moment, a subject or a plural list is no question back
+    for text in ("welk instrument gebruik ik bij een zwangere?", "welke instrumenten zijn er?"):
+        assert ask(kb_sqlite, "instrumenten", text).reply.records, text
+
+
+def test_a_fund_for_a_moment_the_need_list_does_not_reach_leads_when_the_question_names_that_moment(kb_sqlite):
+    text = (
+        "Brugklasser kan de schoolspullen en de laptop niet betalen. "
+        "Is er een regeling voor de start op de middelbare school?"
+    )
+    records = ask(kb_sqlite, "fondsen", text, need="laptop").reply.records
+    assert records[:1] == ["fonds:bijzondere-bijstand-start-voortgezet-onderwijs"], records
+    # a plain need keeps its own funds first
+    plain = ask(kb_sqlite, "fondsen", "fiets voor een kind van 10", need="fiets").reply.records
+    assert "fonds:bijzondere-bijstand-start-voortgezet-onderwijs" not in plain[:1]
+
+
+def test_which_werkwijze_without_a_subject_gives_the_overview(kb_sqlite):
+    records = ask(kb_sqlite, "werkwijze", "welke werkwijze moet ik nou gebruiken?").reply.records
+    assert records == ["achtergrond:werkwijzen-overzicht"], records
+    assert ask(kb_sqlite, "werkwijze", "welke werkwijze past bij een moeder met schulden?").reply.records != records

@@ -173,6 +173,8 @@ def test_every_record_the_search_can_lead_to_is_answered_with_its_source(kb_sqli
         ("welke bedragen hanteren andere gemeenten?", True),
         # what a health insurer covers or decides; a debt with the insurer or arranging one is a situation
         ("wordt de eigen bijdrage voor kraamzorg vergoed uit de aanvullende verzekering?", True),
+        ("krijgt ieder gezin van de zorgverzekeraar een gratis kraampakket?", True),
+        ("geen geld voor een kraampakket, welk fonds helpt?", False),
         ("gezin zit in de schuldsanering. scheldt de verzekeraar de eigen bijdrage dan kwijt?", True),
         ("moeder heeft geen zorgverzekering, wie betaalt dan de kraamzorg", True),
         ("leerling van 18 heeft een schuld bij de zorgverzekering, waar kan hij heen", False),

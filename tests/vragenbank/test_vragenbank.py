@@ -27,9 +27,12 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # rejected-answer gate follows the questions it brings. On 04-12-2026 (fifteenth session, a sixteenth
 # writer added: 190 questions, 209 turns, held-out half 92/104 fresh): held-out 1180/1478 (80 %; the
 # older 1374 turns 1088, was 1085), 59 rejected answers over 2,908 turns (2.0 %): the older turns 57
-# as before, 2 the sixteenth writer's; the gate allows two more for run-to-run noise.
+# as before, 2 the sixteenth writer's; the gate allows two more for run-to-run noise. Seventeenth
+# session, a seventeenth writer added (190 questions, 213 turns; held-out half 86/111 fresh): held-out
+# 1265/1589 (80 %; the older 1478 turns 1179), 64 rejected answers over 3,121 turns: the older 2,908
+# turns 56 (were 59), the seventeenth writer's 8, all in its held-out half.
 HELD_OUT_MINIMUM = 0.79
-MAX_REJECTED_ANSWERS = 61
+MAX_REJECTED_ANSWERS = 66
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
