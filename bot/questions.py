@@ -1200,6 +1200,7 @@ ASKS_HOW = re.compile(
 )
 
 
+# "is er een cursus …?", "bestaat er iets met een mentor?": whether a programme exists, also after a how-intent.
 EXISTS = re.compile(r"\b(is|zijn) er\b|\bbestaa?t(en)? er\b")
 
 
@@ -1809,6 +1810,8 @@ def _new_subject(text: str) -> bool:
 
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
+    if (update.get("text") or "").startswith("/"):
+        update = {**update, "text": ""}  # a button's payload ('/inform{"leeftijd": "baby"}'): entities, no words
     if names_a_fund(kb, update.get("text") or ""):
         return wat_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
