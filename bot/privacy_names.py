@@ -419,7 +419,6 @@ _PERSON_VERBS = {
 }
 # A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
 _POSSESSIVE = re.compile(r"['’]s$")
-# A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
 # Words after a number that make it an amount, a time or a class, not an age: "10 euro", "2 weken".
 _AFTER_A_NUMBER = {
     "euro",
@@ -464,6 +463,7 @@ _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
 _BEFORE_A_CHILD = _KIN_CUES | {"met", "van", "en", "jongste", "oudste", "kleine", "baby", "broertje", "zusje"}
+# A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
 _HYPHENED_PARTICLE = re.compile(r"^(al|el|ben|bin|ibn|abu|ait|ould|bou)-[^\W\d_]{2,}$", re.IGNORECASE)
 _WEB_DOMAINS = {"com", "nl", "org", "net", "eu", "be", "info", "io"}
 _ARTICLES = {"de", "het", "een", "'t", "deze", "dit"}  # not "dat", "die": "zegt dat Desislava …"
@@ -985,7 +985,6 @@ class _Context:
             return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
         if not cue and self.sentence_initial(i) and w.low in self.lex.surnames and self.speaks(i):
             return True  # "bos belde", "kok zegt dat …": a bare noun does not call or say
-
         if cue in ("naming", "title"):
             return self.listed(w) or not self.ordinary(w)
         if cue == "kin":
@@ -1040,9 +1039,7 @@ class _Context:
                 )
             )
         ):
-            return True  # "rishi 6", "andrei 3 gaat niet"
-        if self.bare_age(i) and w.low in self.lex.first_names and self.listed_with_ages(i):
-            return True  # "roos 8 en storm 5": children listed with their ages
+            return True  # "rishi 6", "roos 8 en storm 5", "andrei 3 gaat niet"
         if self.aged(i) or self.years_old(i):
             # "xiao (6)", "jun (15)", "roos (6)"; not "drie kinderen (3, 6, 9)", though a surname list has "Kinderen"
             return (
