@@ -518,6 +518,17 @@ def local_rules_answer(gemeente: str, about: list[tuple[str, str]]) -> Reply:
     return reply
 
 
+def local_figures_answer(place: str, national: list[tuple[str, str]]) -> Reply:
+    """Figures for one place, which the sources do not give; national: (key, title) of their national figures."""
+    reply = Reply(
+        f"Cijfers voor {echo(place)} staan niet in de bronnen die ik ken: die geven landelijke cijfers. "
+        "Vraag lokale cijfers na bij de gemeente of de GGD."
+        + (" De landelijke cijfers uit de bronnen:" if national else "")
+    )
+    reply.buttons = [(title[:60], topic_payload(key)) for key, title in national[:2]]
+    return reply
+
+
 def unstated_age_answer(key: str, name: str) -> Reply:
     """A fund's age limits that its record does not give."""
     reply = Reply(

@@ -62,6 +62,11 @@ ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|
 CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
 # "en voor sombere gevoelens na de bevalling?" after an instrument: the same kind of record, another subject.
 ELLIPTIC = re.compile(r"^(en|maar|en ook) (voor|bij|als|met|tijdens|na|over|rond|om)\b")
+# "is die ook bruikbaar bij ouders die slecht kunnen lezen?" after an instrument: a yes/no question
+# about the record just shown, with that record as its subject.
+ABOUT_IT = re.compile(r"^(en |maar )?(is|kan|kun|werkt|past|geldt|mag|helpt) (die|dat|deze|dit|het|hij|ze)\b")
+# The records such a question can be about: one thing with a text of its own, not a list or a block.
+SINGLE_THINGS = ("instrument", "interventie", "aanpak", "organisatie", "voorbeeld")
 SAME_KIND = ("instrumenten", "signalen", "feiten", "voorbeelden")
 # "wie bieden die aan?", "wie heeft dat gemaakt?": who is behind what was just shown.
 WHO_IS_BEHIND = re.compile(
@@ -132,6 +137,10 @@ def in_context(
         # who offers or made a programme, an approach or an instrument among those just shown
         offered = [k for k in shown if k.split(":", 1)[0] in ("interventie", "aanpak", "instrument", "voorbeeld")]
         return who_is_behind(kb, text, previous, (offered or shown)[0])
+    if shown and ABOUT_IT.match(normalize(text)) and shown[0].split(":", 1)[0] in SINGLE_THINGS:
+        reply = retrieval.unit_answer(kb, shown[0], text)
+        if reply is not None:
+            return Outcome(reply, replace(previous, topic=shown[0], offset=0))
     if kind == "aanvragen":
         return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
     if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":

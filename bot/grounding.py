@@ -8,9 +8,11 @@ it is found in what the user wrote; otherwise it is dropped.
 
 from __future__ import annotations
 
+import re
+
 from .kb import KnowledgeBase
 from .kb.ages import find_stage, parse_age
-from .kb.text import TermMatcher, keys, normalize, without_periods_over, words
+from .kb.text import TermMatcher, keys, normalize, without_non_needs, words
 from .kb.thesaurus import thesaurus
 
 # Entity name → the Question field it fills.
@@ -19,6 +21,19 @@ FIELDS = {"behoefte": "need", "leeftijd": "age", "gemeente": "gemeente", "naam":
 
 def _word_keys(text: str) -> set[str]:
     return {k for w in words(text) for k in keys(w)}
+
+
+# Things counted by a number before them: "de 11 werkwijzen", "3 kinderen", "5 stappen".
+COUNTED = {
+    "werkwijzen", "stappen", "kinderen", "punten", "fondsen", "signalen", "instrumenten", "gezinnen",
+    "vragen", "euro", "procent", "keer", "uur", "minuten", "sessies", "bijeenkomsten", "onderdelen",
+}  # fmt: skip
+
+
+def _counts(number: str, text: str) -> bool:
+    """The number stands before a thing it counts, wherever it occurs in the text."""
+    after = re.findall(rf"(?<![\d,.]){number}(?![\d,.])\s*(\w*)", normalize(text))
+    return bool(after) and all(word in COUNTED for word in after)
 
 
 def grounded(kb: KnowledgeBase, entity: str, value: str, text: str) -> bool:
@@ -31,10 +46,17 @@ def grounded(kb: KnowledgeBase, entity: str, value: str, text: str) -> bool:
         stage = find_stage(tokens)
         if stage and normalize(value) in {tokens[i] for i in stage[1]}:
             return False
-        return normalize(value) in normalize(text) or parse_age(text) is not None
+        if value.isdigit() and _counts(value, text):
+            return False  # "wat zijn de 11 werkwijzen?": a number of things, no age
+        age = parse_age(text)
+        numbers = re.findall(r"\d+", value)
+        if numbers and age is not None and not set(numbers) & set(re.findall(r"\d+", age.label)):
+            # "Dag 3 van de kraamweek", "zwangere van 22 weken": the number is no age; the text's own age counts
+            return False
+        return normalize(value) in normalize(text) or age is not None
     if entity == "behoefte":
-        # "de kraamweek is bijna om": a period that is over, not a need
-        text = without_periods_over(text)
+        # "de kraamweek is bijna om", "de sociale kaart": no need
+        text = without_non_needs(text)
     if normalize(value) in normalize(text):
         return True
     if entity == "behoefte":

@@ -134,8 +134,23 @@ _LOCAL_RULES = re.compile(
 def other_gemeente(known: dict[str, str], text: str) -> str | None:
     """The gemeente (as written) whose own rules the question asks, when the sources have no local
     record for it; known: the gemeenten with local records (normalised → as written)."""
-    if not _LOCAL_RULES.search(normalize(text)):
-        return None
+    return _place_without_record(known, text) if _LOCAL_RULES.search(normalize(text)) else None
+
+
+# Figures of poverty asked for a place: "hoeveel kinderen in Almere groeien op in armoede?"
+_FIGURES = re.compile(r"\b(hoeveel|aantal|percentage|cijfers?)\b")
+_POVERTY = re.compile(r"\b(armoede|arm|arme|minima|minimuminkomen|laag inkomen|lage inkomens|schulden)\b")
+
+
+def figures_of_a_place(text: str) -> str | None:
+    """The place (as written) whose own figures the question asks: the sources give national ones
+    only (no local record holds figures)."""
+    norm = normalize(text)
+    return _place_without_record({}, text) if _FIGURES.search(norm) and _POVERTY.search(norm) else None
+
+
+def _place_without_record(known: dict[str, str], text: str) -> str | None:
+    """A Dutch place the text names (capitalised, not starting a sentence) that has no local record."""
     try:
         places = dutch_places()
     except WordListsMissing:
@@ -147,6 +162,8 @@ def other_gemeente(known: dict[str, str], text: str) -> str | None:
             continue
         for size in (3, 2, 1):
             name = " ".join(t.group() for t in tokens[i : i + size])
-            if len(tokens[i : i + size]) == size and name.lower() in places and name.lower() != "nederland":
-                return None if normalize(name) in known else name
+            # "Rotterdam-Zuid": a part of a place is that place's
+            base = name.split("-")[0] if size == 1 and "-" in name else name
+            if len(tokens[i : i + size]) == size and base.lower() in places and base.lower() != "nederland":
+                return None if normalize(base) in known else name
     return None

@@ -85,6 +85,8 @@ TIME_WORDS |= {d for d in _WEEKDAYS if d.endswith("dag")}
 # What may stand beside an age between brackets after a name: "(7 jaar)", "(groep 4)", "(vader, 52)".
 _AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "wk", "dagen", "dgn", "groep", "gr", "grp", "klas"}
 # A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.
+# Sign-offs, whole or in parts: "Mvg, Wouter", "M.vr.gr. Wouter Scholten", "grtz".
+_SIGN_OFFS = {"mvg", "mvgr", "mvrgr", "vr", "gr", "grt", "grtz", "grtjs", "vg", "vgr", "mzzl"}
 _GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
 _HOLIDAYS = {
     "kerst",
@@ -462,6 +464,19 @@ _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 # Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
+# After a name, part of it: "Kofi jr.", "Jan Jansen sr.".
+_NAME_SUFFIXES = {"jr", "sr", "junior", "senior"}
+# Whose friend or classmate: "Noor's vriendinnetje".
+_FRIENDS = {
+    "vriendinnetje",
+    "vriendinnetjes",
+    "vriendje",
+    "vriendjes",
+    "vriend",
+    "vriendin",
+    "klasgenoot",
+    "klasgenootje",
+}
 _BEFORE_A_CHILD = _KIN_CUES | {"met", "van", "en", "jongste", "oudste", "kleine", "baby", "broertje", "zusje"}
 # A surname of Arabic or Berber origin with its particle joined by a hyphen: "al-Hassan", "El-Amrani".
 _HYPHENED_PARTICLE = re.compile(r"^(al|el|ben|bin|ibn|abu|ait|ould|bou)-[^\W\d_]{2,}$", re.IGNORECASE)
@@ -753,6 +768,7 @@ class _Context:
             or (bool(w.place) and not (in_name and person_place))
             or month
             or low in _HOLIDAYS
+            or low in _SIGN_OFFS
             or (low in _WEEKDAYS and len(low) > 2)
             # An abbreviation ("GGD", "VVE-indicatie"), unless the whole message is IN CAPITALS.
             or (
@@ -933,6 +949,8 @@ class _Context:
             return False
         if not cue and self.english_sentence(i):
             return False
+        if self.named_as(i) or self.possessive_owner(i):
+            return True  # "een leerling die Hoop heet", "juni's ouders": a word, but here a child's name
         if _HYPHENED_PARTICLE.match(w.text) and w.text.split("-", 1)[1][:1].isupper() and not w.place:
             return True  # "Rama al-Hassan", "[NAAM] al-Jaburi"
         if self.capitalised(w):
@@ -976,8 +994,8 @@ class _Context:
                     self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i))
                 ) or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
             return (
-                self.listed(w) or self.unknown(w) or self.owner(i) or self.with_family(i)
-            )  # "voor Vos en zijn dochters"
+                self.listed(w) or self.unknown(w) or self.owner(i) or self.with_family(i) or self.stated_age(i)
+            )  # "voor Vos en zijn dochters", "voor Storm, wordt 6"
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
             return False
@@ -1053,10 +1071,14 @@ class _Context:
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
 
     def stated_age(self, i: int) -> bool:
-        """Word i is followed by its age: "Storm is 4", "Amber, 21,"."""
-        following = [w.text.lower() if w.kind != "num" else "#" for w in self.words[i + 1 : i + 4]]
-        if following[:2] == ["is", "#"] and i + 2 < len(self.words) and len(self.words[i + 2].text) <= 2:
-            return i + 3 >= len(self.words) or self.words[i + 3].low not in ("%", "procent", "euro", "keer", "uur")
+        """Word i is followed by its age: "Storm is 4", "Amber, 21,", "Storm, wordt 6"."""
+        following = [w.text.lower() if w.kind != "num" else "#" for w in self.words[i + 1 : i + 5]]
+        for verb in (["is", "#"], ["wordt", "#"], [",", "wordt", "#"]):
+            k = i + len(verb)
+            if following[: len(verb)] == verb and len(self.words[k].text) <= 2:
+                return k + 1 >= len(self.words) or self.words[k + 1].low not in (
+                    "%", "procent", "euro", "keer", "uur", "minuten", "weken", "maanden", "dagen", "cent",
+                )  # fmt: skip
         return following[:3] == [",", "#", ","]
 
     def plain_first_name(self, w: _Word) -> bool:
@@ -1165,6 +1187,32 @@ class _Context:
         """Word i is followed by a verb of saying or calling: "Visser belde", "kok zegt", "groen vraagt"."""
         return i + 1 < len(self.words) and self.words[i + 1].low in _SPEECH_VERBS
 
+    def named_as(self, i: int) -> bool:
+        """Word i is what someone is called: "een meisje dat Storm heet", "die hoop heet"."""
+        words = self.words
+        return (
+            0 < i < len(words) - 1
+            and words[i - 1].low in ("die", "dat")
+            and words[i + 1].low in ("heet", "heette", "heten")
+            and words[i].low not in self.lex.stop
+            and words[i].low not in _CUES
+        )
+
+    def possessive_owner(self, i: int) -> bool:
+        """Word i is a name with a possessive 's before a family word or friend: "juni's ouders",
+        "Noor's vriendinnetje"; not a plural with 's ("de baby's moeder" is rare, "oma's" no name)."""
+        words = self.words
+        w = words[i]
+        if not _POSSESSIVE.search(w.text) or i + 1 >= len(words) or words[i + 1].kind != "word":
+            return False
+        base = w.low[:-2]
+        return (
+            len(base) >= 2
+            and (words[i + 1].low in _KIN_CUES or words[i + 1].low in _FRIENDS)
+            and (base in self.lex.first_names or base in _MONTHS or base not in self.lex.ordinary)
+            and base not in self.lex.stop
+        )
+
     def with_family(self, i: int) -> bool:
         """Word i is followed by "en zijn/haar" and a family word: "Vos en zijn dochters"."""
         words = self.words
@@ -1202,6 +1250,7 @@ class _Context:
             or self.aged(i)
             or self.owner(i)
             or self.with_family(i)
+            or self.named_as(i)
             or (self.sentence_initial(i) and self.speaks(i))  # "Visser belde vanochtend"
         ):
             return False
@@ -1664,6 +1713,11 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                             in_name[m] = True
                             lowercase_chain[m] = lowercase_chain[i]
                         changed = True
+            # "Kofi jr.", "Jan Jansen sr.": the suffix belongs to the name
+            j = i + 1
+            if j < n and not in_name[j] and words[j].low in _NAME_SUFFIXES and words[i].kind == "word":
+                in_name[j] = True
+                changed = True
             # left: a short or common first name before a capitalised name ("Li Wei", "Mei Chen"); a month
             # only with a capital in mid-sentence, where Dutch writes months in lower case ("voor April Smit")
             j = i - 1

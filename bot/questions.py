@@ -20,7 +20,7 @@ from .kb.retrieval import STEERING
 from .kb.text import content_words, is_dutch_word, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
-from .not_in_sources import other_gemeente, unknown_names, unknown_words
+from .not_in_sources import figures_of_a_place, other_gemeente, unknown_names, unknown_words
 from .privacy_names import TIME_WORDS
 
 # Words a user types for who applies, mapped to the knowledge base's aanvragers.
@@ -192,6 +192,7 @@ FUND_QUESTION_WORDS = {
     "welk",
     "welke",
     "wie",
+    "hoeveel",
     "zwanger",
     "zwangere",
     "aanstaande",
@@ -278,6 +279,10 @@ def _thesaurus_needs(text: str) -> list[str]:
     return [c.need for c in thesaurus().find(text) if c.need]
 
 
+# Needs that, for an unborn or newborn child, are what a baby start package holds.
+BABY_THINGS = {"bed", "kleding", "linnengoed", "kamerinrichting", "speelgoed"}
+
+
 def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # A need named in this message wins over a remembered one; a need the text names but the
     # knowledge base does not know is said so, never answered with the remembered one.
@@ -302,6 +307,11 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
                 return found
     q = replace(q, need=need_text)
     age, _ = _age_label(q)
+    needs = set(kb.resolve_needs(need_text or ""))
+    if age is not None and age.fase == "ongeboren-pasgeboren" and needs and needs <= BABY_THINGS:
+        # "zwangere heeft nog geen bedje en geen kleertjes": for a baby these are babyspullen
+        q = replace(q, need=f"{need_text} babyspullen")
+        need_text = q.need
     if age is None and _for_parent_only(q.text) and not _child_need(kb, kb.resolve_needs(q.need)):
         # "Moeder zoekt sollicitatiekleding": a need of the parent, not of a child; no child's fund.
         age = ADULT
@@ -552,7 +562,7 @@ def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval
     return [h for h in hits if h.unit.record_id in named and h.coverage >= MENTION_COVERAGE]
 
 
-OVERVIEW = re.compile(r"\b(welke|alle|hoeveel|overzicht (van )?de) werkwijzen\b")
+OVERVIEW = re.compile(r"\b(welke|alle|hoeveel|overzicht (van )?de|de (11|elf)|wat zijn de) werkwijzen\b")
 
 
 def overview(kb: KnowledgeBase) -> Reply:
@@ -697,6 +707,10 @@ def _specific(text: str) -> bool:
     return len(left) >= 2
 
 
+# Asking for the parents' own signals in so many words.
+SIGNALS_OF_PARENTS = re.compile(r"\bsignalen (bij|van) (de )?(ouders?|moeders?|vaders?)\b|\b(bij|van) de ouders zelf\b")
+
+
 def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
     # "het eigen risico" is what the insurance does not pay, not a risk group.
@@ -733,6 +747,7 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
             # Something specific that no signal matches: not the whole list, but what does match (or nothing).
             return Outcome(retrieval.reply_for(kb, choice, q.text), q)
     fase = parse_fase(q.age) or parse_fase(q.text)
+    target = None
     if risk:
         found = kb.risk_groups()
         ids = {sig.id for sig in found}
@@ -756,6 +771,9 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
         heading = " ".join(filter(None, ["Signalen", who, "die op armoede kunnen wijzen"]))
         if fase and fase != "ouders" and any(fase in s.age_groups for s in found):
             heading += f" (eerst die voor {LEEFTIJDSFASEN[fase]})"
+    if matched and target == "ouder" and SIGNALS_OF_PARENTS.search(normalize(q.text)):
+        # "welke signalen bij de ouders zelf …": a child's signal does not lead a list of the parents'
+        matched = [m for m in matched if m in {sig.id for sig in found}]
     if matched:
         # The matched signals first (risk groups included: they are what the question describes).
         lead = [sig for sig in (kb.record("signaal", sid) for sid in matched) if sig]
@@ -777,8 +795,9 @@ def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
     label = label or (LEEFTIJDSFASEN.get(fase) if fase else None)
     if q.text:
         choice, hits = _retrieve(kb, q, "instrumenten")
-        # Asked for an instrument in so many words: the instruments, whatever else matches.
-        asked = bool(set(words(q.text)) & INSTRUMENT_WORDS)
+        # Asked for an instrument in so many words: the instruments, whatever else matches. Asked for
+        # an instrument, a "methodiek" is one too (GIZ-methodiek, SamenStarten).
+        asked = bool(set(words(q.text)) & (INSTRUMENT_WORDS | METHOD_WORDS))
         if (
             choice.action == "answer"
             and choice.hits[0].unit.kind not in ("instrument", "signaal")
@@ -793,6 +812,7 @@ def instrumenten(kb: KnowledgeBase, q: Question) -> Outcome:
     return Outcome(answers.instruments_answer(found, label, q.offset), q)
 
 
+METHOD_WORDS = {"methodiek", "methodieken", "methode", "methodes"}
 # Words of "welk instrument moet ik gebruiken?" that say nothing about what it is for.
 USING_WORDS = {
     "gebruiken",
@@ -970,6 +990,9 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
     if q.text and not q.offset and (retrieval.asks_unstated_detail(q.text) or other_gemeente(kb.gemeenten, q.text)):
         return Outcome(_unstated_detail(kb, q.text), q)
+    if q.text and not q.offset and (place := figures_of_a_place(q.text)):
+        national = [(h.unit.key, h.unit.title) for h in kb.retriever.search(q.text, only=("feit",), limit=2)]
+        return Outcome(answers.local_figures_answer(place, national), q)
     if q.text and not q.offset and (unstated := _unstated_age(kb, q.text)):
         return Outcome(unstated, q)
     # A name the NLU tagged counts only when it names a record: "via Kinderpostzegels" names nothing we have.
@@ -1176,7 +1199,16 @@ ASKS_FOR = {
         r"(horen|te maken))\b"
     ),
     "instrument": re.compile(r"\b(" + "|".join(sorted(retrieval.INSTRUMENT_WORDS)) + r")\b"),
-    "feit": re.compile(r"\b(hoeveel|cijfers?|percentage|procent|aantal|definitie|hoe vaak|hoe groot)\b"),
+    "feit": re.compile(
+        r"\b(hoeveel|cijfers?|percentage|procent|aantal|definitie|hoe vaak|hoe groot|"
+        # how the sources explain what people in poverty do: "hoe verklaart de handreiking dat gedrag?"
+        r"hoe verklaar\w*|verklaring (voor|van)|waarom (dat|het) zo (gaat|is|werkt|loopt)|"
+        r"waarom (doen|reageren|kiezen|maken|handelen) (ouders|ze|zij|gezinnen|mensen)|"
+        # what poverty does to a child: "hoe werkt armoede door op het brein?", "wat doet stress met een kind?"
+        r"hoe werkt (armoede|stress|geldstress|schaarste|dat|het)( \w+){0,3} door|"
+        r"wat doet (armoede|stress|geldstress|schaarste|dat|dit|het)( \w+){0,2} met (een |het |de |hun )?"
+        r"(kind|kinderen|ouders|brein|hersenen|baby|ontwikkeling))\b"
+    ),
     "interventie": re.compile(
         r"\b(interventies?|programma'?s?|methodieken|methodiek|trainingen|training|cursus|"
         r"cursussen|workshops?|maatje|maatjes|mentor|steungezinnen)\b"
@@ -1200,6 +1232,8 @@ ASKS_HOW = re.compile(
 )
 
 
+# Asking when or how to use something: "wanneer zet ik bemoeizorg in?", "kan ik Home-Start inzetten?".
+PUTS_IN = re.compile(r"\b(zet|zetten) (ik|je|we|jij|u)( \w+){1,3} in\b|\binzetten\b|\bin te zetten\b")
 # "is er een cursus …?", "bestaat er iets met een mentor?": whether a programme exists, also after a how-intent.
 EXISTS = re.compile(r"\b(is|zijn) er\b|\bbestaa?t(en)? er\b")
 
@@ -1253,7 +1287,8 @@ def asks_something(text: str) -> bool:
 # "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
 SIGNAL_ASKED = re.compile(
     r"\b(is (dat|dit|het) (een |ook een )?\w*signaal|signaal van|(daar)?achter zitten|"
-    r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|duidt|rol (in )?spelen|valt (dat|dit) onder|"
+    r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|wijzen|duidt|rol (in )?spelen|valt (dat|dit) onder|"
+    r"welke (\w+ )?signalen|wat (zijn|voor) (de )?signalen|"
     r"(hoort|horen) (dat|dit) bij|risico|(bij|met) (geld\w*|armoede|geldzorgen) (horen|te maken))"
 )
 # Whether what is described points to poverty ("zegt dat iets over armoede?", "wijst dit op geldzorgen?").
@@ -1351,7 +1386,9 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     if rest != name and (len(words(rest)) >= 2 or not is_dutch_word(normalize(rest))):
         forms.add(_squeezed(rest))
     squeezed = _squeezed(text)
-    return any(len(form) >= 4 and form in squeezed for form in forms)
+    # A short name ("R4U") only as a word of its own: as a piece of text it is in too many words.
+    tokens = set(normalize(text).split())
+    return any(form in squeezed if len(form) >= 4 else form in tokens for form in forms if form)
 
 
 def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
@@ -1418,6 +1455,9 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     if section_asked := _section_of_named_werkwijze(kb, q):
         return section_asked
     section = retrieval.asked_section(q.text)
+    if native == "signaal" and section in ("samenwerken", "voorwaarden"):
+        # "waar moeten we op letten zodat gezinnen kunnen meedoen?": what a werkwijze takes (signals have none)
+        return werkwijze(kb, replace(q, kind="werkwijze"))
     if (
         q.kind in ("fondsen", "aanvragen")
         and (names_a_fund(kb, q.text) or (q.name and (names_a_fund(kb, q.name) or not kb.find_named(q.name))))
@@ -1437,8 +1477,22 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         # "haalt zijn medicijnen niet op, zegt dat iets over armoede?": whether it is a signal, though a need is named
         return signalen(kb, replace(q, kind="signalen"))
     explicit = asked - {"hoe"}
+    if native == "instrument" and set(words(q.text)) & METHOD_WORDS and not EXISTS.search(norm):
+        explicit.discard("interventie")  # "welke methodiek past bij het 8-wekenconsult?": an instrument
+    in_full = named_in_full(kb, q.text)
+    if (
+        native == "fonds"
+        and in_full
+        and all(kind not in ("fonds", "werkwijze") for kind, _ in in_full)
+        and not STRICT_FUND.search(norm)
+    ):
+        # "wil met haar dreumes naar peutergym, maar kan het niet betalen; wat zegt de handreiking?"
+        return wat_is(kb, replace(q, kind="wat_is"))
     if native in explicit:
         return None
+    if PUTS_IN.search(norm) and len([n for n in kb.find_named(q.text) if n[0] != "werkwijze"]) == 1:
+        # "wanneer zet ik bemoeizorg in?": when to use the programme it names
+        return wat_is(kb, replace(q, kind="wat_is"))
     if native == "fonds" and kb.resolve_needs(q.text) and not STRONG_HOW.search(norm):
         # A need named, and no "wat kan ik doen": the fund finder ("waar kan ik ouders naar verwijzen?").
         asked.discard("hoe")
@@ -1836,6 +1890,11 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
         kind = "fondsen" if update.get("need") or kb.resolve_needs(update.get("text") or "") else None
         if kind is None and text and _new_subject(text):
             return fallback(kb, text) or Outcome(answers.nothing_found_answer(), Question("geen"))
+        if kind is None and previous is not None and previous.text and content_words(text):
+            # "en met het consultatiebureau?" after "mag ik dit delen met de verloskundige?": the
+            # question before it, asked again with this detail.
+            combined = f"{previous.text} {text}"
+            return answer(kb, Question(previous.kind, text=combined, age=update.get("age") or previous.age))
         if kind is None:
             return Outcome(
                 Reply(

@@ -89,6 +89,8 @@ UNSTATED_DETAIL = re.compile(
     r"(scheldt|vergoedt|betaalt|dekt) de (zorg)?verzekeraar|"
     # the kraampakket an insurer gives: the sources do not mention it
     r"kraampakket( \w+){0,4} (zorg)?verzekeraar|(zorg)?verzekeraar( \w+){0,6} kraampakket|"
+    # the steps of the meldcode: the sources say to follow them, not what they are
+    r"(vijf|5) stappen (van|uit) de meldcode|stappen (van|uit) de meldcode|meldcode( \w+){0,3} (vijf|5) stappen|"
     # what the law says: the sources give no legal rules
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar)\b"
 )
@@ -174,7 +176,9 @@ SECTION_WORDS = [
         "voorwaarden",
         re.compile(
             r"\b(voorwaarden?|wat is (er )?(volgens (de|het) \w+ )?nodig|wat (kan|kunnen) (de|onze|mijn|een|die)? ?"
-            r"(gemeenten?|organisaties?)|randvoorwaarden|budget|nascholing|scholing)\b"
+            r"(gemeenten?|organisaties?)|randvoorwaarden|budget|nascholing|scholing|"
+            # "waar moeten we op letten zodat gezinnen in armoede kunnen meedoen?": what it takes, not signals
+            r"op letten,? (zodat|om)|letten we op,? (zodat|om))\b"
         ),
     ),
     ("wat", re.compile(r"\b(wat (houdt|is) (de werkwijze|het|dat)|wat houdt .* in|wat betekent|wat wordt bedoeld)\b")),

@@ -75,11 +75,12 @@ def fase_for(age: float) -> str | None:
     return None
 
 
+UNBORN = AgeRange(-1, -0.01, "ongeboren-pasgeboren", "ongeboren kind")
 # Words for an age group, as professionals write them (normalised: no accents, lower case).
 _WORDS: list[tuple[tuple[str, ...], AgeRange]] = [
     (
         ("zwanger", "zwangere", "zwangeren", "zwangerschap", "ongeboren", "aanstaande", "prenataal"),
-        AgeRange(-1, -0.01, "ongeboren-pasgeboren", "ongeboren kind"),
+        UNBORN,
     ),
     (
         (
@@ -262,6 +263,11 @@ _SPAN_BEFORE = r"(?<!\bover )(?<!\bal )(?<!\bsinds )(?<!\bbinnen )(?<!\bna )(?<!
 _SPAN_AFTER = r"(?!\s*(?:geleden|lang\b|later|achterstand|huurachterstand|niet|niks|geen))"
 _MONTHS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*(?:maanden|maand|mnd)\b" + _SPAN_AFTER)
 _WEEKS = re.compile(_SPAN_BEFORE + r"\b(\d{1,2})\s*(?:weken|wkn)\b" + _SPAN_AFTER)
+# "een zwangere van 22 weken", "28 weken zwanger": how far the pregnancy is, an unborn child.
+_PREGNANCY_WEEKS = re.compile(
+    r"\bzwanger\w*\s+(?:van|bij|met)\s+(?:ruim\s+|bijna\s+)?\d{1,2}\s*(?:weken|wkn|wk)\b|"
+    r"\b\d{1,2}\s*(?:weken|wkn|wk)\s+zwanger"
+)
 # "jongen wordt over 2 maanden 18": the age he turns. Only words of time may stand between: "wordt" is
 # also the passive ("de aanvraag wordt behandeld, ze heeft 3 kinderen" names no age).
 _TURNS = re.compile(
@@ -303,6 +309,8 @@ def _parse_plain(raw: str) -> AgeRange | None:
     if m := _ROUGHLY.search(raw):
         unit, number = m.group(1), _NUMBERS.get(m.group(2), m.group(2))
         raw = raw[: m.start()] + f" {number} {_ROUGHLY_UNITS[unit]} " + raw[m.end() :]
+    if _PREGNANCY_WEEKS.search(raw):
+        return UNBORN
     if m := _MONTHS.search(raw):
         months = int(m.group(1))
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")

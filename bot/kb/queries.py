@@ -18,7 +18,7 @@ from .text import (
     keys,
     normalize,
     without_brackets,
-    without_periods_over,
+    without_non_needs,
     words,
 )
 from .vocabulary import ENTRY_KINDS
@@ -195,8 +195,9 @@ class KnowledgeBase:
         return found
 
     def resolve_needs(self, text: str | None) -> list[str]:
-        """The needs the text names; not a period that is over ("na de kraamweek" asks what comes after)."""
-        return self.need_matcher.match(without_periods_over(text)) if text else []
+        """The needs the text names; not a period that is over ("na de kraamweek" asks what comes after),
+        nor "de sociale kaart"."""
+        return self.need_matcher.match(without_non_needs(text)) if text else []
 
     def find_funds(
         self,

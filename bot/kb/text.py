@@ -179,17 +179,19 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-# A period that is over or ending ("na de kraamweek", "de kraamweek is bijna om"): when, not what for.
-_PERIOD_OVER = re.compile(
+# What names no need though it holds a need's word: a period that is over or ending ("na de kraamweek",
+# "de kraamweek is bijna om": when, not what for), and "de sociale kaart" (a map of local help, no ticket).
+_NO_NEED = re.compile(
     r"\b(na|sinds) (de |het |afloop van de |afloop van het )?\w+"
     r"|\b\w+ (is|zit) (bijna |straks |al )?(om|voorbij|afgelopen|erop)\b"
+    r"|\bsociale kaart\b"
 )
 
 
-def without_periods_over(text: str) -> str:
-    """The normalised text without the periods that are over: "kraamweek is bijna om, is er iets voor
+def without_non_needs(text: str) -> str:
+    """The normalised text without what names no need: "kraamweek is bijna om, is er iets voor
     daarna?" asks for what comes after the kraamweek, not for kraamzorg."""
-    return _PERIOD_OVER.sub(" ", normalize(text))
+    return _NO_NEED.sub(" ", normalize(text))
 
 
 def words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from bot.grounding import grounded, ungrounded
         ("behoefte", "babyspullen", "zwangerschapsspullen voor de moeder"),  # via the thesaurus
         ("leeftijd", "10", "kind van tien jaar"),
         ("leeftijd", "groep 7", "leerling in groep 7"),
+        ("leeftijd", "3", "moeder met 3 kinderen, de jongste van 3 heeft geen jas"),
         ("gemeente", "Lelystad", "voorbeelden uit lelystad"),
         ("naam", "Jeugdfonds Sport & Cultuur", "wat doet het jeugdfonds sport en cultuur"),
         ("naam", "Stichting Leergeld", "kan Leergeld dat betalen"),
@@ -36,6 +37,11 @@ def test_kept_when_the_text_carries_it(kb_sqlite, entity, value, text):
         ("naam", "VoorZorg", "wat is SamenStarten"),
         ("behoefte", "kraamweek", "de kraamweek is bijna om, is er iets voor daarna?"),  # when, not what for
         ("behoefte", "kraamtijd", "wat is er na de kraamtijd voor moeder?"),
+        ("behoefte", "kaartjes", "waarom is een actuele sociale kaart zo belangrijk?"),  # a map of help, no ticket
+        # a number that is no age: a day of the kraamweek, weeks of pregnancy, things counted
+        ("leeftijd", "3", "Dag 3 van de kraamweek, er is geen geld voor een kolfset"),
+        ("leeftijd", "22 weken", "ik zit bij een zwangere van 22 weken, ze heeft niks voor de baby"),
+        ("leeftijd", "11", "wat zijn de 11 werkwijzen in het kort?"),
     ],
 )
 def test_dropped_when_it_does_not(kb_sqlite, entity, value, text):

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bot import answers, questions
-from bot.context import points_back
+from bot.context import in_context, points_back
 from bot.questions import Question
 
 
@@ -734,3 +734,128 @@ def test_which_werkwijze_without_a_subject_gives_the_overview(kb_sqlite):
     records = ask(kb_sqlite, "werkwijze", "welke werkwijze moet ik nou gebruiken?").reply.records
     assert records == ["achtergrond:werkwijzen-overzicht"], records
     assert ask(kb_sqlite, "werkwijze", "welke werkwijze past bij een moeder met schulden?").reply.records != records
+
+
+def test_a_follow_up_that_names_a_short_record_is_about_that_record(kb_sqlite):
+    """ "en de R4U, is dat hetzelfde?" after the ALPHA-NL: the R4U, though "dat" points back."""
+    first = ask(kb_sqlite, "instrumenten", "Wat meet de ALPHA-NL?")
+    assert first.reply.records == ["instrument:alpha-nl"]
+    text = "en de R4U, is dat hetzelfde?"
+    assert questions.named_in_full(kb_sqlite, text) == [("instrument", "r4u")]
+    after = in_context(kb_sqlite, text, "instrumenten", first.question.state(), list(first.reply.records))
+    assert after is None  # a subject of its own: the handler answers it
+    assert ask(kb_sqlite, "instrumenten", text).reply.records[:1] == ["instrument:r4u"]
+    # a short name only as a word of its own
+    assert not questions.named_in_full(kb_sqlite, "wat is een r4uitje")
+
+
+def test_a_yes_no_question_about_the_record_just_shown_keeps_it(kb_sqlite):
+    first = ask(kb_sqlite, "wat_is", "Wat is die GIZ-methodiek?")
+    assert first.reply.records[:1] == ["instrument:giz-methodiek"]
+    text = "is die ook bruikbaar bij ouders die slecht kunnen lezen?"
+    after = in_context(kb_sqlite, text, "wat_is", first.question.state(), list(first.reply.records))
+    assert after is not None and after.reply.records[:1] == ["instrument:giz-methodiek"]
+
+
+def test_a_detail_after_an_answer_to_a_question_of_its_own_asks_that_question_again(kb_sqlite):
+    text = (
+        "Mag ik wat ik in de kraamweek zie gewoon delen met de verloskundige, "
+        "of is dat een schending van het beroepsgeheim?"
+    )
+    first = ask(kb_sqlite, "wat_is", text)
+    lead = ["hoe:signalen-verbinden-samenwerkingsverbanden-jonge-kind"]
+    assert first.reply.records[:1] == lead and first.question.kind == "wat_is"
+    again = questions.follow_up(kb_sqlite, first.question.state(), {"text": "en met het consultatiebureau?"}, [])
+    assert again.reply.records[:1] == lead, again.reply.text
+
+
+@pytest.mark.parametrize(
+    "kind, text, expected",
+    [
+        # what it takes to let families take part: a werkwijze's Voorwaarden, not signals
+        (
+            "signalen",
+            "We willen een ontmoetingsgroep voor ouders opzetten. Waar moeten we volgens de handreiking op "
+            "letten zodat gezinnen in armoede ook echt kunnen meedoen?",
+            "werkwijze:sociale-steun/voorwaarden",
+        ),
+        # how the sources explain what parents in poverty do: the fact about stress
+        (
+            "werkwijze",
+            "Sommige ouders lijken alleen met vandaag bezig en nemen keuzes die ze later opbreken. Zegt de "
+            "handreiking iets over waarom dat zo gaat bij armoede?",
+            "feit:stress-bij-ouders",
+        ),
+        (
+            "signalen",
+            "In de intervisie ergerde een collega zich aan een gezin dat 'steeds de verkeerde keuzes maakt': post "
+            "blijft ongeopend liggen, er wordt een dure telefoon gekocht terwijl de huur achterloopt. Hoe verklaart "
+            "de handreiking dat soort gedrag bij ouders in armoede?",
+            "feit:stress-bij-ouders",
+        ),
+        # the werkwijzen counted are the overview; the parents' own signals lead a list of the parents' signals
+        (
+            "werkwijze",
+            "wat is het doel van de handreiking, en wat zijn de 11 werkwijzen?",
+            "achtergrond:werkwijzen-overzicht",
+        ),
+        (
+            "werkwijze",
+            "welke signalen bij de ouders zelf kunnen op geldproblemen wijzen? vooral in contact met school",
+            "signaal:ouder-",
+        ),
+    ],
+)
+def test_what_the_question_asks_for_over_the_intent(kb_sqlite, kind, text, expected):
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and records[0].startswith(expected), records
+
+
+def test_a_signal_question_still_waits_for_signals(kb_sqlite):
+    records = ask(kb_sqlite, "signalen", "waar moet ik op letten bij een kind van 8?").reply.records
+    assert records and all(r.startswith("signaal:") for r in records), records
+
+
+def test_things_for_an_unborn_or_newborn_child_are_babyspullen(kb_sqlite):
+    text = "zwangere van 22 weken heeft nog niks voor de baby: geen bedje, geen kleertjes. Waar vraag ik iets aan?"
+    reply = ask(kb_sqlite, "fondsen", text).reply
+    assert reply.records[:1] == ["fonds:stichting-babyspullen"] and "(ongeboren kind)" in reply.text, reply.text
+    # an older child's bed is no babyspullen
+    assert "fonds:stichting-babyspullen" not in ask(kb_sqlite, "fondsen", "bed voor een kind van 8").reply.records
+
+
+def test_a_places_own_figures_are_not_in_the_sources_the_national_ones_are_offered(kb_sqlite):
+    local = ask(kb_sqlite, "feiten", "Hoeveel kinderen in Rotterdam-Zuid groeien op in armoede?").reply
+    assert not local.records and "Cijfers voor Rotterdam-Zuid staan niet in de bronnen" in local.text
+    assert any(payload.endswith('"feit:een-op-dertien"}') for _, payload in local.buttons), local.buttons
+    national = ask(kb_sqlite, "feiten", "Hoeveel kinderen in Nederland groeien op in armoede?").reply
+    assert national.records[:1] == ["feit:een-op-dertien"]
+
+
+@pytest.mark.parametrize(
+    "kind, text, expected",
+    [
+        # when to use the programme it names, though the intent took it for signals
+        (
+            "signalen",
+            "Baby van 7 weken, ouders komen niet op afspraken. Wanneer zet ik bemoeizorg in?",
+            "interventie:bemoeizorg-jgz",
+        ),
+        # programmes named in full, though the family cannot pay for them
+        (
+            "fondsen",
+            "Moeder wil met haar dreumes naar peutergym of muziek op schoot, maar kan het niet betalen. "
+            "Wat zegt de handreiking daarover?",
+            "interventie:",
+        ),
+        # asked for an instrument, a methodiek is one
+        (
+            "instrumenten",
+            "bij het 8-wekenconsult wil ik de gezinssituatie systematisch uitvragen. welke methodiek past daarbij?",
+            "instrument:",
+        ),
+    ],
+)
+def test_a_record_named_or_the_kind_asked_over_the_words_of_another_kind(kb_sqlite, kind, text, expected):
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and records[0].startswith(expected), records

@@ -43,6 +43,10 @@ from bot.kb.text import TermMatcher, is_dutch_word, normalize
         ("een jongen van een jaar of twaalf", 12, 12, "voortgezet-onderwijs"),
         ("een baby van een maand of 3", 0.25, 0.25, "jonge-kinderen"),
         ("een kind van een jaar", 1, 1, "jonge-kinderen"),
+        # weeks of a pregnancy are an unborn child, not a baby of that many weeks
+        ("ik zit bij een zwangere van 22 weken", -1, -0.01, "ongeboren-pasgeboren"),
+        ("ze is 30 weken zwanger", -1, -0.01, "ongeboren-pasgeboren"),
+        ("baby van 6 weken", 0, 0.2, "ongeboren-pasgeboren"),
     ],
 )
 def test_parse_age(text, low, high, fase):
