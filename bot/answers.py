@@ -35,6 +35,8 @@ class Reply:
     # The records this reply leads with, as "kind:id", in the order shown (buttons of a
     # clarification included): kept in the conversation so answers can be checked end to end.
     records: list[str] = field(default_factory=list)
+    # A question back that offers no record yet ("voor welk consult?"): nothing for the retrieval to check.
+    asks: bool = False
 
 
 # --- formatting helpers ------------------------------------------------------------------
@@ -319,6 +321,7 @@ def instrument_moment_question() -> Reply:
         "Welk instrument past, hangt af van het moment: in de zwangerschap, bij een baby, een peuter, een kind op "
         "de basisschool of een jongere. Voor wie of voor welk consult zoek je er een?",
         buttons=list(MOMENT_BUTTONS),
+        asks=True,
     )
 
 

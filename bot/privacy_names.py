@@ -464,6 +464,12 @@ _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 # Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
+# Things someone made: "het rapport van Vrooman", "een boek van Jungmann".
+_WORKS = {
+    "rapport", "boek", "boeken", "artikel", "artikelen", "onderzoek", "onderzoeken", "studie", "publicatie",
+    "publicaties", "werk", "theorie", "model", "methode", "lezing", "podcast", "column", "blog", "proefschrift",
+    "oratie", "essay", "webinar", "training", "les", "presentatie", "documentaire", "film", "interview",
+}  # fmt: skip
 # After a name, part of it: "Kofi jr.", "Jan Jansen sr.".
 _NAME_SUFFIXES = {"jr", "sr", "junior", "senior"}
 # Whose friend or classmate: "Noor's vriendinnetje".
@@ -1187,6 +1193,10 @@ class _Context:
         """Word i is followed by a verb of saying or calling: "Visser belde", "kok zegt", "groen vraagt"."""
         return i + 1 < len(self.words) and self.words[i + 1].low in _SPEECH_VERBS
 
+    def by_someone(self, i: int, j: int) -> bool:
+        """ "van" at i before the name at j says whose work it is (_by_someone)."""
+        return j == i + 1 and _by_someone(self.words, i)
+
     def named_as(self, i: int) -> bool:
         """Word i is what someone is called: "een meisje dat Storm heet", "die hoop heet"."""
         words = self.words
@@ -1609,6 +1619,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     continue  # "in de Bijlmer", "uit de Kempen"
                 if not cue and i > 0 and (words[i - 1].low in _INSTITUTIONS or ctx.after_abbreviation(i)):
                     continue  # "Stichting De Hoop", "IKC De Vlieger": the organisation's own name
+                if not cue and not (i > 0 and in_name[i - 1]) and ctx.by_someone(i, j):
+                    continue  # "het rapport van Vrooman", "Schaarste van Mullainathan": by, no particle
                 if (
                     not cue
                     and not after_name
@@ -1918,7 +1930,7 @@ def _preposition_before_name(words: list[_Word], in_name: list[bool], j: int, le
     surname particle stands right before the surname, so not before a first name ("de moeder van
     Fatima", "het boek van Kim Putters") and "ben" after "ik" is the verb ("Ik ben Koen")."""
     name = words[j + 1]
-    if _verb_ben(words, j):
+    if _verb_ben(words, j) or _by_someone(words, j):
         return True
     first_name_only = name.low in lex.first_names and name.low not in lex.surnames
     followed_by_surname = (
@@ -1929,6 +1941,18 @@ def _preposition_before_name(words: list[_Word], in_name: list[bool], j: int, le
         and words[j + 2].text[:1].isupper()
     )
     return words[j].low == "van" and (first_name_only or followed_by_surname)
+
+
+def _by_someone(words: list[_Word], i: int) -> bool:
+    """ "van" at i says whose work follows, after a thing made ("het rapport van Cok Vrooman") or a
+    quoted title ("uit 'Schaarste' van Mullainathan"): a preposition, not a surname's particle. A
+    family word ("de moeder van de Vries") or a small word ("met van Dijk") before it leaves it one."""
+    if words[i].low != "van" or i == 0:
+        return False
+    before = words[i - 1]
+    return before.text in ('"', "'", "”", "’") or (
+        before.kind == "word" and before.text.islower() and before.low in _WORKS
+    )
 
 
 def _shouted(text: str) -> bool:

@@ -1030,8 +1030,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     if not q.text or q.offset or q.topic:
         return outcome
     reply = outcome.reply
-    if reply.buttons and "Bron" not in reply.text and (reply.records or reply.buttons == answers.MOMENT_BUTTONS):
-        return outcome  # already asking (also "for which moment?", which offers no record yet)
+    if reply.asks or (reply.buttons and "Bron" not in reply.text and reply.records):
+        return outcome  # already asking: "Bedoel je …?", or "voor welk consult?", which offers no record yet
     asked = asked_kinds(q.text)
     if q.kind in ("fondsen", "aanvragen") and (
         "fonds" in asked

@@ -416,6 +416,10 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Noor's vriendinnetje heeft geen jas", "[NAAM] vriendinnetje heeft geen jas"),
         ("Jarige Job aanvragen voor Storm, wordt 6 in maart", "Jarige Job aanvragen voor [NAAM], wordt 6 in maart"),
         ("Mercy (6) en Kofi jr. (3) zijn vaak alleen", "[NAAM] (6) en [NAAM]. (3) zijn vaak alleen"),
+        # "van" after a work says by whom; after a small word it is still a surname's particle
+        ("Wat staat er in het rapport van Cok Vrooman?", "Wat staat er in het rapport van [NAAM]?"),
+        ('uit "Schaarste" van Mullainathan en Shafir', 'uit "Schaarste" van [NAAM] en [NAAM]'),
+        ("ik sprak met van Dijk over de huur", "ik sprak met [NAAM] over de huur"),
     ],
 )
 def test_names_of_more_shapes(text, expected):
