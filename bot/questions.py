@@ -1234,8 +1234,12 @@ ASKS_HOW = re.compile(
 
 # Asking when or how to use something: "wanneer zet ik bemoeizorg in?", "kan ik Home-Start inzetten?".
 PUTS_IN = re.compile(r"\b(zet|zetten) (ik|je|we|jij|u)( \w+){1,3} in\b|\binzetten\b|\bin te zetten\b")
+# "is er iets voor daarna?", "is daar iets voor?", "bestaat er zoiets?": whether some offer exists.
+SOMETHING_FOR = re.compile(
+    r"\b(is|zijn) er (ook |nog )?(iets|zoiets|wat)\b|\bis daar (ook |nog )?iets\b|\bbestaat er (iets|zoiets)\b"
+)
 # "is er een cursus …?", "bestaat er iets met een mentor?": whether a programme exists, also after a how-intent.
-EXISTS = re.compile(r"\b(is|zijn) er\b|\bbestaa?t(en)? er\b")
+EXISTS = re.compile(r"\b(is|zijn) er\b|\bis daar\b|\bbestaa?t(en)? er\b")
 
 
 def asked_kinds(text: str) -> set[str]:
@@ -1479,6 +1483,10 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     explicit = asked - {"hoe"}
     if native == "instrument" and set(words(q.text)) & METHOD_WORDS and not EXISTS.search(norm):
         explicit.discard("interventie")  # "welke methodiek past bij het 8-wekenconsult?": an instrument
+    if not explicit and SOMETHING_FOR.search(norm) and not kb.resolve_needs(q.text) and not _thesaurus_needs(q.text):
+        # "kent niemand in de buurt … is er iets voor haar?": whether an offer exists, a programme
+        explicit.add("interventie")
+        asked.add("interventie")
     in_full = named_in_full(kb, q.text)
     if (
         native == "fonds"

@@ -859,3 +859,15 @@ def test_a_places_own_figures_are_not_in_the_sources_the_national_ones_are_offer
 def test_a_record_named_or_the_kind_asked_over_the_words_of_another_kind(kb_sqlite, kind, text, expected):
     records = ask(kb_sqlite, kind, text).reply.records
     assert records and records[0].startswith(expected), records
+
+
+def test_whether_something_exists_without_a_need_offers_programmes(kb_sqlite):
+    text = (
+        "kwetsbaar gezin, kraamweek is bijna om maar moeder kan de zorg voor de baby nog niet aan. "
+        "is er iets voor daarna?"
+    )
+    records = ask(kb_sqlite, "werkwijze", text).reply.records
+    assert "interventie:babythuiszorg" in records[:3], records
+    # with a need named it is the fund finder's question
+    funds = ask(kb_sqlite, "fondsen", "is er iets voor een fiets voor een kind van 10?", need="fiets").reply.records
+    assert funds and all(r.startswith("fonds:") for r in funds), funds
