@@ -1508,7 +1508,7 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         if native == "hoe":
             return None
         return how_answer(kb, q)
-    named = named_in_full(kb, q.text)
+    named = in_full
     if any(kind == native for kind, _ in named):
         return None  # a record named by name: the intent's handler knows it ("wat houdt GIZ in?")
     if named and named[0][0] == "werkwijze" and native != "hoe":

@@ -804,6 +804,25 @@ def test_a_detail_after_an_answer_to_a_question_of_its_own_asks_that_question_ag
             "welke signalen bij de ouders zelf kunnen op geldproblemen wijzen? vooral in contact met school",
             "signaal:ouder-",
         ),
+        # when to use the programme it names, though the intent took it for signals
+        (
+            "signalen",
+            "Baby van 7 weken, ouders komen niet op afspraken. Wanneer zet ik bemoeizorg in?",
+            "interventie:bemoeizorg-jgz",
+        ),
+        # programmes named in full, though the family cannot pay for them
+        (
+            "fondsen",
+            "Moeder wil met haar dreumes naar peutergym of muziek op schoot, maar kan het niet betalen. "
+            "Wat zegt de handreiking daarover?",
+            "interventie:",
+        ),
+        # asked for an instrument, a methodiek is one
+        (
+            "instrumenten",
+            "bij het 8-wekenconsult wil ik de gezinssituatie systematisch uitvragen. welke methodiek past daarbij?",
+            "instrument:",
+        ),
     ],
 )
 def test_what_the_question_asks_for_over_the_intent(kb_sqlite, kind, text, expected):
@@ -830,35 +849,6 @@ def test_a_places_own_figures_are_not_in_the_sources_the_national_ones_are_offer
     assert any(payload.endswith('"feit:een-op-dertien"}') for _, payload in local.buttons), local.buttons
     national = ask(kb_sqlite, "feiten", "Hoeveel kinderen in Nederland groeien op in armoede?").reply
     assert national.records[:1] == ["feit:een-op-dertien"]
-
-
-@pytest.mark.parametrize(
-    "kind, text, expected",
-    [
-        # when to use the programme it names, though the intent took it for signals
-        (
-            "signalen",
-            "Baby van 7 weken, ouders komen niet op afspraken. Wanneer zet ik bemoeizorg in?",
-            "interventie:bemoeizorg-jgz",
-        ),
-        # programmes named in full, though the family cannot pay for them
-        (
-            "fondsen",
-            "Moeder wil met haar dreumes naar peutergym of muziek op schoot, maar kan het niet betalen. "
-            "Wat zegt de handreiking daarover?",
-            "interventie:",
-        ),
-        # asked for an instrument, a methodiek is one
-        (
-            "instrumenten",
-            "bij het 8-wekenconsult wil ik de gezinssituatie systematisch uitvragen. welke methodiek past daarbij?",
-            "instrument:",
-        ),
-    ],
-)
-def test_a_record_named_or_the_kind_asked_over_the_words_of_another_kind(kb_sqlite, kind, text, expected):
-    records = ask(kb_sqlite, kind, text).reply.records
-    assert records and records[0].startswith(expected), records
 
 
 def test_whether_something_exists_without_a_need_offers_programmes(kb_sqlite):
