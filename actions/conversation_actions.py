@@ -96,6 +96,10 @@ class ActionSource(Action):
                 Citation(c["document"], tuple(c["path"]), c.get("page"), c.get("url"))
                 for c in tracker.get_slot("laatste_bronnen") or []
             ]
+            if not citations and tracker.get_slot("getoond") is None:
+                # "wat zegt de handreiking erover?" before any answer: there is no "erover" yet.
+                reply = answers.topics_answer("Ik heb in dit gesprek nog niets uit de bronnen genoemd. ")
+                return send(dispatcher, tracker, reply)
             reply = answers.source_answer(citations)
             # "Waar staat dat?" is about the same records as the answer before it.
             reply.records = list(tracker.get_slot("getoonde_records") or [])

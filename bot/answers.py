@@ -469,10 +469,10 @@ TOPIC_BUTTONS = [
 ]
 
 
-def topics_answer() -> Reply:
+def topics_answer(intro: str = "") -> Reply:
     """A vague question: ask what it is about, with the main topics as buttons."""
     reply = Reply(
-        "Waar gaat je vraag over? Vertel iets meer, bijvoorbeeld wat het kind nodig heeft of wat je "
+        intro + "Waar gaat je vraag over? Vertel iets meer, bijvoorbeeld wat het kind nodig heeft of wat je "
         "wilt bespreken. Of kies een onderwerp:",
         buttons=list(TOPIC_BUTTONS),
     )

@@ -24,6 +24,7 @@ from .questions import (
     Question,
     answer,
     asked_kinds,
+    follow_up,
     how_answer,
     named_in_full,
     unit_outcome,
@@ -74,7 +75,7 @@ WHO_IS_BEHIND = re.compile(
     r"geeft|geven|biedt|bieden|organiseert|organiseren|doet|doen|verzorgt|verzorgen|is|zijn)\b"
 )
 # Words that ask what to do without saying about what: "en wat kan ik dan doen?".
-DOING_WORDS = {"doen", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
+DOING_WORDS = {"doen", "doe", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
 PREPOSITIONS = {"van", "voor", "mee", "over", "bij", "in", "op", "aan", "naar", "uit", "door"}
 
 
@@ -84,7 +85,8 @@ def points_back(text: str) -> bool:
     tokens = normalize(text).split()
     if text.startswith("/") or not 0 < len(tokens) <= MAX_WORDS:
         return False
-    if tokens[0] in CONTINUING and set(content_words(text)) <= DOING_WORDS | FOLLOW_UP_WORDS:
+    # "wat kan ik dan doen?": "dan" points back as "en" does.
+    if (tokens[0] in CONTINUING or "dan" in tokens) and set(content_words(text)) <= DOING_WORDS | FOLLOW_UP_WORDS:
         # A follow-up without a subject of its own; one with an age or group ("en bij ouders?") is
         # the follow-up that changes the age (questions.follow_up).
         return not parse_age(text) and parse_fase(text) in (None, "ouders")
@@ -144,7 +146,9 @@ def in_context(
     if kind == "aanvragen":
         return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
     if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
-        return None  # "en bij ouders?" after a block or signals: the same werkwijze for parents (follow_up)
+        # "en bij ouders?", "en wat kunnen de ouders zelf doen?" after a block or signals: the same
+        # werkwijze or signals for parents, whichever intent the NLU gave it.
+        return follow_up(kb, state, {"text": text, "age": "ouders"}, [])
     within = in_previous_werkwijze(kb, text, previous, shown)
     if within is not None:
         return within

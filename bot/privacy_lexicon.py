@@ -36,6 +36,7 @@ import yaml
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 # Shops, companies, charities and the like that professionals name and the knowledge base does not know.
 KNOWN_NAMES = Path(__file__).resolve().parent / "privacy_known_names.yml"
+FUNCTION_WORDS = Path(__file__).resolve().parent / "privacy_function_words.txt"
 # Gemeenten that Deduce's list (2022) lacks: the official Frisian names (it has "Tietjerksteradeel",
 # "De Friese Meren") and the gemeenten formed since.
 _GEMEENTEN_SINCE = {
@@ -132,6 +133,11 @@ def _ordinary_words(data: Path) -> set[str]:
             words.add(form)
             words.update(lemmas)
     return {w.lower() for w in words if w.isalpha() or "-" in w}
+
+
+def function_words(path: Path = FUNCTION_WORDS) -> set[str]:
+    """spaCy's Dutch stop words, as copied into FUNCTION_WORDS (Rasa's environment has no spaCy)."""
+    return {w for w in _lines(path) if not w.startswith("#")}
 
 
 def _english_words(data: Path) -> set[str]:
@@ -240,6 +246,9 @@ def load() -> Lexicon:
     lexicon.surnames |= {w.split()[-1] for w in lexicon.interfix_surnames}
     exceptions = {w.lower() for f in ("first_name_exceptions.txt", "surname_exceptions.txt") for w in _lines(names / f)}
     lexicon.stop = {w.lower() for w in _lines(deduce / "stop_words.txt")}
+    # spaCy's Dutch function words, which its lemma tables lack ("nooit", "ongeveer", "vooral"): "we zien
+    # het gezin nooit meer" names no one. Not those that are names too.
+    lexicon.ordinary |= function_words() - lexicon.first_names - lexicon.surnames
     # The words professionals use, as the thesaurus lists them ("niks", "zzp'er"), are ordinary words.
     lexicon.ordinary |= _thesaurus_words() - lexicon.first_names
     # Chat drops the trema: "cooperatie", "ideeen" are the ordinary words they stand for ("Zoe" stays a name).

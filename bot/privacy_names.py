@@ -87,6 +87,10 @@ _AGE_UNITS = {"jaar", "jr", "j", "maanden", "maand", "mnd", "weken", "wk", "dage
 # A greeting opens a chat message ("Hee allemaal!", "Hoi team,"); it is no name, also when a first-name list has it.
 # Sign-offs, whole or in parts: "Mvg, Wouter", "M.vr.gr. Wouter Scholten", "grtz".
 _SIGN_OFFS = {"mvg", "mvgr", "mvrgr", "vr", "gr", "grt", "grtz", "grtjs", "vg", "vgr", "mzzl"}
+# Thanks in a colleague's own language closes a message too ("Dzięki! — Agata").
+_SIGN_OFFS |= {"dzięki", "dziękuję", "merci", "danke", "gracias", "obrigado", "obrigada", "shukran", "mersi",
+               "teşekkürler", "tesekkurler", "mulțumesc", "multumesc", "dyakuyu", "spasibo", "grazie", "cheers",
+               "thx"}  # fmt: skip
 _GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
 _HOLIDAYS = {
     "kerst",
@@ -332,6 +336,7 @@ _PARTICLES = {
     "ben",
     "bin",
     "bint",
+    "ould",
     "ibn",
     "abu",
     "ait",
@@ -1295,6 +1300,16 @@ class _Context:
             return True
         if j + 2 < len(words) and words[j + 1].low in _ENGLISH_LINKS and self.capitalised(words[j + 2]):
             return True  # "Back to School", "Sport for All"
+        k = j + 1
+        while k < len(words) and words[k].low in _PARTICLES and words[k].low not in _WEAK_PARTICLES:
+            k += 1
+        if (
+            k < len(words)
+            and words[k].kind == "word"
+            and words[k].text[:1].isupper()
+            and any(words[k].low.endswith(end) and len(words[k].low) > len(end) + 2 for end in _INSTITUTION_ENDS)
+        ):
+            return True  # a school named after someone: "de Vincent van Goghschool", "Anne Frankschool"
         if i > 0 and words[i - 1].kind == "word" and words[i - 1].low in _INSTITUTIONS and len(words[i - 1].low) > 4:
             return True  # "Scouting Titus Brandsma", also where it opens the sentence
         first = span[0]
@@ -1500,11 +1515,19 @@ class _Context:
             return True  # the tokenizer took the "-" off: "Tolk-" of "Tolk- en Vertaalcentrum"
         if "-" in w.text:
             last = w.text.rsplit("-", 1)[1]
-            return (
+            if (
                 bool(last)
                 and last[0].islower()
                 and last.lower() not in _PARTICLES
                 and (last.lower() in self.lex.ordinary or self._compound(last.lower()))
+            ):
+                return True
+            # "de Prins Willem-Alexanderschool": a school named after someone is still a school
+            tail = last.lower()
+            return (
+                tail not in self.lex.first_names
+                and tail not in self.lex.surnames
+                and any(tail.endswith(suffix) and len(tail) > len(suffix) + 2 for suffix in _INSTITUTION_ENDS)
             )
         low = w.low
         return any(
@@ -1750,6 +1773,23 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                         and not ctx.excluded(words[j], in_name=True)
                     )
                 )
+            ):
+                in_name[j] = True
+                changed = True
+            # left: an unknown word in lower case that opens a sentence, right before a capitalised name
+            # ("sutini Pawiroredjo is 3x niet verschenen"): its first name, typed without a capital
+            j = i - 1
+            if (
+                j >= 0
+                and not in_name[j]
+                and words[j].kind == "word"
+                and words[j].text[:1].islower()
+                and ctx.capitalised(words[i])
+                and ctx.sentence_initial(j)
+                and ctx.unknown(words[j])
+                and words[j].low not in lex.stop
+                and words[j].low not in _PARTICLES | _GREETINGS | _SIGN_OFFS
+                and not ctx.excluded(words[j], in_name=True)
             ):
                 in_name[j] = True
                 changed = True

@@ -20,6 +20,7 @@ from .kb.retrieval import STEERING
 from .kb.text import content_words, is_dutch_word, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
+from .left_out import left_out
 from .not_in_sources import figures_of_a_place, other_gemeente, unknown_names, unknown_words
 from .privacy_names import TIME_WORDS
 
@@ -58,12 +59,15 @@ class Question:
     topic: str | None = None
     offset: int = 0
     shown_funds: list[str] = field(default_factory=list)
+    # Records the question names to leave them out ("geen Leergeld in onze gemeente"): see left_out.py.
+    left_out: list[str] = field(default_factory=list)
 
     def state(self) -> dict:
         """What to remember to answer "meer" or a follow-up: everything but the offset and text."""
         data = asdict(self)
         data.pop("offset")
         data.pop("shown_funds")
+        data.pop("left_out")
         return data
 
 
@@ -302,7 +306,7 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         if not (q.need and kb.resolve_needs(q.need) and set(words(q.need)) <= set(words(q.text))):
             need_text = unknown
             # No need the fund finder knows: funds whose own text is about it still count.
-            found = _funds_by_retrieval(kb, q, unknown) if not q.offset else None
+            found = _funds_by_retrieval(kb, q, unknown) or _programme_instead(kb, q) if not q.offset else None
             if found:
                 return found
     q = replace(q, need=need_text)
@@ -335,10 +339,12 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         # about the question; ask what for only when none is.
         subject = set(content_words(q.text or "")) - VAGUE_WORDS - FUND_QUESTION_WORDS
         found = _funds_by_retrieval(kb, q, q.text) if subject and not q.offset else None
+        found = found or (_programme_instead(kb, q) if subject and not q.offset else None)
         return found or Outcome(answers.ask_need_answer(), q)
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
-    search = replace(search, funds=_ranked_by_question(kb, search.funds, q.text or q.need or ""))
+    funds = [f for f in search.funds if f"fonds:{f.id}" not in q.left_out]
+    search = replace(search, funds=_ranked_by_question(kb, funds, q.text or q.need or ""))
     if q.text and (best := _fund_named_by_situation(kb, search.funds, q.text, age)):
         search = replace(search, funds=(best, *search.funds))
     for_parent = bool(set(words(q.text)) & PARENT_WORDS) or any(c.parent for c in thesaurus().find(q.text))
@@ -373,6 +379,19 @@ def _fund_named_by_situation(kb: KnowledgeBase, funds: tuple, text: str, age) ->
     if best.unit.record_id in listed or best.score < 1.4 * rival or fund is None:
         return None
     return fund if age is None or age.overlaps(fund.min_age, fund.max_age) else None
+
+
+def _programme_instead(kb: KnowledgeBase, q: Question) -> Outcome | None:
+    """No fund for what a fund question asks, but a programme the sources name for it and clearly best:
+    "wil stoppen met roken maar kan geen hulpmiddelen betalen" → Stopstone. None otherwise."""
+    if set(words(q.text)) & {"fonds", "fondsen"}:
+        return None  # "welk fonds helpt bij schulden?" asks for a fund: none is said, not a programme
+    choice, _ = _retrieve(kb, replace(q, kind="wat_is"), None)
+    best = choice.hits[0] if choice.action == "answer" else None
+    # Most of the question's words in it: a fund question the sources cannot answer stays one.
+    if best is not None and best.unit.kind in ("interventie", "aanpak", "organisatie") and best.coverage >= 0.75:
+        return unit_outcome(kb, q, choice)
+    return None
 
 
 def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | None:
@@ -563,6 +582,20 @@ def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval
 
 
 OVERVIEW = re.compile(r"\b(welke|alle|hoeveel|overzicht (van )?de|de (11|elf)|wat zijn de) werkwijzen\b")
+# "Ik ben net begonnen in het wijkteam. Kinderarmoede, waar begin ik?": where to start, about poverty
+# itself and nothing more particular.
+STARTING_OUT = re.compile(
+    r"\bwaar (begin|start) (ik|je|we|jij)\b|\bwaar (moet|kan) (ik|je|we) (mee )?(beginnen|starten)\b"
+)
+START_WORDS = {"begin", "beginnen", "begonnen", "start", "starten", "gestart", "nieuw", "nieuwe", "net", "armoede",
+               "kinderarmoede", "onderwerp", "thema", "jgz", "stagiair", "stagiaire", "collega", "team"}  # fmt: skip
+
+
+def asks_where_to_start(text: str) -> bool:
+    if not STARTING_OUT.search(normalize(text)):
+        return False
+    rest = set(content_words(text)) - START_WORDS - VAGUE_WORDS
+    return all(parse_applicant(w) in ("hulpverlener", "school") for w in rest)
 
 
 def overview(kb: KnowledgeBase) -> Reply:
@@ -582,6 +615,7 @@ def _retrieve(kb: KnowledgeBase, q: Question, kind: str | None):
     hits = retrieval.search(
         kb, text, kind, age_group=fase, needs=needs, gemeente=q.gemeente, section=retrieval.asked_section(text)
     )
+    hits = [h for h in hits if h.unit.record not in q.left_out]
     return retrieval.choose(hits), hits
 
 
@@ -619,9 +653,10 @@ def werkwijze_for_age(kb: KnowledgeBase, previous: Question, age: str) -> Outcom
     # With an unborn or young child the conversation is with the (aanstaande) ouders.
     wanted = [fase, "ouders"] if fase in ("ongeboren-pasgeboren", "jonge-kinderen") else [fase]
     q = replace(previous, age=age, offset=0)
-    ranked = kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, topic=previous.text, limit=50) + kb.hoe_blocks(
-        werkwijze=block.werkwijze_id, age_group=fase, limit=50
-    )
+    # A block about a subject that holds for that age too (roken en alcohol, also for ouders) stays.
+    ranked = [block] if fase in block.age_groups else []
+    ranked += kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, topic=previous.text, limit=50)
+    ranked += kb.hoe_blocks(werkwijze=block.werkwijze_id, age_group=fase, limit=50)
     for group in wanted:
         for_age = [b for b in ranked if group in b.age_groups]
         if for_age:
@@ -982,12 +1017,22 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     (second_opinion) — not a follow-up, which leans on the question before it."""
     if q.topic and ":" in q.topic:
         return unit_topic(kb, q)
+    if q.text and not q.offset and not q.left_out:
+        text, aside = left_out(kb, q.text)
+        if aside:
+            # "geen Leergeld in onze gemeente, wat dan?": the rest of the question, without Leergeld.
+            name = None if q.name and {f"{k}:{i}" for k, i in kb.find_named(q.name)} <= set(aside) else q.name
+            return answer(kb, replace(q, text=text, name=name, left_out=aside), checked)
     if (
         q.kind not in ("fondsen", "aanvragen")
         and not q.offset
         and (OVERVIEW.search(normalize(q.text)) or _asks_which(q.text, {"werkwijze", "werkwijzen"}))
     ):
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
+    if q.kind not in ("fondsen", "aanvragen") and not q.offset and asks_where_to_start(q.text):
+        # A starter's "waar begin ik?": the ways in, the werkwijzen first, and what the question is about.
+        intro = "Een goede ingang zijn de werkwijzen van de handreiking: hoe je signaleert, bespreekt en ondersteunt. "
+        return Outcome(answers.topics_answer(intro), Question("geen"))
     if q.text and not q.offset and (retrieval.asks_unstated_detail(q.text) or other_gemeente(kb.gemeenten, q.text)):
         return Outcome(_unstated_detail(kb, q.text), q)
     if q.text and not q.offset and (place := figures_of_a_place(q.text)):
@@ -1701,6 +1746,12 @@ def _as_written(text: str, label: str) -> str:
 def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message the NLU could not place (nlu_fallback): retrieval over every kind of record answers
     when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches."""
+    rest, aside = left_out(kb, text)
+    if aside:
+        # "geen Leergeld in onze gemeente, wat dan?" names Leergeld to leave it out: the question proper
+        # is the rest, asked the way the NLU would have taken it.
+        kind = "fondsen" if all(key.startswith("fonds:") for key in aside) else "wat_is"
+        return answer(kb, Question(kind, text=rest, left_out=aside))
     if retrieval.asks_unstated_detail(text) or other_gemeente(kb.gemeenten, text):
         return Outcome(_unstated_detail(kb, text), Question("geen"))
     if set(content_words(text)) and set(content_words(text)) <= VAGUE_WORDS:
@@ -1817,7 +1868,8 @@ def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[st
             return follow_up(kb, state, {"text": text}, shown_funds)
         return fallback(kb, text) or Outcome(answers.nothing_found_answer(), Question("geen"))
     if not state or state.get("kind") not in HANDLERS or shown <= 0:
-        return Outcome(Reply("Waar wil je meer over weten? Stel gerust een nieuwe vraag."), Question("geen"))
+        # "meer", "kan dat ook voor die andere?" with nothing before it: ask what it is about.
+        return Outcome(answers.topics_answer("Er is nog geen antwoord om mee verder te gaan. "), Question("geen"))
     q = Question(**{**state, "offset": shown, "shown_funds": shown_funds})
     outcome = answer(kb, q)
     if outcome.reply.shown <= shown:
@@ -1889,8 +1941,14 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
                 gemeente=update.get("gemeente") or previous.gemeente,
             ),
         )
-    if previous is None and text and _new_subject(text) and len(content_words(text)) >= 4:
-        # A whole question that the NLU took for a follow-up, with nothing to follow up on.
+    if (
+        previous is None
+        and text
+        and _new_subject(text)
+        and (len(content_words(text)) >= 4 or WHAT_IS.match(normalize(text)))
+    ):
+        # A whole question that the NLU took for a follow-up, with nothing to follow up on ("Wat is
+        # FINOK in Kampen precies?" for the gemeente Kampen, which the fund finder reads as a kamp).
         found = fallback(kb, text)
         if found is not None:
             return found
@@ -1904,13 +1962,7 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
             combined = f"{previous.text} {text}"
             return answer(kb, Question(previous.kind, text=combined, age=update.get("age") or previous.age))
         if kind is None:
-            return Outcome(
-                Reply(
-                    "Waar gaat je vraag over? Bijvoorbeeld: welk fonds betaalt een fiets, "
-                    "of hoe begin ik over geldzorgen?"
-                ),
-                Question("geen"),
-            )
+            return Outcome(answers.topics_answer(), Question("geen"))  # "kan dat ook voor die andere?"
         previous = Question(kind)
     changes = {k: v for k, v in update.items() if v}
     # "en bij ouders?": the NLU tags ages, not ouders; for signals and werkwijzen they are a group like one.

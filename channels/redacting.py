@@ -17,7 +17,7 @@ from bot.privacy import ONLY_CLIENT_DATA_REPLY, REMINDER, holds_a_question, reda
 from bot.privacy_lexicon import lexicon
 from channels.always_answer import always_answering
 from channels.lenient_rest import LenientRestInput
-from channels.normalise import EMPTY_MESSAGE_REPLY, normalise
+from channels.normalise import EMPTY_MESSAGE_REPLY, normalise, one_line
 from channels.reminders import reminded
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
@@ -33,11 +33,12 @@ def redacting(on_new_message: Handler) -> Handler:
         if not normalised.text:
             # Rasa would answer an empty message with silence; say what we need instead.
             return await message.output_channel.send_response(message.sender_id, {"text": EMPTY_MESSAGE_REPLY})
-        result = redact(normalised.text)
+        # Redacted with its line breaks (a line break ends a name); stored and read as one line.
+        result = redact(normalised.lines)
         if result.found and not holds_a_question(result.text):
             _reminded.first_time(message.sender_id)
             return await message.output_channel.send_response(message.sender_id, {"text": ONLY_CLIENT_DATA_REPLY})
-        message.text = result.text
+        message.text = one_line(result.text)
         if not isinstance(message.metadata, dict):
             message.metadata = None
         if result.found:

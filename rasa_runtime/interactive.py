@@ -15,11 +15,11 @@ from rasa.shared.core.constants import USER_INTENT_RESTART
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.privacy import redact
-from channels.normalise import normalise
+from channels.normalise import normalise, one_line
 
 
 def typed(message: str) -> str:
-    return redact(normalise(message).text).text
+    return one_line(redact(normalise(message).lines).text)
 
 
 async def enter_user_message(conversation_id: str, endpoint: EndpointConfig) -> None:

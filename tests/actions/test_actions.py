@@ -21,6 +21,7 @@ from actions.knowledge_actions import (
     ActionWatIs,
     ActionWerkwijze,
 )
+from bot import answers
 from bot.config import PROJECT_ROOT
 from bot.questions import HANDLERS
 
@@ -236,8 +237,23 @@ def test_a_question_taken_for_waar_staat_dat_is_answered():
     first = Conversation()
     answer = first.run(ActionSource(), "bestaat er van deze handreiking ook een versie voor scholen?", "ask_source")
     assert "Omgaan met armoede op scholen" in answer and "Bron" in answer
-    # Without a question of its own, it still says there is nothing to point back to.
-    assert "kwam niet uit een bron" in Conversation().run(ActionSource(), "waar staat dat?", "ask_source")
+    # Without a question of its own, it says there is nothing to point back to, and asks what it is about.
+    first = Conversation()
+    answer = first.run(ActionSource(), "wat zegt de handreiking erover?", "ask_source")
+    assert "nog niets uit de bronnen" in answer and "Waar gaat je vraag over?" in answer
+    assert [b["title"] for b in first.messages[0]["buttons"]] == [t for t, _ in answers.TOPIC_BUTTONS]
+    # After an answer without a source, "waar staat dat?" says that answer had none.
+    chat = Conversation()
+    chat.run(ActionFondsen(), "welk fonds betaalt een vliegticket naar Marokko?", "ask_fondsen")
+    assert "kwam niet uit een bron" in chat.run(ActionSource(), "waar staat dat?", "ask_source")
+
+
+def test_the_greeting_offers_the_topics_a_vague_question_gets():
+    """ "ik heb een vraag over een gezin" is read as a greeting: it asks what about, like a vague question."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    greeting = domain["responses"]["utter_greet"][0]
+    assert greeting["text"].endswith("Waar gaat je vraag over?")
+    assert [(b["title"], b["payload"]) for b in greeting["buttons"]] == answers.TOPIC_BUTTONS
     # "kan dat ook ergens?" with a need asks for that need's funds, not where the signals stand.
     chat = Conversation()
     chat.run(ActionSignalen(), "leerling uit groep 8 heeft thuis geen computer of internet", "ask_signalen")

@@ -375,7 +375,8 @@ def test_signals_list_only_for_a_question_about_signals(kb_sqlite):
 def test_more_with_a_question_of_its_own_is_that_question(kb_sqlite):
     outcome = questions.more(kb_sqlite, None, 0, [], "leerling in groep 6 heeft geen geld voor een fiets")
     assert outcome.reply.records and outcome.reply.records[0].startswith("fonds:")
-    assert "Waar wil je meer over weten" in questions.more(kb_sqlite, None, 0, [], "meer").reply.text
+    nothing_before = questions.more(kb_sqlite, None, 0, [], "meer").reply
+    assert "nog geen antwoord" in nothing_before.text and nothing_before.buttons == answers.TOPIC_BUTTONS
 
 
 def test_a_record_named_by_its_short_form_is_answered_as_small_talk_too(kb_sqlite):
@@ -524,9 +525,11 @@ def test_one_gemeentes_own_rules_are_not_in_the_sources(kb_sqlite):
 
 
 def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
-    """ "Beslagvrije voet" is in no record: the Hoe-block the handler found only shares "moeder" and a
-    concept with it, so the reply asks ("Bedoel je …") instead of answering from it."""
-    text = "hoe bereken ik de beslagvrije voet van een moeder met beslag op haar uitkering"
+    """ "Vrije voet" is in no record: the Hoe-block the handler found only shares "moeder" and a concept
+    with it, so the reply asks ("Bedoel je …") instead of answering from it. (The "beslagvrije voet" is
+    a detail the sources do not give, said as such.)"""
+    text = "hoe bereken ik de vrije voet van een moeder met beslag op haar uitkering"
+    assert "niet in de bronnen" in ask(kb_sqlite, "werkwijze", text.replace("vrije", "beslagvrije")).reply.text
     own = questions.answer(kb_sqlite, Question("werkwijze", text=text), checked=False).reply
     checked = ask(kb_sqlite, "werkwijze", text).reply
     assert "Bron:" in own.text
@@ -541,6 +544,7 @@ def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
         ("en wat zegt de handreiking over samenwerking daarbij?", True),
         ("en als de ouders dat niet durven?", True),
         ("en wat kan ik dan doen?", True),
+        ("wat kan ik dan doen?", True),  # "dan" points back as "en" does
         ("is daar ook iets van voor kinderen?", True),
         ("en is er ook iets voor de vader?", True),
         ("en bij ouders?", True),  # after a block, in_context leaves it to the follow-up for another group
@@ -861,3 +865,63 @@ def test_whether_something_exists_without_a_need_offers_programmes(kb_sqlite):
     # with a need named it is the fund finder's question
     funds = ask(kb_sqlite, "fondsen", "is er iets voor een fiets voor een kind van 10?", need="fiets").reply.records
     assert funds and all(r.startswith("fonds:") for r in funds), funds
+
+
+def test_a_record_named_to_be_left_out_is_left_out(kb_sqlite):
+    """ "geen Leergeld in onze gemeente": the alternatives, without Leergeld; "naast Girls Talk ook zoiets
+    voor jongens": the other programme. "geen extra kraamuren" is a lack, no name to leave out."""
+    text = "Wij hebben geen Leergeld in onze gemeente. Wat zijn dan alternatieven voor het schoolreisje in groep 7?"
+    for outcome in (ask(kb_sqlite, "fondsen", text), questions.fallback(kb_sqlite, text)):
+        assert outcome.reply.records[0].startswith("fonds:"), outcome.reply.text
+        assert "fonds:stichting-leergeld" not in outcome.reply.records, outcome.reply.records
+    other = ask(kb_sqlite, "wat_is", "bestaat er naast girls talk ook zoiets voor jongens van 14 op het vmbo?")
+    assert other.reply.records[0] == "interventie:make-a-move", other.reply.records
+    lack = ask(kb_sqlite, "fondsen", "ouders kunnen geen extra kraamuren betalen, is daar een oplossing voor?")
+    assert "fonds:extra-kraamzorg" in lack.reply.records[:3], lack.reply.records
+
+
+def test_where_to_start_on_poverty_itself_offers_the_ways_in(kb_sqlite):
+    start = ask(kb_sqlite, "werkwijze", "Ik ben net begonnen in het wijkteam. Kinderarmoede, waar begin ik?")
+    assert start.reply.text.startswith("Een goede ingang zijn de werkwijzen")
+    assert start.reply.buttons == answers.TOPIC_BUTTONS
+    # with a subject of its own it is a question about that subject
+    subject = ask(kb_sqlite, "werkwijze", "waar begin ik bij een moeder met schulden?")
+    assert subject.reply.records[0] != "achtergrond:werkwijzen-overzicht"
+
+
+def test_details_the_sources_do_not_give_are_said_so(kb_sqlite):
+    for text in (
+        "Hoe lang duurt een aanvraag bij Stichting Leergeld gemiddeld?",
+        "Wat kost het inkopen van VoorZorg per gezin ongeveer voor een gemeente?",
+    ):
+        assert "niet in de bronnen" in ask(kb_sqlite, "wat_is", text).reply.text
+
+
+def test_a_whole_question_taken_for_a_bare_gemeente_is_answered(kb_sqlite):
+    """The NLU took "Wat is FINOK in Kampen precies?" for the gemeente Kampen, which the fund finder
+    read as a kamp: with nothing to follow up on, it is a question of its own."""
+    outcome = questions.follow_up(
+        kb_sqlite, None, {"text": "Wat is FINOK in Kampen precies?", "gemeente": "Kampen"}, []
+    )
+    assert outcome.reply.records[0] == "voorbeeld:financien-op-koers-kampen", outcome.reply.text
+
+
+def test_a_fund_question_without_a_fund_but_with_a_programme_gets_the_programme(kb_sqlite):
+    text = (
+        "Leerling van 15 wil stoppen met roken maar kan geen hulpmiddelen betalen. "
+        "Noemt de handreiking iets voor jongeren?"
+    )
+    assert ask(kb_sqlite, "fondsen", text).reply.records[0] == "interventie:stopstone"
+
+
+def test_what_the_parents_can_do_after_a_block_that_holds_for_them(kb_sqlite):
+    """ "en wat kunnen de ouders zelf doen?" after Roken, alcohol en middelengebruik, a block that holds
+    for parents too: that block, not another block of the werkwijze (Psychische problemen)."""
+    first = ask(
+        kb_sqlite, "werkwijze", "jongen 15 blowt en gamet de hele dag, gezin heeft weinig geld. waar verwijs ik naar?"
+    )
+    assert first.reply.records[0] == "hoe:steun-bij-opgroeien-roken-alcohol-middelengebruik"
+    after = in_context(
+        kb_sqlite, "en wat kunnen de ouders zelf doen?", "werkwijze", first.question.state(), list(first.reply.records)
+    )
+    assert after.reply.records[0] == "hoe:steun-bij-opgroeien-roken-alcohol-middelengebruik", after.reply.records

@@ -51,6 +51,10 @@ def test_multi_turn_fund_finding(chat):
 
 def test_greeting_and_out_of_scope(chat):
     assert "anoniem" in chat.text("hallo")
+    # "ik heb een vraag over een gezin" is a greeting too: it asks what about, with the topics as buttons.
+    greeting = chat.say("ik heb een vraag over een gezin")
+    assert "Waar gaat je vraag over?" in greeting[0]["text"], greeting
+    assert [b["title"] for b in greeting[0]["buttons"]][0] == "Fondsen en regelingen", greeting
     answer = chat.text("wat wordt het weer morgen in Utrecht?")
     assert "niet mee helpen" in answer and "Bron:" not in answer
 
@@ -59,3 +63,23 @@ def test_family_with_several_children(chat):
     assert "Hoe oud is het kind?" in chat.text("welk fonds helpt met vakantie?")
     answer = chat.text("gezin met kinderen van 6 en 9")
     assert "vakantie (6 en 9 jaar)" in answer and "Bron" in answer, answer
+
+
+def test_a_pasted_message_is_redacted_line_by_line(chat, tracker_env):
+    """A pasted handover: the name at the end of a line does not run on into the next ("Woonplaats
+    Zwolle" stays, the gemeente the question needs); a name on a line of its own is found. The store
+    keeps one line."""
+    from bot.conversations import ConversationStore
+    from bot.deploy.tracker_store import parse
+
+    chat.say("Moeder: Fatima Yilmaz\nWoonplaats Zwolle, is er een fonds voor een fiets?")
+    chat.say("Overdracht kraamzorg\nKraamvrouw Katarzyna Zielińska, 2e kind, welke fondsen voor babyspullen?")
+    store = ConversationStore(parse(tracker_env["TRACKER_STORE_URL"]).sqlalchemy_url())
+    try:
+        stored = [e.data.get("text") for e in store.events(chat.sender) if e.type == "user"][-2:]
+    finally:
+        store.close()
+    assert stored == [
+        "Moeder: [NAAM] Woonplaats Zwolle, is er een fonds voor een fiets?",
+        "Overdracht kraamzorg Kraamvrouw [NAAM], 2e kind, welke fondsen voor babyspullen?",
+    ], stored

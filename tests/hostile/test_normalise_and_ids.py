@@ -34,10 +34,21 @@ def test_normalise(raw, expected):
     assert normalise(raw).text == expected
 
 
+def test_line_breaks_are_kept_for_the_redaction():
+    """The NLU gets one line; the redaction the same text with a line break where the message had one
+    (or more), so that a name on one line does not run on into the next."""
+    result = normalise("Van: Saskia Meijer\r\n\r\nAan:\tteam Utrecht  \n Onderwerp: fiets")
+    assert result.text == "Van: Saskia Meijer Aan: team Utrecht Onderwerp: fiets"
+    assert result.lines == "Van: Saskia Meijer\nAan: team Utrecht\nOnderwerp: fiets"
+    assert normalise("fiets\n\n\nvoor   kind").lines == "fiets\nvoor kind"
+
+
 def test_long_text_is_cut_at_a_word():
     result = normalise("woord " * 1000)
     assert result.truncated and len(result.text) <= MAX_CHARS and result.text.endswith("woord")
     assert normalise("x" * 5000).text == "x" * MAX_CHARS
+    lines = normalise("woord\n" * 1000)
+    assert lines.truncated and lines.lines.endswith("woord") and lines.text == lines.lines.replace("\n", " ")
 
 
 def test_signed_ids():

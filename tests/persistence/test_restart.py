@@ -33,7 +33,7 @@ def test_conversation_survives_a_restart(model, tmp_path):
     stack.start()
     try:
         # Need (fiets), age (10) and the funds shown come from the stored conversation. Without it,
-        # "andere fondsen?" gets "Waar wil je meer over weten?" and "wie kan dat aanvragen?" no funds.
+        # "andere fondsen?" gets "Er is nog geen antwoord om mee verder te gaan" and "wie kan dat aanvragen?" no funds.
         others = chat.text("andere fondsen?")
         assert "fiets (10 jaar)" in others or "Dat was alles" in others, others
         who = chat.text("wie kan dat aanvragen?")

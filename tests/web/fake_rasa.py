@@ -21,7 +21,7 @@ from aiohttp import web
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project, for the real redaction
 from bot.privacy import redact  # noqa: E402
-from channels.normalise import normalise  # noqa: E402
+from channels.normalise import normalise, one_line  # noqa: E402
 
 XSS = '<script>window.__xss=1</script> en <img src=x onerror="window.__xss=1"> en [klik](javascript:window.__xss=1)'
 
@@ -68,7 +68,7 @@ async def session_request(sid, data):
 @sio.on("user_uttered")
 async def user_uttered(sid, data):
     log.append({"event": "user_uttered", **data})
-    text = redact(normalise(data.get("message")).text).text
+    text = one_line(redact(normalise(data.get("message")).lines).text)
     await sio.emit("user_confirmed", {"text": text, "ref": data.get("ref")}, room=sid)
     reply = REPLIES.get(text, {"text": f"Je zei: {text}"})
     await sio.emit("bot_uttered", reply, room=session_of.get(sid))

@@ -1,0 +1,44 @@
+"""Records a question names in order to leave them out: "wij hebben geen Leergeld in onze gemeente, wat
+zijn dan alternatieven?", "bestaat er naast Girls Talk ook zoiets voor jongens?". The name is no subject
+of the question; the answer is about the rest of it, without that record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .kb import KnowledgeBase
+from .kb.text import words
+
+# What puts a name aside; a name counts when it follows within a few words ("geen Leergeld", "naast de
+# Girls Talk"). Not "zonder": "Stevig Ouderschap zonder indicatie" is about Stevig Ouderschap.
+_ASIDE = re.compile(
+    r"\b(geen|niet via|niet bij|niet naar|naast|behalve|anders dan|in plaats van|ipv)\s+((?:de|het|een)\s+)?",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 5
+_WORD = re.compile(r"[^\W_][\w&'’-]*")
+
+
+def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
+    """The text without the names it leaves out, and those records ("kind:id")."""
+    keys: list[str] = []
+    cuts: list[tuple[int, int]] = []
+    for m in _ASIDE.finditer(text):
+        following = list(_WORD.finditer(text, m.end()))[:_MAX_NAME_WORDS]
+        # The shortest run of words that names a record, then on over the words of its name.
+        named, n = [], 0
+        while n < len(following) and not named:
+            n += 1
+            named = kb.find_named(text[m.end() : following[n - 1].end()])
+        # "geen Leergeld in onze gemeente" leaves a fund out; "geen extra kraamuren" is a lack, not a name.
+        if not named or (m.group(1).lower() == "geen" and not following[0].group()[:1].isupper()):
+            continue
+        name_words = {w for kind, rid in named for w in words(getattr(kb.record(kind, rid), "name", "") or "")}
+        while n < len(following) and (set(words(following[n].group())) <= name_words | {"&"}):
+            n += 1
+        keys += [f"{kind}:{rid}" for kind, rid in named if f"{kind}:{rid}" not in keys]
+        cuts.append((m.start(), following[n - 1].end()))
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return (re.sub(r"\s{2,}", " ", text).strip(), keys) if keys else (text, [])
