@@ -281,6 +281,13 @@ _INSTITUTIONS = {
 }
 # Ends of an organisation's one-word name ("Rabobank", "Triodosbank"); not "huis": Nijhuis is a surname.
 _INSTITUTION_ENDS = ("bank", "fonds", "school", "centrum", "kliniek", "college", "academie", "vereniging", "instituut")
+
+
+def _ends_in_institution(low: str) -> bool:
+    """A compound ending in an institution word: "rabobank", "goghschool" (not "school" itself)."""
+    return any(low.endswith(end) and len(low) > len(end) + 2 for end in _INSTITUTION_ENDS)
+
+
 # Words after which a name typed in lower case is likely ("begeleid zuleika pieternella").
 _CONTEXT_CUES = {
     "begeleid",
@@ -1307,7 +1314,7 @@ class _Context:
             k < len(words)
             and words[k].kind == "word"
             and words[k].text[:1].isupper()
-            and any(words[k].low.endswith(end) and len(words[k].low) > len(end) + 2 for end in _INSTITUTION_ENDS)
+            and _ends_in_institution(words[k].low)
         ):
             return True  # a school named after someone: "de Vincent van Goghschool", "Anne Frankschool"
         if i > 0 and words[i - 1].kind == "word" and words[i - 1].low in _INSTITUTIONS and len(words[i - 1].low) > 4:
@@ -1524,15 +1531,8 @@ class _Context:
                 return True
             # "de Prins Willem-Alexanderschool": a school named after someone is still a school
             tail = last.lower()
-            return (
-                tail not in self.lex.first_names
-                and tail not in self.lex.surnames
-                and any(tail.endswith(suffix) and len(tail) > len(suffix) + 2 for suffix in _INSTITUTION_ENDS)
-            )
-        low = w.low
-        return any(
-            low.endswith(suffix) and len(low) > len(suffix) + 2 and not self.listed(w) for suffix in _INSTITUTION_ENDS
-        )
+            return tail not in self.lex.first_names and tail not in self.lex.surnames and _ends_in_institution(tail)
+        return _ends_in_institution(w.low) and not self.listed(w)
 
     def joins(self, i: int, lowercase_ok: bool) -> bool:
         """Word i continues a name next to it."""

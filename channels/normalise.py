@@ -53,7 +53,7 @@ def normalise(raw: object) -> Normalised:
     text = "".join(
         "\n" if ch in _LINE_BREAKS else " " if ch == "\t" else ch
         for ch in text
-        if ch in _LINE_BREAKS or ch in "\t" or ch in _KEPT_FORMAT or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+        if ch in _LINE_BREAKS or ch == "\t" or ch in _KEPT_FORMAT or unicodedata.category(ch) not in _DROPPED_CATEGORIES
     )
     text = unicodedata.normalize("NFC", text)
     lines = _BREAK.sub("\n", _SPACES.sub(" ", text)).strip()
