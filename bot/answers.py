@@ -142,9 +142,9 @@ AGE_BUTTONS = [
 ]
 
 
-def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False) -> Reply:
+def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False, opening: str | None = None) -> Reply:
     """The funds for a need. offer_ages: no age was given and the funds' ages differ, so each fund
-    shows its age range and buttons narrow the list by age."""
+    shows its age range and buttons narrow the list by age. opening: the caller's own first line."""
     if search.unknown_need:
         return Reply(
             f"Voor '{echo(search.unknown_need)}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND
@@ -167,6 +167,7 @@ def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False
     if search.other_applicants and offset == 0:
         who = AANVRAGERS.get(search.applicant, search.applicant)
         lead = f"Geen fonds voor {about} in de bronnen noemt {who} als aanvrager. Wie wel aanvraagt, staat erbij:"
+    lead = opening or lead
     items = []
     for fund in page:
         local = f" Lokaal: {fund.gemeente}." if fund.gemeente else ""

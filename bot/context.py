@@ -74,6 +74,16 @@ WHO_IS_BEHIND = re.compile(
     r"^(en |maar )?(wie|welke organisaties?|van wie)\b.*\b(aan|gemaakt|ontwikkeld|bedacht|opgezet|uit|"
     r"geeft|geven|biedt|bieden|organiseert|organiseren|doet|doen|verzorgt|verzorgen|is|zijn)\b"
 )
+# "en als het haar tweede kindje is?", "en als het niet haar eerste kind is?": not a first child.
+NOT_FIRST_CHILD = re.compile(r"\b(tweede|derde|vierde|niet (haar|het|zijn|hun) eerste|geen eerste)\b")
+FIRST_CHILD = re.compile(r"\beerste (kind|kindje|baby|zwangerschap)\b")
+# Who pays for a programme just shown: "wie betaalt dat eigenlijk, zit dat in het basispakket van de jgz?"
+WHO_PAYS = re.compile(
+    r"\bwie (betaalt|betalen|financiert|financieren|bekostigt|vergoedt)\b|\bbasispakket\b"
+    r"|\b(moet|moeten|kan|kunnen) (de |onze )?gemeenten? (dat|dit|die|het|deze)? ?(inkopen|betalen|financieren)\b"
+)
+# A Voorwaarden section that says how programmes are paid for.
+FUNDING = re.compile(r"\b(inkopen|inkoopt|basispakket|financier\w*|bekostig\w*|subsidie\w*)\b")
 # Words that ask what to do without saying about what: "en wat kan ik dan doen?".
 DOING_WORDS = {"doen", "doe", "aanraden", "adviseren", "zeggen", "verwijzen", "helpen", "aanpakken", "aanbieden"}
 PREPOSITIONS = {"van", "voor", "mee", "over", "bij", "in", "op", "aan", "naar", "uit", "door"}
@@ -131,6 +141,10 @@ def in_context(
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None:
         return None
+    continues = points_back(text) or normalize(text).split()[:1] in (["en"], ["maar"])
+    if continues and shown and NOT_FIRST_CHILD.search(normalize(text)):
+        if other := not_for_a_first_child(kb, previous, shown):
+            return other  # "en als het haar tweede kindje is?" after VoorZorg
     if previous.kind in SAME_KIND and elliptic(text):
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
     if not points_back(text) or named_in_full(kb, text):
@@ -139,6 +153,8 @@ def in_context(
         # who offers or made a programme, an approach or an instrument among those just shown
         offered = [k for k in shown if k.split(":", 1)[0] in ("interventie", "aanpak", "instrument", "voorbeeld")]
         return who_is_behind(kb, text, previous, (offered or shown)[0])
+    if shown and WHO_PAYS.search(normalize(text)) and (paid := who_pays(kb, previous, shown)) is not None:
+        return paid
     if shown and ABOUT_IT.match(normalize(text)) and shown[0].split(":", 1)[0] in SINGLE_THINGS:
         reply = retrieval.unit_answer(kb, shown[0], text)
         if reply is not None:
@@ -183,6 +199,56 @@ def who_is_behind(kb: KnowledgeBase, text: str, previous: Question, key: str) ->
             reply.buttons.append((entry.name[:60], answers.topic_payload(f"organisatie:{rid}")))
             reply.records = list(reply.records) + [f"organisatie:{rid}"]
     return Outcome(reply, replace(previous, topic=key, offset=0))
+
+
+def not_for_a_first_child(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome | None:
+    """The previous question again, for a mother who is not expecting her first child, when what was just
+    shown is for a first child only (VoorZorg): the other programmes, not for a first child only. None
+    otherwise."""
+    first_only = {key for key in shown if FIRST_CHILD.search(normalize(_record_text(kb, key)))}
+    if not first_only or not previous.text:
+        return None
+    question = FIRST_CHILD.sub(" ", normalize(previous.text))
+    kind = shown[0].split(":", 1)[0]
+    kind = "interventie" if kind in ("hoe", "werkwijze") else kind  # a block names the programmes asked for
+    hits = [
+        h
+        for h in retrieval.best_per_record(retrieval.search(kb, question, limit=24))
+        if h.unit.kind == kind
+        and h.unit.record not in shown[:2]  # what the answer led with stands; the question asks what else
+        and not FIRST_CHILD.search(normalize(_record_text(kb, h.unit.record)))
+    ]
+    choice = retrieval.choose(hits)
+    if choice.action == "nothing":
+        return None
+    return unit_outcome(kb, replace(previous, text=question, offset=0), choice)
+
+
+def _record_text(kb: KnowledgeBase, key: str) -> str:
+    record = kb.record(*key.split("/", 1)[0].split(":", 1))
+    if record is None:
+        return ""
+    parts = [getattr(record, field, "") or "" for field in ("summary", "text", "intro")]
+    return " ".join(parts + list(getattr(record, "points", ()) or ()))
+
+
+def who_pays(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome | None:
+    """The Voorwaarden of the werkwijze whose Hoe-blocks name the programme just shown, when they say how
+    such programmes are paid for (Steun bij ouderschap: "niet in het basispakket … als gemeenten deze
+    inkopen"); None otherwise: the sources say nothing on it."""
+    programme = next((key for key in shown if key.split(":", 1)[0] in ("interventie", "aanpak")), None)
+    if programme is None:
+        return None
+    for block in kb.hoe_blocks(limit=1000):
+        named = {f"{kind}:{rid}" for mention in block.mentions for kind, rid in kb.find_named(mention)}
+        record = kb.record("werkwijze", block.werkwijze_id) if programme in named else None
+        if record is not None and record.voorwaarden and FUNDING.search(normalize(record.voorwaarden)):
+            topic = f"werkwijze:{record.id}/voorwaarden"
+            return Outcome(
+                answers.section_answer(record, "voorwaarden"),
+                replace(previous, kind="werkwijze", topic=topic, offset=0),
+            )
+    return None
 
 
 def section_in_context(kb: KnowledgeBase, text: str, state: dict | None, shown: list[str]) -> Outcome | None:

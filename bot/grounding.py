@@ -30,6 +30,10 @@ COUNTED = {
 }  # fmt: skip
 
 
+# "tienermoeder van 17", "moeder is 19", "moeder van 3": a parent's age or how many children, no child's age.
+_OF_A_PARENT = re.compile(r"\b(?:\w*moeder|\w*vader|ouders?|mama|papa|zwangere)\s+(?:van|is)\s+(\d{1,2})\b")
+
+
 def _counts(number: str, text: str) -> bool:
     """The number stands before a thing it counts, wherever it occurs in the text."""
     after = re.findall(rf"(?<![\d,.]){number}(?![\d,.])\s*(\w*)", normalize(text))
@@ -48,6 +52,8 @@ def grounded(kb: KnowledgeBase, entity: str, value: str, text: str) -> bool:
             return False
         if value.isdigit() and _counts(value, text):
             return False  # "wat zijn de 11 werkwijzen?": a number of things, no age
+        if value.isdigit() and value in _OF_A_PARENT.findall(normalize(text)):
+            return False  # "tienermoeder van 17 voelt zich alleen": the mother's age
         age = parse_age(text)
         numbers = re.findall(r"\d+", value)
         if numbers and age is not None and not set(numbers) & set(re.findall(r"\d+", age.label)):

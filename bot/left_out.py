@@ -17,6 +17,12 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5
+# "als hun gemeente geen witgoedregeling heeft", "geen kledingbank in onze wijk": a name in lower case after
+# "geen" counts where the question says a place lacks it; "die geen extra kraamuren kunnen betalen" is a
+# lack, not a name.
+_PLACE_WORDS = r"(gemeente|regio|buurt|wijk|stad|dorp|omgeving)"
+_PLACE_LACKS = re.compile(rf"\b{_PLACE_WORDS}\s+(\w+\s+)?geen\s+$", re.IGNORECASE)  # "hun gemeente (heeft) geen"
+_IN_PLACE = re.compile(rf"^[\w\s'’-]*?\b(in|bij) (de|onze|hun|mijn|jullie|die|deze) {_PLACE_WORDS}\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w&'’-]*")
 
 
@@ -32,7 +38,9 @@ def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
             n += 1
             named = kb.find_named(text[m.end() : following[n - 1].end()])
         # "geen Leergeld in onze gemeente" leaves a fund out; "geen extra kraamuren" is a lack, not a name.
-        if not named or (m.group(1).lower() == "geen" and not following[0].group()[:1].isupper()):
+        lower = not following[0].group()[:1].isupper()
+        lacking_place = _PLACE_LACKS.search(text[: m.end()]) or _IN_PLACE.match(text[m.end() :])
+        if not named or (m.group(1).lower() == "geen" and lower and not lacking_place):
             continue
         name_words = {w for kind, rid in named for w in words(getattr(kb.record(kind, rid), "name", "") or "")}
         while n < len(following) and (set(words(following[n].group())) <= name_words | {"&"}):

@@ -20,7 +20,9 @@ _MONTHS = (
 _NAME_WORD = r"(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]+"  # "IJsselkade": the Dutch IJ is one capital
 _STREET_SUFFIX = (
     r"straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|markt|baan|"
-    r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht"
+    r"erf|veld|wal|plantsoen|boulevard|allee|hoven|kamp|haven|veste|burcht|"
+    # Frisian: "Tsjerkepaed", "Skoallestrjitte", "Tsjerkewei", "Lytse Leane"
+    r"paed|strjitte|wei|dyk|leane|loane"
 )
 
 # Two-letter Dutch words and units that may follow a number: "1500 op", "2024 is" are no postcode.
@@ -95,13 +97,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "POSTCODE",
         re.compile(
-            r"\b[1-9]\d{3}(?:\s{1,2})?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
+            r"\b[1-9]\d{3}(?:\s{1,2}|-)?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:" + _TWO_LETTER_WORDS + r")\b)[a-z]{2})\b"
             r"(?:\s+\d{1,5}[a-zA-Z]?)?"
         ),
     ),
 ]
 
-_BSN_CANDIDATE = re.compile(r"(?<![\d-])(\d{3})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?![\d-])|(?<!\d)(\d{9})(?!\d)")
+_BSN_CANDIDATE = re.compile(
+    r"(?<![\d-])(\d{3})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?![\d-])|(?<!\d)(\d{9})(?!\d)"
+    # in threes: "612.965.314", "612 965 314"
+    r"|(?<![\d.-])(\d{3})([\s.])(\d{3})\7(\d{3})(?![\d-]|\.\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -143,12 +149,31 @@ def _bsn_spans(text: str) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), "BSN")
         for m in _BSN_CANDIDATE.finditer(text)
-        if elfproef("".join(g for g in m.groups() if g))
+        if elfproef("".join(g for g in m.groups() if g and g.isdigit()))
     ]
     for m in _BSN_AFTER_CUE.finditer(text):
         if not _overlaps(m.start(1), m.end(1), spans):
             spans.append(Span(m.start(1), m.end(1), "BSN"))
     return spans
+
+
+# Any country's IBAN, grouped by four or not ("BE14 0631 2345 6783"): only when its check digits hold, so a
+# product or case number is not taken for one. Dutch IBANs are in _PATTERNS, checked or not (a typo still
+# points to a person).
+_ANY_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b", re.IGNORECASE)
+
+
+def iban_check(iban: str) -> bool:
+    """ISO 13616: the country code and check digits moved to the end, letters as numbers, mod 97 is 1."""
+    code = re.sub(r"\s", "", iban).upper()
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(ch, 36)) for ch in code[4:] + code[:4])
+    return int(digits) % 97 == 1
+
+
+def _iban_spans(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "IBAN") for m in _ANY_IBAN.finditer(text) if iban_check(m.group(1))]
 
 
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
@@ -172,14 +197,23 @@ def _postcodes_before_a_place(text: str) -> list[Span]:
     ]
 
 
+# A date right after these words says when something holds or ends: no person's date.
+_FROM_OR_UNTIL = re.compile(
+    r"\b(?:sinds|vanaf|per|tot|uiterlijk|t/m|tot en met|ingang van|m\.i\.v\.)\s+$", re.IGNORECASE
+)
+
+
 def redact(text: str) -> Redaction:
     """The text with client data replaced by placeholders, which kinds were found, and where."""
     if not text:
         return Redaction(text or "", ())
     spans = _bsn_spans(text) + _postcodes_before_a_place(text)
+    spans += [span for span in _iban_spans(text) if not _overlaps(span.start, span.end, spans)]
     for label, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("x") if "x" in pattern.groupindex else match.span()
+            if label == "DATUM" and _FROM_OR_UNTIL.search(text[:start]):
+                continue  # "sinds 1 augustus 2021", "vanaf 1 juli 2024": when a rule holds, not a birthday
             if not _overlaps(start, end, spans):
                 spans.append(Span(start, end, label))
     claimed = [(s.start, s.end) for s in spans]

@@ -1934,7 +1934,13 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
         j = i
         while j + 1 < n and in_name[j + 1]:
             j += 1
-        while i <= j and words[i].kind == "word" and words[i].low in _PARTICLES and words[i].low in _WEAK_PARTICLES:
+        while (
+            i <= j
+            and words[i].kind == "word"
+            and words[i].low in _PARTICLES
+            and words[i].low in _WEAK_PARTICLES
+            and not _initial(words, i)
+        ):
             i += 1
         while j >= i and (words[j].kind == "word" and words[j].low in _PARTICLES):
             j -= 1
@@ -1958,6 +1964,12 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
         while i < n and in_name[i]:
             i += 1
     return _with_repeats(words, spans, lex)
+
+
+def _initial(words: list[_Word], i: int) -> bool:
+    """ "T." in "mw. T. Sewnath": an initial, though "t" is also the particle of "van 't Hof"."""
+    w = words[i]
+    return len(w.text) == 1 and w.text.isupper() and i + 1 < len(words) and words[i + 1].text == "."
 
 
 def _verb_ben(words: list[_Word], i: int) -> bool:

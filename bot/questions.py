@@ -15,9 +15,9 @@ from . import answers, retrieval
 from .answers import Reply
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
-from .kb.records import Entry, Fund
+from .kb.records import Entry, Fund, FundSearch
 from .kb.retrieval import STEERING
-from .kb.text import content_words, is_dutch_word, normalize, without_brackets, words
+from .kb.text import content_words, is_dutch_word, keys, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .left_out import left_out
@@ -302,7 +302,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         need_text = q.text if kb.resolve_needs(q.text) else " ".join(text_needs)
         if q.need and set(kb.resolve_needs(q.need)) == set(text_needs):
             need_text = q.need  # the NLU's words for the same need ("kleren" in "nette kleren")
-    elif q.text and (unknown := _unknown_need(kb, q.text)):
+    elif q.text and not (q.left_out and q.need) and (unknown := _unknown_need(kb, q.text)):
+        # (With a name left out, the rest is about the remembered need: "als hun gemeente geen … heeft?")
         if not (q.need and kb.resolve_needs(q.need) and set(words(q.need)) <= set(words(q.text))):
             need_text = unknown
             # No need the fund finder knows: funds whose own text is about it still count.
@@ -344,6 +345,10 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
     funds = [f for f in search.funds if f"fonds:{f.id}" not in q.left_out]
+    if search.funds and not funds:
+        # "en als hun gemeente geen witgoedregeling heeft?": the need's only funds are left out; the
+        # sources' pointers for what no listed fund covers are what remains.
+        return _funds_of_last_resort(kb, search, q)
     search = replace(search, funds=_ranked_by_question(kb, funds, q.text or q.need or ""))
     if q.text and (best := _fund_named_by_situation(kb, search.funds, q.text, age)):
         search = replace(search, funds=(best, *search.funds))
@@ -352,6 +357,21 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     reply = answers.funds_answer(search, q.offset, offer_ages=offer_ages)
     shown = [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]]
     return Outcome(reply, q, shown)
+
+
+# Where the handreiking sends a professional when no listed fund fits: an emergency fund that also
+# supplements other schemes, the gemeente's own funds, and the two overview sites (Bijlagen › Overzicht
+# fondsen). tests/bot checks that each id exists.
+LAST_RESORT_FUNDS = ("stichting-urgente-noden-nederland", "lokale-fondsen", "bijstandsblues", "bv-familie")
+
+
+def _funds_of_last_resort(kb: KnowledgeBase, search: FundSearch, q: Question) -> Outcome:
+    funds = tuple(f for f in (kb.fund(fid) for fid in LAST_RESORT_FUNDS) if f and f"fonds:{f.id}" not in q.left_out)
+    left = [fund.name for key in q.left_out if key.startswith("fonds:") and (fund := kb.fund(key.split(":", 1)[1]))]
+    about = " of ".join(search.needs) or "deze vraag"
+    lead = f"Naast {' en '.join(left)} noemen de bronnen voor {about} geen ander fonds. Wat je nog kunt proberen:"
+    reply = answers.funds_answer(replace(search, funds=funds), opening=lead)
+    return Outcome(reply, q, [f.id for f in funds[: answers.PAGE_SIZE]])
 
 
 def _ranked_by_question(kb: KnowledgeBase, funds: tuple, text: str) -> tuple:
@@ -414,8 +434,6 @@ def _funds_by_retrieval(kb: KnowledgeBase, q: Question, need: str) -> Outcome | 
     funds = [f for f in (kb.fund(fid) for fid in wanted) if f and (age is None or age.overlaps(f.min_age, f.max_age))]
     if not funds:
         return None
-    from .kb.records import FundSearch
-
     search = FundSearch((), None, age.label if age else None, None, q.gemeente, tuple(funds))
     reply = answers.funds_answer(search)
     return Outcome(reply, replace(q, need=None), [f.id for f in funds])
@@ -1082,8 +1100,11 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         "fonds" in asked
         or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
         or names_a_fund(kb, q.text)
+        or (q.left_out and q.need)
     ):
-        return outcome  # the fund finder's own ground: a fund asked for, a need wanted, a named fund
+        # the fund finder's own ground: a fund asked for, a need wanted, a named fund, or the need's other
+        # funds ("en als hun gemeente geen witgoedregeling heeft?")
+        return outcome
     lead = [r.split("/", 1)[0] for r in reply.records[:3]]
     named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
@@ -1277,6 +1298,12 @@ ASKS_HOW = re.compile(
 )
 
 
+# Mapping a place with data: "de kinderarmoede in onze gemeente in kaart brengen met data".
+MAPPING_A_PLACE = re.compile(
+    r"\b(gemeente|wijk|regio|stad)\b.*\bin kaart\b|\bin kaart\b.*\b(gemeente|wijk|regio|stad)\b|\bdata(bronnen)?\b"
+)
+# Where to send someone: "waar kan ik haar op wijzen?", "waar kan ze terecht?".
+REFERS = re.compile(r"\bwaar (kan|moet|kunnen) (ik|we|ze|hij|zij)( \w+){0,3} (naar verwijzen|op wijzen|terecht)\b")
 # Asking when or how to use something: "wanneer zet ik bemoeizorg in?", "kan ik Home-Start inzetten?".
 PUTS_IN = re.compile(r"\b(zet|zetten) (ik|je|we|jij|u)( \w+){1,3} in\b|\binzetten\b|\bin te zetten\b")
 # "is er iets voor daarna?", "is daar iets voor?", "bestaat er zoiets?": whether some offer exists.
@@ -1347,6 +1374,10 @@ POINTS_TO_POVERTY = re.compile(
 )
 # Paying for something: a need the thesaurus found is a fund question only with words like these.
 PAYING = re.compile(r"\b(geld|betalen|betaalt|kosten|kost|fonds\w*|kopen|krijgen|aanschaffen|vergoed\w*|gratis)\b")
+# Asking how to find, reach or refer to something: "hoe vind ik …", "hoe kom ik in contact met …".
+REACHING = re.compile(
+    r"\b(vind|vinden|zoek|zoeken|bereik|bereiken|contact|verwijs|verwijzen|doorverwijzen|aanmelden)\b"
+)
 APPLYING = re.compile(r"\b(vraag|vragen|vraagt)\b.*\baan\b|aanvra|aanmeld|indien")
 WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
 # "…, wat is dat?" after a name asks the same.
@@ -1437,6 +1468,9 @@ def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     squeezed = _squeezed(text)
     # A short name ("R4U") only as a word of its own: as a piece of text it is in too many words.
     tokens = set(normalize(text).split())
+    if len(words(name)) == 1:
+        # A one-word name in the plural, asked about in the singular: "een kledingbank" names Kledingbanken.
+        forms |= {form for form in keys(normalize(name)) - {normalize(name)} if len(form) >= 6 and form in tokens}
     return any(form in squeezed if len(form) >= 4 else form in tokens for form in forms if form)
 
 
@@ -1449,8 +1483,31 @@ def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
     return [
         (kind, rid)
         for kind, rid in kb.find_named(text)
-        if names_in_full(kb, kind, rid, text) and not (kind == "fonds" and where_they_are(kb, rid, text))
+        if names_in_full(kb, kind, rid, text)
+        and not (kind == "fonds" and where_they_are(kb, rid, text))
+        and not (kind == "organisatie" and _only_the_maker(kb, rid, text))
     ]
+
+
+# "een stappenplan …, van Divosa meen ik": an organisation after "van" or "door" may be who made the thing asked about.
+_MADE_BY = re.compile(r"\b(van|door)\s+(de\s+|het\s+)?$")
+
+
+def _only_the_maker(kb: KnowledgeBase, rid: str, text: str) -> bool:
+    """The organisation is named as the maker of what the question is about: a record that names the
+    organisation in its own text matches the question far better than the organisation does."""
+    name = kb.record("organisatie", rid).name
+    at = normalize(text).find(normalize(name).split()[0])
+    if at < 0 or not _MADE_BY.search(normalize(text)[:at]):
+        return False
+    hits = retrieval.best_per_record(kb.retriever.search(text, limit=8))
+    own = next((h.score for h in hits if h.unit.record == f"organisatie:{rid}"), 0.0)
+    return (
+        bool(hits)
+        and hits[0].unit.record != f"organisatie:{rid}"
+        and hits[0].score >= 1.5 * own
+        and retrieval.literal(hits[0], kb, normalize(name))
+    )
 
 
 def about_named_record(kb: KnowledgeBase, text: str) -> Outcome | None:
@@ -1526,6 +1583,11 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         # "haalt zijn medicijnen niet op, zegt dat iets over armoede?": whether it is a signal, though a need is named
         return signalen(kb, replace(q, kind="signalen"))
     explicit = asked - {"hoe"}
+    if "instrument" in asked and MAPPING_A_PLACE.search(norm):
+        # "welke tools … om de kinderarmoede in onze gemeente in kaart te brengen": data about a place, no
+        # screening instrument for a family
+        explicit.discard("instrument")
+        asked.discard("instrument")
     if native == "instrument" and set(words(q.text)) & METHOD_WORDS and not EXISTS.search(norm):
         explicit.discard("interventie")  # "welke methodiek past bij het 8-wekenconsult?": an instrument
     if not explicit and SOMETHING_FOR.search(norm) and not kb.resolve_needs(q.text) and not _thesaurus_needs(q.text):
@@ -1549,6 +1611,9 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     if native == "fonds" and kb.resolve_needs(q.text) and not STRONG_HOW.search(norm):
         # A need named, and no "wat kan ik doen": the fund finder ("waar kan ik ouders naar verwijzen?").
         asked.discard("hoe")
+    if native == "hoe" and REFERS.search(norm) and kb.resolve_needs(q.text) and not STRONG_HOW.search(norm):
+        # "… omdat maandverband te duur is. waar kan ik haar op wijzen?": where to get what is named, a fund.
+        return fondsen(kb, replace(q, kind="fondsen"))
     if "hoe" in asked and not explicit:
         if native == "hoe":
             return None
@@ -1765,6 +1830,10 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     if "signaal" in asked and SIGNAL_ASKED.search(norm):
         # "is dat een signaal?", whatever the NLU made of it.
         return signalen(kb, Question("signalen", text=text))
+    reaching = [key for key in named_in_full(kb, text) if key[0] != "werkwijze"] if REACHING.search(norm) else []
+    if reaching:
+        # "hoe vind ik een kledingbank bij mij in de buurt?": how to reach a record it names, not a Hoe-block.
+        return wat_is(kb, Question("wat_is", text=text))
     if "hoe" in asked and not asked - {"hoe"} and (how := how_answer(kb, Question("werkwijze", text=text))):
         return how
     explicit = asked - {"hoe", "fonds", "signaal"}
@@ -1922,14 +1991,36 @@ def _new_subject(text: str) -> bool:
     )
 
 
+# A list or site of funds: "een site met een overzicht van landelijke fondsen".
+OVERVIEW_OF_FUNDS = re.compile(
+    r"\b(site|website|overzicht|lijst)\b.*\bfondsen\b|\bfondsen\b.*\b(site|website|overzicht|lijst)\b"
+)
+# "meer iets met sport?", "liever iets met muziek": the same kind of thing, with this in it.
+SOMETHING_WITH = re.compile(r"\b(iets|wat|zoiets) met\b|\bliever\b")
+
+
 def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: list[str]) -> Outcome:
     """A bare detail ("en voor een peuter?", "10 jaar", "in Meppel") applied to the previous question."""
     if (update.get("text") or "").startswith("/"):
         update = {**update, "text": ""}  # a button's payload ('/inform{"leeftijd": "baby"}'): entities, no words
-    if names_a_fund(kb, update.get("text") or ""):
-        return wat_is(kb, Question("wat_is", text=update["text"]))
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
+    rest, aside = left_out(kb, update.get("text") or "")
+    if aside and previous is not None and previous.kind == "fondsen":
+        # "en als hun gemeente geen witgoedregeling heeft?" after the funds for a washing machine: the
+        # same question without that fund.
+        return answer(kb, replace(previous, text=rest, offset=0, left_out=aside), checked=False)
+    if OVERVIEW_OF_FUNDS.search(normalize(update.get("text") or "")) and (found := fallback(kb, update["text"])):
+        # "is er ook een site met een overzicht van nog meer landelijke fondsen?" after funds: the overview
+        # sites the handreiking names, not the same funds again.
+        return found
+    if names_a_fund(kb, update.get("text") or "") and not aside:
+        return wat_is(kb, Question("wat_is", text=update["text"]))
     text = update.get("text") or ""
+    if previous is not None and previous.kind == "wat_is" and previous.text and SOMETHING_WITH.search(normalize(text)):
+        # "en als het om zijn broer van 14 gaat, meer iets met sport?" after programmes for overweight: the
+        # programmes again, with sport in them (not the funds for sport).
+        combined = f"{previous.text} {text}"
+        return answer(kb, Question("wat_is", text=combined, age=update.get("age") or previous.age))
     if previous is not None and previous.kind != "fondsen" and _new_subject(text):
         # "en haar zoon van 16 spijbelt steeds vaker": a new question of the same kind, the age kept.
         return answer(

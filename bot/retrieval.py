@@ -69,7 +69,7 @@ UNSTATED_DETAIL = re.compile(
     # "welk bedrag", "dat eenmalige bedrag" asks the amount; "leven van een klein bedrag" does not
     r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren)|"
     r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
-    r"maximaal|maximum|per (maand|kwartaal|week)|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
+    r"maximaal|maximum|per (maand|kwartaal|week)|in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
@@ -77,8 +77,9 @@ UNSTATED_DETAIL = re.compile(
     r"recht op (de |het )?\w*toeslag|"
     r"(telt|tellen|rekent|rekenen)( \w+){0,4} (mee )?als (extra |eigen )?inkomen|"
     # one benefit's own rules: who gets it, losing it, how much, applying ("hoe vraagt hij zorgtoeslag aan?")
-    r"(krijgt|krijg|krijgen|hoeveel|aanvragen)( \w+){0,10} (kinderopvang|zorg|huur)toeslag|"
-    r"(kinderopvang|zorg|huur)toeslag( \w+){0,6} (aan|kwijt|kwijtraakt|krijgen|aanvragen|stopgezet)\b|"
+    r"(krijgt|krijg|krijgen|hoeveel|aanvragen)( \w+){0,10} (kinderopvang|zorg|huur|energie)toeslag|"
+    r"(kinderopvang|zorg|huur|energie)toeslag( \w+){0,6} (aan|kwijt|kwijtraakt|krijgen|aanvragen|stopgezet)\b|"
+    r"met terugwerkende kracht|"
     # who is entitled without a residence permit or BSN: the sources give no such rules
     r"(zonder|geen) (verblijfsvergunning|verblijfsstatus|bsn)|ongedocumenteerd\w*|"
     # what a health insurer covers or decides ("scheldt de verzekeraar die kwijt?"); the sources only say
@@ -95,7 +96,11 @@ UNSTATED_DETAIL = re.compile(
     r"hoe lang duurt( \w+){0,4} (aanvraag|aanvragen|behandeling|beoordeling)|doorlooptijd\w*|"
     r"wat kost( \w+){0,3} (inkopen|inkoop)|wat kost( \w+){0,6} per (gezin|kind|deelnemer|traject)|beslagvrije voet|"
     # what the law says: the sources give no legal rules
-    r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar)\b"
+    r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar|kantonrechter|"
+    # the income limit of one scheme in figures: the sources name none ("de inkomensnorm van de voedselbank")
+    r"inkomensnorm\w*|"
+    # what a landlord or creditor may do ("wanneer mag de verhuurder ze uit huis zetten?")
+    r"(mag|mogen) (de |een |hun |haar |zijn )?(verhuurder|woningcorporatie|deurwaarder|schuldeiser|incassobureau)s?)\b"
 )
 
 
@@ -202,8 +207,13 @@ def asks_policy(text: str) -> bool:
 def asked_section(text: str) -> str | None:
     """The werkwijze section a question asks for; "hoe" for a how-question (the Hoe-blocks)."""
     norm = normalize(text)
-    found = next((section for section, pattern in SECTION_WORDS if pattern.search(norm)), None)
-    return found or ("hoe" if HOW.search(norm) else None)
+    if POLICY.search(norm):
+        return "voorwaarden"
+    # Two questions in one ("met wie werk ik samen en waarom is dat belangrijk?"): the first one asked.
+    found = min(
+        ((m.start(), section) for section, pattern in SECTION_WORDS[1:] if (m := pattern.search(norm))), default=None
+    )
+    return found[1] if found else ("hoe" if HOW.search(norm) else None)
 
 
 def search(

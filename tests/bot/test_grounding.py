@@ -42,6 +42,8 @@ def test_kept_when_the_text_carries_it(kb_sqlite, entity, value, text):
         ("leeftijd", "3", "Dag 3 van de kraamweek, er is geen geld voor een kolfset"),
         ("leeftijd", "22 weken", "ik zit bij een zwangere van 22 weken, ze heeft niks voor de baby"),
         ("leeftijd", "11", "wat zijn de 11 werkwijzen in het kort?"),
+        # a parent's age, not a child's
+        ("leeftijd", "17", "tienermoeder van 17 voelt zich alleen, zoekt andere jonge moeders"),
     ],
 )
 def test_dropped_when_it_does_not(kb_sqlite, entity, value, text):

@@ -880,6 +880,21 @@ def test_a_record_named_to_be_left_out_is_left_out(kb_sqlite):
     assert "fonds:extra-kraamzorg" in lack.reply.records[:3], lack.reply.records
 
 
+def test_when_the_only_fund_for_a_need_is_left_out_the_last_resorts_remain(kb_sqlite):
+    """After the funds for a washing machine: "en als hun gemeente geen witgoedregeling heeft?" (a name in
+    lower case, left out because a place lacks it): the sources' pointers for what no fund covers."""
+    outcome = ask(kb_sqlite, "fondsen", "en als hun gemeente geen witgoedregeling heeft?", need="wasmachine")
+    assert outcome.reply.records == [f"fonds:{fid}" for fid in questions.LAST_RESORT_FUNDS], outcome.reply.text
+    assert outcome.reply.text.startswith("Naast Witgoedregelingen noemen de bronnen voor wasmachine geen ander fonds")
+    assert all(kb_sqlite.fund(fid) for fid in questions.LAST_RESORT_FUNDS)
+    # the same when the NLU takes it for a bare detail of the fund question before it
+    state = ask(
+        kb_sqlite, "fondsen", "wasmachine kapot bij een gezin met 4 kinderen", need="wasmachine"
+    ).question.state()
+    detail = questions.follow_up(kb_sqlite, state, {"text": "en als hun gemeente geen witgoedregeling heeft?"}, [])
+    assert detail.reply.records == outcome.reply.records, detail.reply.records
+
+
 def test_where_to_start_on_poverty_itself_offers_the_ways_in(kb_sqlite):
     start = ask(kb_sqlite, "werkwijze", "Ik ben net begonnen in het wijkteam. Kinderarmoede, waar begin ik?")
     assert start.reply.text.startswith("Een goede ingang zijn de werkwijzen")
@@ -893,8 +908,27 @@ def test_details_the_sources_do_not_give_are_said_so(kb_sqlite):
     for text in (
         "Hoe lang duurt een aanvraag bij Stichting Leergeld gemiddeld?",
         "Wat kost het inkopen van VoorZorg per gezin ongeveer voor een gemeente?",
+        "wat is precies de inkomensgrens van stichting leergeld in apeldoorn in euros?",
+        "gezin heeft 3 maanden huurachterstand. wanneer mag de verhuurder ze met kinderen uit huis zetten",
+        "kan een gezin de energietoeslag van vorig jaar nog met terugwerkende kracht aanvragen",
+        "Wat is precies de inkomensnorm om bij de voedselbank een pakket te krijgen voor een gezin van vijf?",
+        "hoe vraag ik beschermingsbewind aan voor een moeder met schulden, gaat dat via de kantonrechter?",
     ):
         assert "niet in de bronnen" in ask(kb_sqlite, "wat_is", text).reply.text
+    # a family about to lose its home is a subject of the sources
+    assert "niet in de bronnen" not in ask(kb_sqlite, "werkwijze", "gezin dreigt uit huis gezet te worden").reply.text
+
+
+def test_where_to_send_someone_for_a_named_need_is_the_fund_finder(kb_sqlite):
+    """ "… omdat maandverband te duur is. waar kan ik haar en moeder op wijzen": the funds for it, whatever
+    Hoe-block shares the situation's words; "kan niet goed lezen" is literacy, not a need for books."""
+    text = (
+        "meisje 15 vertelt dat ze wc papier gebruikt omdat maandverband te duur is. "
+        "waar kan ik haar en moeder op wijzen"
+    )
+    outcome = ask(kb_sqlite, "werkwijze", text, age="15")
+    assert outcome.reply.records[0] == "fonds:gratis-menstruatieproducten", outcome.reply.records
+    assert not kb_sqlite.resolve_needs("vader kan niet goed lezen, hoe bespreek ik geldzaken met hem?")
 
 
 def test_a_whole_question_taken_for_a_bare_gemeente_is_answered(kb_sqlite):
@@ -925,3 +959,89 @@ def test_what_the_parents_can_do_after_a_block_that_holds_for_them(kb_sqlite):
         kb_sqlite, "en wat kunnen de ouders zelf doen?", "werkwijze", first.question.state(), list(first.reply.records)
     )
     assert after.reply.records[0] == "hoe:steun-bij-opgroeien-roken-alcohol-middelengebruik", after.reply.records
+
+
+def test_how_to_reach_a_record_named_in_the_singular_is_about_that_record(kb_sqlite):
+    """ "hoe vind ik een kledingbank bij mij in de buurt": the NLU places it nowhere; the question asks how
+    to reach Kledingbanken (named in the singular), not for a Hoe-block about material support."""
+    outcome = questions.fallback(kb_sqlite, "hoe vind ik een kledingbank bij mij in de buurt")
+    assert outcome.reply.records[0] == "fonds:kledingbanken", outcome.reply.records
+
+
+def test_an_organisation_named_as_the_maker_is_not_the_subject(kb_sqlite):
+    """ "Er bestaat een stappenplan …, van Divosa meen ik. Wat houdt dat in?" asks about the stappenplan
+    Divosa made; "wat doet Divosa?" is about Divosa."""
+    text = (
+        "Er bestaat een stappenplan om lokaal een netwerk van organisaties rond kinderarmoede op te bouwen, "
+        "van Divosa meen ik. Wat houdt dat in?"
+    )
+    outcome = ask(kb_sqlite, "werkwijze", text, name="Divosa")
+    assert outcome.reply.records[0] == "aanpak:stappenplan-lokale-aanpak", outcome.reply.records
+    assert ask(kb_sqlite, "wat_is", "wat doet Divosa?", name="Divosa").reply.records[0] == "organisatie:divosa"
+
+
+def test_who_pays_for_a_programme_is_the_werkwijze_voorwaarden(kb_sqlite):
+    """ "wie betaalt dat eigenlijk, zit dat in het basispakket van de jgz?" after Stevig ouderschap: the
+    Voorwaarden of Steun bij ouderschap say such programmes are bought by gemeenten. After funds it stays
+    the funds' question."""
+    first = ask(kb_sqlite, "wat_is", "Wat is het verschil tussen VoorZorg en Stevig ouderschap?")
+    text = "wie betaalt dat eigenlijk, zit dat gewoon in het basispakket van de jgz?"
+    after = in_context(kb_sqlite, text, None, first.question.state(), list(first.reply.records))
+    assert after.reply.records == ["werkwijze:steun-bij-ouderschap/voorwaarden"], after.reply.records
+    funds = ask(kb_sqlite, "fondsen", "fiets voor een kind van 10", need="fiets")
+    assert in_context(kb_sqlite, "wie betaalt dat?", None, funds.question.state(), list(funds.reply.records)) is None
+
+
+def test_not_a_first_child_after_a_programme_for_first_children(kb_sqlite):
+    """ "en als het haar tweede kindje is?" after an answer that leads with VoorZorg's block (VoorZorg is for
+    a first child): the programme with home visits that is not only for a first child."""
+    first = ask(
+        kb_sqlite,
+        "werkwijze",
+        "kwetsbare zwangere verwacht haar eerste kindje, weinig netwerk en geldzorgen. "
+        "welk programma met veel huisbezoeken kan ik aanbieden",
+    )
+    after = in_context(
+        kb_sqlite, "en als het haar tweede kindje is?", "werkwijze", first.question.state(), list(first.reply.records)
+    )
+    assert after.reply.records[0] == "interventie:stevig-ouderschap", after.reply.records
+
+
+def test_something_with_a_subject_after_programmes_asks_for_such_programmes(kb_sqlite):
+    """ "en als het om zijn broer van 14 gaat, meer iets met sport?" after programmes for a child with
+    overweight: programmes with sport for overweight, not the funds for sport."""
+    state = ask(
+        kb_sqlite,
+        "wat_is",
+        "kind 7 jaar flink overgewicht, gezin heeft weinig geld. welke programmas noemt de handreiking",
+    ).question.state()
+    outcome = questions.follow_up(
+        kb_sqlite, state, {"text": "en als het om zijn broer van 14 gaat, meer iets met sport?"}, []
+    )
+    assert {"interventie:kids-in-action", "interventie:cool-2b-fit"} & set(outcome.reply.records[:3]), (
+        outcome.reply.records
+    )
+
+
+def test_an_overview_of_funds_after_funds_is_the_overview_sites(kb_sqlite):
+    """ "is er ook een site met een overzicht van nog meer landelijke fondsen?" after funds for a holiday:
+    the overview sites the handreiking names (BV Familie, Bijstandsblues), not the same funds again."""
+    state = ask(kb_sqlite, "fondsen", "is er iets voor de zomervakantie", need="vakantie").question.state()
+    text = "is er ook een site met een overzicht van nog meer landelijke fondsen? dan kan ik zelf verder zoeken"
+    outcome = questions.more(kb_sqlite, state, 5, [], text)
+    assert outcome.reply.records[:2] == ["fonds:bv-familie", "fonds:bijstandsblues"], outcome.reply.records
+
+
+def test_mapping_a_gemeente_with_data_is_no_screening_instrument(kb_sqlite):
+    """ "welke tools … om de kinderarmoede in onze gemeente in kaart te brengen": the data tools for a
+    gemeente (Analysetool Kansrijke Start, Kinderen in Tel), not an instrument for one family; a family's
+    situation in kaart stays an instrument question."""
+    text = "welke tools of databronnen kan ik gebruiken om de kinderarmoede in onze gemeente in kaart te brengen"
+    records = ask(kb_sqlite, "werkwijze", text).reply.records
+    assert not records[0].startswith("instrument:") and "interventie:analysetool-kansrijke-start" in records[:3], (
+        records
+    )
+    family = ask(
+        kb_sqlite, "instrumenten", "welk instrument om de financiële situatie van een gezin in kaart te brengen"
+    )
+    assert family.reply.records[0].startswith("instrument:"), family.reply.records

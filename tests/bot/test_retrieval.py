@@ -101,6 +101,9 @@ def test_a_why_question_wants_the_waarom_section_over_a_hoe_block(kb_sqlite):
         ("met wie werk ik samen als een gezin schulden heeft?", "samenwerken"),  # professionals, not the gemeente
         ("hoe werk je daarin samen met school?", "samenwerken"),  # the split verb
         ("hoe kan ik met de gemeente samenwerken?", "samenwerken"),
+        # two questions in one: the first one asked
+        ("bij sociale steun, met wie werk ik samen en waarom is die warme overdracht zo belangrijk", "samenwerken"),
+        ("waarom is samenwerken met school belangrijk?", "waarom"),
     ],
 )
 def test_the_gemeente_arranging_asks_for_the_voorwaarden(text, section):

@@ -30,9 +30,13 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # as before, 2 the sixteenth writer's; the gate allows two more for run-to-run noise. Seventeenth
 # session, a seventeenth writer added (190 questions, 213 turns; held-out half 86/111 fresh): held-out
 # 1265/1589 (80 %; the older 1478 turns 1179), 64 rejected answers over 3,121 turns: the older 2,908
-# turns 56 (were 59), the seventeenth writer's 8, all in its held-out half.
+# turns 56 (were 59), the seventeenth writer's 8, all in its held-out half. Twentieth session, a
+# twentieth writer added (190 questions, 208 turns; held-out half 87/105 fresh, 89/105 after the
+# session): held-out 1531/1894 (81 %; the older 1789 turns 1442, were 1437), 66 rejected answers over
+# 3,757 turns: the older 3,549 turns 61 (were 64), the twentieth writer's 5, all in its held-out half.
+# The gate follows them and keeps its two for run-to-run noise (was 66).
 HELD_OUT_MINIMUM = 0.79
-MAX_REJECTED_ANSWERS = 66
+MAX_REJECTED_ANSWERS = 68
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
