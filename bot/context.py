@@ -26,6 +26,7 @@ from .questions import (
     asked_kinds,
     follow_up,
     how_answer,
+    named_by_block,
     named_in_full,
     unit_outcome,
 )
@@ -141,13 +142,17 @@ def in_context(
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None:
         return None
-    continues = points_back(text) or normalize(text).split()[:1] in (["en"], ["maar"])
-    if continues and shown and NOT_FIRST_CHILD.search(normalize(text)):
+    refers = points_back(text)
+    if (
+        (refers or normalize(text).split()[:1] in (["en"], ["maar"]))
+        and shown
+        and NOT_FIRST_CHILD.search(normalize(text))
+    ):
         if other := not_for_a_first_child(kb, previous, shown):
             return other  # "en als het haar tweede kindje is?" after VoorZorg
     if previous.kind in SAME_KIND and elliptic(text):
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
-    if not points_back(text) or named_in_full(kb, text):
+    if not refers or named_in_full(kb, text):
         return None  # "en berekenuwrecht, is dat hetzelfde?": a record by its name is a subject of its own
     if shown and WHO_IS_BEHIND.search(normalize(text)) and not shown[0].startswith("fonds:"):
         # who offers or made a programme, an approach or an instrument among those just shown
@@ -240,8 +245,7 @@ def who_pays(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome
     if programme is None:
         return None
     for block in kb.hoe_blocks(limit=1000):
-        named = {f"{kind}:{rid}" for mention in block.mentions for kind, rid in kb.find_named(mention)}
-        record = kb.record("werkwijze", block.werkwijze_id) if programme in named else None
+        record = kb.record("werkwijze", block.werkwijze_id) if programme in named_by_block(kb, block) else None
         if record is not None and record.voorwaarden and FUNDING.search(normalize(record.voorwaarden)):
             topic = f"werkwijze:{record.id}/voorwaarden"
             return Outcome(

@@ -590,9 +590,14 @@ def _block_reply(kb: KnowledgeBase, block, text: str, others: list) -> Reply:
     return reply
 
 
+def named_by_block(kb: KnowledgeBase, block) -> set[str]:
+    """The records ("kind:id") a Hoe-block names in its `noemt` list."""
+    return {f"{kind}:{rid}" for mention in block.mentions for kind, rid in kb.find_named(mention)}
+
+
 def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval.Hit]:
     """The interventions a Hoe-block names, as far as the question's own words find them."""
-    named = {rid for mention in block.mentions for kind, rid in kb.find_named(mention) if kind == "interventie"}
+    named = {key.split(":", 1)[1] for key in named_by_block(kb, block) if key.startswith("interventie:")}
     if not named or not text:
         return []
     hits = kb.retriever.search(text, only=("interventie",), limit=40)
