@@ -8,8 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, questions
+from bot.context import points_back
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
+from bot.kb.thesaurus import thesaurus
 
 from .common import (
     answer_in_context,
@@ -82,6 +84,12 @@ class ActionSource(Action):
             if text and kb.resolve_needs(text):
                 # "moet hij een laptop hebben, kan dat ook ergens?" asks for a need, not where it says so.
                 return ActionFondsen().run(dispatcher, tracker, domain)
+            if text and any(c.id == "verder-lezen" for c in thesaurus().find(text)) and not points_back(text):
+                # "waar kan ik verder lezen over kinderarmoede?" asks for reading on a subject, not for
+                # where the previous answer came from.
+                outcome = questions.fallback(kb, text)
+                if outcome is not None and outcome.reply.records:
+                    return send(dispatcher, tracker, outcome.reply) + remember(outcome)
             if text and not tracker.get_slot("laatste_bronnen"):
                 # No answer yet to point back to: "bestaat er van deze handreiking een versie voor
                 # scholen?" is a question of its own, answered when the sources answer it.

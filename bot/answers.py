@@ -256,6 +256,22 @@ def section_answer(werkwijze: r.Werkwijze, section: str) -> Reply:
     return _compose(lead, [], [citation], buttons=buttons, records=[f"werkwijze:{werkwijze.id}/{section}"])
 
 
+def sections_side_by_side(werkwijzen: list[r.Werkwijze], section: str) -> Reply:
+    """The same section of two or three werkwijzen, one under the other ("wat is het verschil tussen
+    sociale steun en participatie?"): each as the source words it, each cited."""
+    label = SECTION_LABELS[section]
+    parts = [f"**{w.name} › {label}**\n{clean(getattr(w, section) or '')}" for w in werkwijzen]
+    citations = [
+        r.Citation(w.citation.document, (*w.citation.path, label), w.citation.page, w.citation.url) for w in werkwijzen
+    ]
+    buttons = [
+        (f"{w.name}: hoe"[:60], f'/ask_werkwijze{{"onderwerp": "{w.blocks[0].id}"}}') for w in werkwijzen if w.blocks
+    ]
+    return _compose(
+        "\n\n".join(parts), [], citations, buttons=buttons, records=[f"werkwijze:{w.id}/{section}" for w in werkwijzen]
+    )
+
+
 def werkwijze_answer(werkwijze: r.Werkwijze) -> Reply:
     category = CATEGORIEEN[werkwijze.category]
     lead = f"**{werkwijze.name}** (werkwijze, {category}): {first_sentences(werkwijze.wat, 300)}"

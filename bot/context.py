@@ -15,10 +15,11 @@ from dataclasses import replace
 from . import answers, retrieval
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, parse_age, parse_fase
-from .kb.text import content_words, normalize
+from .kb.text import content_words, is_dutch_word, normalize, words
 from .questions import (
     FOLLOW_UP_WORDS,
     HANDLERS,
+    NAME_FILLERS,
     STRONG_HOW,
     Outcome,
     Question,
@@ -69,6 +70,33 @@ ELLIPTIC = re.compile(r"^(en|maar|en ook) (voor|bij|als|met|tijdens|na|over|rond
 ABOUT_IT = re.compile(r"^(en |maar )?(is|kan|kun|werkt|past|geldt|mag|helpt) (die|dat|deze|dit|het|hij|ze)\b")
 # The records such a question can be about: one thing with a text of its own, not a list or a block.
 SINGLE_THINGS = ("instrument", "interventie", "aanpak", "organisatie", "voorbeeld")
+# "is er ook zoiets voor na de bevalling?": something like what was just shown.
+LIKE_IT = re.compile(r"\b(zoiets|zo iets|iets vergelijkbaars|iets soortgelijks|iets dergelijks|ook zo'?n)\b")
+
+
+def like_the_previous(kb: KnowledgeBase, text: str, previous: Question, key: str) -> Outcome | None:
+    """ "en is er ook zoiets in groepsverband voor na de bevalling?" after Centering Zwangerschap: the
+    record of the same kind whose name shares a name of its own with the one shown (Centering
+    Ouderschap) and that matches the rest of the question; None when there is no such sibling."""
+    kind, _, rid = key.partition(":")
+    record = kb.record(kind, rid) if kind in SINGLE_THINGS else None
+    if record is None:
+        return None
+    own = {w for w in words(record.name) if len(w) >= 4 and not is_dutch_word(w) and w not in NAME_FILLERS}
+    siblings = [
+        h
+        for h in retrieval.best_per_record(
+            kb.retriever.search(f"{text} {' '.join(sorted(own))}", only=(kind,), limit=30)
+        )
+        if h.unit.record != key and own & set(words(h.unit.title)) and set(h.matched) - own
+    ]
+    if not own or not siblings:
+        return None
+    sibling = siblings[0]
+    reply = retrieval.unit_answer(kb, sibling.unit.key, text)
+    return Outcome(reply, replace(previous, topic=sibling.unit.key, offset=0)) if reply is not None else None
+
+
 SAME_KIND = ("instrumenten", "signalen", "feiten", "voorbeelden")
 # "wie bieden die aan?", "wie heeft dat gemaakt?": who is behind what was just shown.
 WHO_IS_BEHIND = re.compile(
@@ -152,6 +180,8 @@ def in_context(
             return other  # "en als het haar tweede kindje is?" after VoorZorg
     if previous.kind in SAME_KIND and elliptic(text):
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
+    if shown and LIKE_IT.search(normalize(text)) and (like := like_the_previous(kb, text, previous, shown[0])):
+        return like
     if not refers or named_in_full(kb, text):
         return None  # "en berekenuwrecht, is dat hetzelfde?": a record by its name is a subject of its own
     if shown and WHO_IS_BEHIND.search(normalize(text)) and not shown[0].startswith("fonds:"):

@@ -24,6 +24,14 @@ _PLACE_WORDS = r"(gemeente|regio|buurt|wijk|stad|dorp|omgeving)"
 _PLACE_LACKS = re.compile(rf"\b{_PLACE_WORDS}\s+(\w+\s+)?geen\s+$", re.IGNORECASE)  # "hun gemeente (heeft) geen"
 _IN_PLACE = re.compile(rf"^[\w\s'’-]*?\b(in|bij) (de|onze|hun|mijn|jullie|die|deze) {_PLACE_WORDS}\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w&'’-]*")
+# What puts a name aside after it: "Leergeld kan niet meer vanwege zijn leeftijd", "Jarige Job doet dat
+# niet", "Leergeld heeft hem afgewezen"; the name is the few capitalised words right before.
+_REFUSED = re.compile(
+    r"\s+(?:(?:kan|kon|kunnen|mag|doet|deed|helpt|werkt|vergoedt|betaalt|geeft)\s+(?:(?:hier|dat|het|hem|haar|"
+    r"hen|ze|ons|dit|dus|ook|nu)\s+)?(?:niet|geen|niks)\b|(?:valt|viel)\s+af\b|(?:heeft|had)\s+(?:\w+\s+)?afgewezen\b|"
+    r"(?:is|was)\s+(?:al\s+)?(?:afgewezen|vol|gestopt)\b)",
+    re.IGNORECASE,
+)
 
 
 def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
@@ -47,6 +55,21 @@ def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
             n += 1
         keys += [f"{kind}:{rid}" for kind, rid in named if f"{kind}:{rid}" not in keys]
         cuts.append((m.start(), following[n - 1].end()))
+    for m in _REFUSED.finditer(text):
+        before = list(_WORD.finditer(text[: m.start()]))[-_MAX_NAME_WORDS:]
+        # The shortest run of words right before that names a record, then back over the words of its name.
+        for k in range(len(before) - 1, -1, -1):
+            named = kb.find_named(text[before[k].start() : m.start()])
+            if not named:
+                continue
+            name_words = {w for kind, rid in named for w in words(getattr(kb.record(kind, rid), "name", "") or "")}
+            while k > 0 and set(words(before[k - 1].group())) <= name_words:
+                k -= 1
+            if before[k].group()[:1].isupper():
+                keys += [f"{kind}:{rid}" for kind, rid in named if f"{kind}:{rid}" not in keys]
+                cuts.append((before[k].start(), m.start()))
+            break
+    cuts.sort()
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
     return (re.sub(r"\s{2,}", " ", text).strip(), keys) if keys else (text, [])

@@ -84,6 +84,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # The street word first: "Laan van Meerdervoort 612", "Weg naar Laren 4", "Plein 1813 nr 2" not
+        "ADRES",
+        re.compile(
+            rf"\b(?:Laan|Weg|Dreef|Kade|Plein|Singel) (?:van|naar|op|der|de|den|tot)(?:\s+(?:de|den|der|het|'t))?"
+            rf"\s+{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,2}}\s+\d{{1,5}}(?!\s*(?:weken|week|dagen|jaar|kinderen|euro|uur)\b)"
+            r"(?:[\s-]?bis\b|\s?[a-zA-Z]\b|-\d+|-?[IV]{1,3}\b|\s?hs\b)?"
+        ),
+    ),
+    (
         # A street without a street word, after moving or living there: "verhuisd naar Kraaiennest 83".
         # Only the group "x" is the address.
         "ADRES",

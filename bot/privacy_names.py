@@ -28,6 +28,7 @@ haar moeder"), a lower-case first name after "met"/"voor" ("sprak met jantine").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .privacy_lexicon import Lexicon, lexicon
@@ -130,6 +131,12 @@ _HOLIDAYS = {
     "nieuwjaarsdag",
 }
 # Words that mark the next words as a person's name. Naming cues also take a name typed in lower case.
+_PERSONAL_TITLES = {"mevrouw", "mevr", "mw", "mej", "juffrouw", "meneer", "dhr", "hr", "heer", "juf", "meester"}
+_QUOTES = {"'", '"', "‘", "’", "“", "”", "„"}
+_CALL_VERBS = {"noemt", "noemen", "noemde", "noemden", "noem"}
+_OBJECT_PRONOUNS = {"hem", "haar", "hen", "ze"}
+# Where someone goes by another name: "heet op school 'Kees'", "heet thuis Mo".
+_WHERE_CALLED = {"op", "school", "thuis", "in", "de", "klas", "bij", "ons", "iedereen", "voor", "eigenlijk", "gewoon"}
 _NAMING_CUES = {"heet", "heten", "genaamd", "genoemd", "alias", "naam", "namen", "voornaam", "achternaam"}
 _TITLE_CUES = {
     "mevrouw",
@@ -279,8 +286,19 @@ _INSTITUTIONS = {
     "sportclub",
     "voetbalclub",
 }
+# Places in a neighbourhood that carry a name of their own: "buurthuis De Kaap", "kindcentrum Het Palet".
+_PLACES_OF_A_NEIGHBOURHOOD = {
+    "buurthuis", "wijkcentrum", "kindcentrum", "kinderopvang", "peuterspeelzaal", "peuteropvang", "opvang",
+    "speeltuin", "jongerencentrum", "inloophuis", "wijkhuis", "dorpshuis", "buurtcentrum", "sporthal",
+    "zwembad", "speelotheek", "kinderdagverblijf", "bso", "kdv",
+}  # fmt: skip
 # Ends of an organisation's one-word name ("Rabobank", "Triodosbank"); not "huis": Nijhuis is a surname.
 _INSTITUTION_ENDS = ("bank", "fonds", "school", "centrum", "kliniek", "college", "academie", "vereniging", "instituut")
+
+
+def _has_vowel(low: str) -> bool:
+    """A vowel, also with any accent ("Phạm Thị Hồng"): a word without one is an abbreviation ("Msnp")."""
+    return any(unicodedata.normalize("NFD", c)[0] in "aeiouy" for c in low)
 
 
 def _ends_in_institution(low: str) -> bool:
@@ -711,7 +729,7 @@ class _Context:
             not self.ordinary(w)
             and len(w.text) > 3
             and not self.english(w)
-            and bool(re.search(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]", w.low))
+            and _has_vowel(w.low)
             and not self.demonym(w)
             and not self.typo(w)
         )
@@ -962,12 +980,14 @@ class _Context:
         """Word i is a name part on its own evidence."""
         w = self.words[i]
         cue = self.cue_before(i)
+        if w.place in ("gemeente", "place") and self.capitalised(w) and not w.blocked and self.personal_title_before(i):
+            return True  # "Mevrouw Zwolle uit Kampen": right after a title a place is a surname
         # "Saba (9)": a first name that is also a place, with an age between brackets, is the person
         if self.excluded(w, in_name=bool(cue) or self.aged(i)) or (w.low in _GREETINGS and self.sentence_initial(i)):
             return False
         if not cue and self.english_sentence(i):
             return False
-        if self.named_as(i) or self.possessive_owner(i):
+        if self.named_as(i) or self.possessive_owner(i) or self.nicknamed(i):
             return True  # "een leerling die Hoop heet", "juni's ouders": a word, but here a child's name
         if _HYPHENED_PARTICLE.match(w.text) and w.text.split("-", 1)[1][:1].isupper() and not w.place:
             return True  # "Rama al-Hassan", "[NAAM] al-Jaburi"
@@ -1220,6 +1240,66 @@ class _Context:
             and words[i].low not in _CUES
         )
 
+    def personal_title_before(self, i: int) -> bool:
+        """A form of address right before word i ("mevrouw", "dhr."), not a word that merely cues a name
+        ("gezin", "familie") nor the letters of a postcode ("7511 HR Enschede")."""
+        k = i - 1
+        if k >= 0 and self.words[k].text == ".":
+            k -= 1
+        return (
+            k >= 0
+            and self.words[k].kind == "word"
+            and self.words[k].low in _PERSONAL_TITLES
+            and not (
+                self.words[k].text.isupper()
+                and len(self.words[k].text) > 1
+                and k > 0
+                and self.words[k - 1].kind == "num"
+            )
+        )
+
+    def nicknamed(self, i: int) -> bool:
+        """Word i is the name someone goes by: "iedereen noemt Rojin 'Roj'", "ze noemen hem Jojo", "heet op
+        school 'Kees'", "door iedereen Jojo wordt genoemd" — a nickname is as much the child as the name."""
+        words, w = self.words, self.words[i]
+        if w.kind != "word" or w.low in self.lex.stop or w.low in _CUES or w.place or len(w.low) < 2:
+            return False
+        quoted = 0 < i < len(words) - 1 and words[i - 1].text in _QUOTES and words[i + 1].text in _QUOTES
+        before = [x for x in words[max(0, i - 5) : i] if not (x.kind == "punct" and x.text in _QUOTES)]
+        lows = [x.low for x in before]
+        after = [x.low for x in words[i + 1 : i + 3]]
+        if after[:2] in (["wordt", "genoemd"], ["werd", "genoemd"]) or after[:1] == ["genoemd"]:
+            # not "wat wordt de Kindregeling genoemd?": a name takes no article
+            return (self.capitalised(w) or quoted) and not (lows and lows[-1] in _ARTICLES)
+        if (
+            len(lows) >= 2
+            and lows[-2] in _CALL_VERBS
+            and (lows[-1] in _OBJECT_PRONOUNS or self.capitalised(before[-1]))
+        ):
+            return quoted or lows[-1] in _OBJECT_PRONOUNS  # "noemt Rojin 'Roj'", "noemen hem Jojo"
+        # an aside after a name: "Chukwuemeka (11), op school Emeka, zegt …", "(thuis Mo)"
+        k = i - 1
+        while k >= 0 and words[k].kind == "word" and words[k].low in ("op", "school", "thuis", "roepnaam", "bijnaam"):
+            k -= 1
+        aside = [x.low for x in words[k + 1 : i]]
+        if (
+            aside in (["op", "school"], ["thuis"], ["roepnaam"], ["bijnaam"])
+            and k >= 0
+            and words[k].text in ",("
+            and self.capitalised(w)
+            and i + 1 < len(words)
+            and words[i + 1].text in ",)"
+        ):
+            return True
+        # "heet op school 'Kees'", "heet thuis Mo"
+        heet = [k for k, low in enumerate(lows) if low in ("heet", "heette", "heten")]
+        return (
+            bool(heet)
+            and (quoted or self.capitalised(w))
+            and all(low in _WHERE_CALLED for low in lows[heet[-1] + 1 :])
+            and len(lows) - heet[-1] - 1 <= 3
+        )
+
     def possessive_owner(self, i: int) -> bool:
         """Word i is a name with a possessive 's before a family word or friend: "juni's ouders",
         "Noor's vriendinnetje"; not a plural with 's ("de baby's moeder" is rare, "oma's" no name)."""
@@ -1317,7 +1397,15 @@ class _Context:
             and _ends_in_institution(words[k].low)
         ):
             return True  # a school named after someone: "de Vincent van Goghschool", "Anne Frankschool"
-        if i > 0 and words[i - 1].kind == "word" and words[i - 1].low in _INSTITUTIONS and len(words[i - 1].low) > 4:
+        k = i - 1
+        if k > 0 and words[k].low in ("de", "het", "'t"):
+            k -= 1  # "buurthuis De Kaap", "kindcentrum Het Palet"
+        if (
+            k >= 0
+            and words[k].kind == "word"
+            and len(words[k].low) > 4
+            and (words[k].low in _INSTITUTIONS or words[k].low in _PLACES_OF_A_NEIGHBOURHOOD)
+        ):
             return True  # "Scouting Titus Brandsma", also where it opens the sentence
         first = span[0]
         if (
@@ -1690,6 +1778,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and (ctx.capitalised(target) or lower_ok)
                     and not ctx.brand(target)
                     and not ctx.org_word(target)
+                    # "schulden van het Rijk": an ordinary word after "het" is the thing ("van het Reve" is a name)
+                    and not (words[j - 1].low == "het" and ctx.ordinary(target))
                 )
                 if ok_target and target.place == "gemeente":
                     # "van Putten" is a surname only after a cue or a first name, never a KB gemeente.
@@ -1950,6 +2040,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds", "Ulu Camii": an institution, no person
         elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
+        elif i == j and ctx.nicknamed(i):
+            spans.append((words[i].start, words[i].end))  # what a child is called: "door iedereen Jojo genoemd"
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
         elif i <= j and ctx.organisation(i, j) and not _coordinated_with_name(words, in_name, i, j):

@@ -534,6 +534,14 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
         if how is not None:
             return how
     choice, hits = _retrieve(kb, q, "werkwijze")
+    if COMPARES.search(normalize(q.text)) and (compared := _compared_werkwijzen(kb, q.text)):
+        section = retrieval.asked_section(q.text) or "wat"
+        section = section if section in answers.SECTION_LABELS else "wat"
+        return Outcome(answers.sections_side_by_side(compared, section), q)
+    if choice.action == "nothing" and (in_full := _sections_named_in_full(kb, hits, q.text)):
+        # "Wat is het verschil tussen sociale steun en participatie? Ze lijken erg op elkaar …": the
+        # rest of the message dilutes the match, but the werkwijzen it names are what it asks about.
+        choice = retrieval.Choice("clarify" if len(in_full) > 1 else "answer", in_full)
     if choice.action == "clarify" and (named := _named_section(kb, choice.hits, q.text)):
         choice = retrieval.Choice("answer", [named] + [h for h in choice.hits if h is not named])
     if (
@@ -552,6 +560,47 @@ def werkwijze(kb: KnowledgeBase, q: Question) -> Outcome:
     block = kb.hoe_block(best.unit.record_id)
     reply = _block_reply(kb, block, q.text, [h for h in choice.hits[1:] if h.unit.kind == "hoe"][:2])
     return Outcome(reply, replace(q, topic=block.id))
+
+
+# "wat is het verschil tussen …", "hoe verhouden … zich tot elkaar", "vergelijk …"
+COMPARES = re.compile(r"\b(verschil|verschillen|vergelijk\w*|verhouden|onderscheid)\b")
+
+
+def _compared_werkwijzen(kb: KnowledgeBase, text: str) -> list:
+    """The two or three werkwijzen a comparing question names by their whole names, in the order named."""
+    norm = normalize(text)
+    named = [w for w in kb.werkwijzen() if _names_literally(kb, "werkwijze", w.id, text)]
+    named.sort(key=lambda w: norm.find(normalize(w.name).split()[0]))
+    return named if 2 <= len(named) <= 3 else []
+
+
+# "komt armoede vaak voor bij mensen die gewoon werken?", "armoede zit toch vooral bij mensen in de
+# bijstand?", "het zijn toch vooral gezinnen in de bijstand die arm zijn?": who lives in poverty.
+WHO_IS_POOR = re.compile(
+    r"\b(komt|zit|zitten) (de |die )?armoede (\w+ ){0,3}(bij|in|onder)\b"
+    r"|(?<!waar )(?<!waar de )\barmoede (komt|zit|zitten) (\w+ ){0,3}(bij|in|onder)\b"  # not "waar de armoede zit"
+    r"|\b(vooral|alleen|meestal|vaak) (\w+ ){0,5}(die|dat) arm (zijn|is)\b"
+    r"|\b(wie|welke (gezinnen|kinderen|mensen|ouders)) (zijn|is|leven|wonen) (er )?(vooral |het vaakst )?"
+    r"(in armoede|arm)\b"
+)
+WHO_IS_POOR_RECORD = "achtergrond:welke-kinderen-leven-in-armoede"
+
+
+def who_lives_in_poverty(kb: KnowledgeBase, q: Question) -> Outcome:
+    """Which children and families live in poverty: the handreiking's part on that first, then the facts
+    the question matches best (working parents, the self-employed), as the background asks it."""
+    hits = retrieval.best_per_record(kb.retriever.search(q.text, only=("achtergrond", "feit"), limit=12))
+    hits = sorted(hits, key=lambda h: h.unit.record != WHO_IS_POOR_RECORD)
+    return unit_outcome(kb, replace(q, kind="wat_is"), retrieval.Choice("answer", hits))
+
+
+def _sections_named_in_full(kb: KnowledgeBase, candidates: list[retrieval.Hit], text: str) -> list[retrieval.Hit]:
+    """The werkwijze sections among the candidates whose werkwijze the text names by its whole name."""
+    return [
+        h
+        for h in candidates
+        if h.unit.kind == "werkwijze" and _names_literally(kb, "werkwijze", h.unit.record_id.split("/")[0], text)
+    ][:3]
 
 
 def _named_section(kb: KnowledgeBase, candidates: list[retrieval.Hit], text: str) -> retrieval.Hit | None:
@@ -604,7 +653,7 @@ def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval
     return [h for h in hits if h.unit.record_id in named and h.coverage >= MENTION_COVERAGE]
 
 
-OVERVIEW = re.compile(r"\b(welke|alle|hoeveel|overzicht (van )?de|de (11|elf)|wat zijn de) werkwijzen\b")
+OVERVIEW = re.compile(r"\b((welke|alle|hoeveel|overzicht (van )?de|wat zijn de)( (11|elf))?|de (11|elf)) werkwijzen\b")
 # "Ik ben net begonnen in het wijkteam. Kinderarmoede, waar begin ik?": where to start, about poverty
 # itself and nothing more particular.
 STARTING_OUT = re.compile(
@@ -929,7 +978,7 @@ def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
             q,
         )
     full = " ".join(filter(None, [q.name, q.text]))
-    named = kb.find_named(full)
+    named = [(kind, rid) for kind, rid in kb.find_named(full) if not _ordinary_word_in_passing(kb, kind, rid, full)]
     if asks_for_list(full):
         # "is er een training over het herkennen van armoede?": a werkwijze's verb is no record asked for
         named = [(kind, rid) for kind, rid in named if kind != "werkwijze"]
@@ -1052,6 +1101,8 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         and (OVERVIEW.search(normalize(q.text)) or _asks_which(q.text, {"werkwijze", "werkwijzen"}))
     ):
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
+    if q.kind != "fondsen" and not q.offset and WHO_IS_POOR.search(normalize(q.text)):
+        return who_lives_in_poverty(kb, q)
     if q.kind not in ("fondsen", "aanvragen") and not q.offset and asks_where_to_start(q.text):
         # A starter's "waar begin ik?": the ways in, the werkwijzen first, and what the question is about.
         intro = "Een goede ingang zijn de werkwijzen van de handreiking: hoe je signaleert, bespreekt en ondersteunt. "
@@ -1367,7 +1418,7 @@ def asks_something(text: str) -> bool:
 
 # "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
 SIGNAL_ASKED = re.compile(
-    r"\b(is (dat|dit|het) (een |ook een )?\w*signaal|signaal van|(daar)?achter zitten|"
+    r"\b(is (dat|dit|het) (een |ook een )?(\w+ )?\w*signaal|signaal van|(daar)?achter zitten|"
     r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|wijzen|duidt|rol (in )?spelen|valt (dat|dit) onder|"
     r"welke (\w+ )?signalen|wat (zijn|voor) (de )?signalen|"
     r"(hoort|horen) (dat|dit) bij|risico|(bij|met) (geld\w*|armoede|geldzorgen) (horen|te maken))"
@@ -1461,7 +1512,12 @@ def _squeezed(text: str) -> str:
 
 def names_in_full(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
     """Whether the text names the record by its whole name ("Home-Start" in "homestart, wat doen ze?"),
-    not by a word its name shares with the question."""
+    not by a word its name shares with the question, nor by an ordinary word used in passing."""
+    return _names_literally(kb, kind, rid, text) and not _ordinary_word_in_passing(kb, kind, rid, text)
+
+
+def _names_literally(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
+    """Whether the record's whole name stands in the text, whatever it means there."""
     record = kb.record(kind, rid)
     name = (getattr(record, "name", "") or "") if record is not None else ""
     # Also without the abbreviation after it: "Kwetsbare Zwangeren Overleg" names "… Overleg (KZO)".
@@ -1492,6 +1548,23 @@ def named_in_full(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
         and not (kind == "fonds" and where_they_are(kb, rid, text))
         and not (kind == "organisatie" and _only_the_maker(kb, rid, text))
     ]
+
+
+def _ordinary_word_in_passing(kb: KnowledgeBase, kind: str, rid: str, text: str) -> bool:
+    """A one-word name that is an ordinary Dutch word, written without its capital in a longer question
+    that is about something else: "zoekt houvast … een mentor voor hem?" is no question about the
+    programme Houvast ("houvast, wat is dat?" and "een kledingbank bij mij in de buurt" still are)."""
+    name = without_brackets(kb.record(kind, rid).name)
+    if len(words(name)) != 1 or not is_dutch_word(normalize(name)):
+        return False
+    if re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(name[:1].upper() + name[1:].lower())}", text.strip()):
+        return False  # written as a name
+    own = keys(normalize(name))
+    others = [w for w in content_words(text) if not keys(w) & own]
+    if len(others) < 4:
+        return False
+    top = retrieval.best_per_record(kb.retriever.search(text, limit=12))[:3]
+    return f"{kind}:{rid}" not in {h.unit.record for h in top}
 
 
 # "een stappenplan …, van Divosa meen ik": an organisation after "van" or "door" may be who made the thing asked about.
@@ -1832,8 +1905,13 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     asked = asked_kinds(text)
     if retrieval.asked_section(text) == "hoe":
         asked.add("hoe")
-    if "signaal" in asked and SIGNAL_ASKED.search(norm):
-        # "is dat een signaal?", whatever the NLU made of it.
+    if (
+        "signaal" in asked
+        and SIGNAL_ASKED.search(norm)
+        and not any(k[0] != "werkwijze" for k in named_in_full(kb, text))
+    ):
+        # "is dat een signaal?", whatever the NLU made of it; "r4u bij de intake, welke risicofactoren scoor
+        # je daarmee" is about the instrument it names.
         return signalen(kb, Question("signalen", text=text))
     reaching = [key for key in named_in_full(kb, text) if key[0] != "werkwijze"] if REACHING.search(norm) else []
     if reaching:

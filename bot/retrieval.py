@@ -67,9 +67,11 @@ def best_per_record(hits: list[Hit]) -> list[Hit]:
 # maximaal per jaar?", "wordt haar bijbaantje van de bijstand afgetrokken?").
 UNSTATED_DETAIL = re.compile(
     # "welk bedrag", "dat eenmalige bedrag" asks the amount; "leven van een klein bedrag" does not
-    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren)|"
+    r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren|"
+    r"weken|dagen)|"
     r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
     r"maximaal|maximum|per (maand|kwartaal|week)|in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
+    r"(vanaf|boven|onder|bij) welke score|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
     r"(uitkering|bijstand)( \w+){0,6} (omlaag|afgetrokken|gekort|verrekend)|"
@@ -97,6 +99,7 @@ UNSTATED_DETAIL = re.compile(
     r"wat kost( \w+){0,3} (inkopen|inkoop)|wat kost( \w+){0,6} per (gezin|kind|deelnemer|traject)|beslagvrije voet|"
     # what the law says: the sources give no legal rules
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar|kantonrechter|"
+    r"(eisen|regels) (stelt|stellen) de wet|de wet (kinderopvang|op de jeugdzorg|maatschappelijke ondersteuning)|"
     # the income limit of one scheme in figures: the sources name none ("de inkomensnorm van de voedselbank")
     r"inkomensnorm\w*|"
     # what a landlord or creditor may do ("wanneer mag de verhuurder ze uit huis zetten?")

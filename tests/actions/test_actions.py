@@ -248,6 +248,21 @@ def test_a_question_taken_for_waar_staat_dat_is_answered():
     assert "kwam niet uit een bron" in chat.run(ActionSource(), "waar staat dat?", "ask_source")
 
 
+def test_where_to_read_more_about_a_subject_is_a_question_of_its_own():
+    """ "waar kan ik verder lezen over kinderarmoede?" (taken for "waar staat dat?"), before or after an
+    answer: the websites the handreiking names, not the source of the answer before it; "waar kan ik daar
+    meer over lezen?" points back to that answer."""
+    after_an_answer = Conversation()
+    after_an_answer.run(ActionSignalen(), "welke signalen van armoede zie je bij kinderen?", "ask_signalen")
+    for chat in (Conversation(), after_an_answer):
+        chat.run(ActionSource(), "waar kan ik verder lezen over kinderarmoede, welke websites noemen ze?", "ask_source")
+        assert chat.slots["getoonde_records"][0] == "achtergrond:actuele-en-relevante-websites", chat.slots
+    chat = Conversation()
+    chat.run(ActionSignalen(), "welke signalen van armoede zie je bij kinderen?", "ask_signalen")
+    source = chat.run(ActionSource(), "waar kan ik daar meer over lezen?", "ask_source")
+    assert "Signaleringslijst kinderarmoede" in source
+
+
 def test_the_greeting_offers_the_topics_a_vague_question_gets():
     """ "ik heb een vraag over een gezin" is read as a greeting: it asks what about, like a vague question."""
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))

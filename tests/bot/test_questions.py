@@ -10,6 +10,7 @@ import pytest
 
 from bot import answers, questions
 from bot.context import in_context, points_back
+from bot.left_out import left_out
 from bot.questions import Question
 
 
@@ -913,6 +914,8 @@ def test_details_the_sources_do_not_give_are_said_so(kb_sqlite):
         "kan een gezin de energietoeslag van vorig jaar nog met terugwerkende kracht aanvragen",
         "Wat is precies de inkomensnorm om bij de voedselbank een pakket te krijgen voor een gezin van vijf?",
         "hoe vraag ik beschermingsbewind aan voor een moeder met schulden, gaat dat via de kantonrechter?",
+        "Op hoeveel weken zwangerschaps- en bevallingsverlof heeft een zwangere mbo-studente van 17 recht?",
+        "welke eisen stelt de wet kinderopvang aan ons pedagogisch beleidsplan?",
     ):
         assert "niet in de bronnen" in ask(kb_sqlite, "wat_is", text).reply.text
     # a family about to lose its home is a subject of the sources
@@ -1045,3 +1048,95 @@ def test_mapping_a_gemeente_with_data_is_no_screening_instrument(kb_sqlite):
         kb_sqlite, "instrumenten", "welk instrument om de financiële situatie van een gezin in kaart te brengen"
     )
     assert family.reply.records[0].startswith("instrument:"), family.reply.records
+
+
+def test_is_that_a_known_signal_asks_for_signals(kb_sqlite):
+    """ "is dat een bekend signaal?" at the end of a situation (a word between "een" and "signaal"): the
+    signals, not the funds for the bus card the situation mentions."""
+    text = (
+        "leerling wil naar een havo in de stad maar de buskaart is te duur, dus wordt het de school om de hoek. "
+        "is dat een bekend signaal?"
+    )
+    outcome = questions.fallback(kb_sqlite, text)
+    assert outcome.reply.records[0] == "signaal:kind-schoolkeuze", outcome.reply.records
+
+
+def test_an_ordinary_word_is_no_name_in_passing(kb_sqlite):
+    """ "zoekt houvast … een mentor voor hem?" is not about the programme Houvast; "houvast, wat is dat?"
+    and a one-word name in a short question still are."""
+    text = "jongen van 12 heeft geen vader in beeld en zoekt houvast. bestaat er zoiets als een mentor voor hem?"
+    assert not questions.names_in_full(kb_sqlite, "interventie", "houvast", text)
+    assert "interventie:houvast" not in ask(kb_sqlite, "wat_is", text).reply.records
+    assert ask(kb_sqlite, "wat_is", "houvast, wat is dat").reply.records == ["interventie:houvast"]
+    assert questions.names_in_full(
+        kb_sqlite, "fonds", "kledingbanken", "hoe vind ik een kledingbank bij mij in de buurt"
+    )
+
+
+def test_turning_eighteen_in_a_few_months_is_turning_eighteen(kb_sqlite):
+    """ "wordt over een paar maanden 18": the risk of turning eighteen, not signals at random."""
+    outcome = ask(kb_sqlite, "signalen", "jongere wordt over een paar maanden 18, waar moet ik op letten qua geld?")
+    assert outcome.reply.records[0] == "signaal:risico-achttien", outcome.reply.records
+
+
+def test_the_difference_between_two_werkwijzen_shows_both(kb_sqlite):
+    """ "Wat is het verschil tussen sociale steun en participatie? Ze lijken erg op elkaar …": both Wat
+    sections, one under the other and each cited; asked for their Waarom, both Waarom sections."""
+    text = (
+        "Wat is het verschil tussen de werkwijzen sociale steun en participatie? "
+        "Ze lijken erg op elkaar als ik ze lees."
+    )
+    outcome = ask(kb_sqlite, "werkwijze", text)
+    assert outcome.reply.records == ["werkwijze:sociale-steun/wat", "werkwijze:participatie/wat"], outcome.reply.records
+    assert outcome.reply.text.count("Bron") == 1 and "Sociale steun › Wat" in outcome.reply.text
+    assert "Participatie › Wat" in outcome.reply.text and len(outcome.reply.citations) == 2
+    why = ask(kb_sqlite, "werkwijze", "verschil tussen sociale steun en participatie qua waarom?")
+    assert why.reply.records == ["werkwijze:sociale-steun/waarom", "werkwijze:participatie/waarom"]
+
+
+def test_which_eleven_werkwijzen_gets_the_overview(kb_sqlite):
+    text = "welke 11 werkwijzen staan er in de handreiking en hoe zijn die ingedeeld? ik raak een beetje de weg kwijt"
+    assert ask(kb_sqlite, "werkwijze", text).reply.records == ["achtergrond:werkwijzen-overzicht"]
+
+
+def test_a_fund_that_no_longer_can_is_left_out(kb_sqlite):
+    """ "Leergeld kan niet meer vanwege zijn leeftijd. Is er een fonds …?": Leergeld is put aside by what
+    follows its name, like "geen Leergeld"; what comes before the name stays in the question."""
+    text = (
+        "Hij wil een cursus doen maar heeft geen laptop. Leergeld kan niet meer vanwege zijn leeftijd. "
+        "Is er een fonds dat na je achttiende nog iets doet?"
+    )
+    rest, aside = left_out(kb_sqlite, text)
+    assert aside == ["fonds:stichting-leergeld"] and rest.startswith("Hij wil een cursus doen maar heeft geen laptop.")
+    assert left_out(kb_sqlite, "wat doet Leergeld niet?") == ("wat doet Leergeld niet?", [])
+    outcome = questions.fallback(kb_sqlite, "Een jongen van 19. " + text)
+    assert "fonds:stichting-leergeld" not in outcome.reply.records, outcome.reply.records
+
+
+def test_something_like_the_programme_just_shown_is_its_sibling(kb_sqlite):
+    """ "en is er ook zoiets in groepsverband voor na de bevalling?" after Centering Zwangerschap: Centering
+    Ouderschap, the programme whose name it shares."""
+    first = ask(kb_sqlite, "wat_is", "Wat is Centering Zwangerschap precies?")
+    assert first.reply.records == ["interventie:centering-pregnancy"]
+    text = "en is er ook zoiets in groepsverband voor na de bevalling?"
+    after = in_context(kb_sqlite, text, "werkwijze", first.question.state(), list(first.reply.records))
+    assert after.reply.records[0] == "interventie:centering-ouderschap", after.reply.records
+
+
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("signalen", "armoede zit toch vooral bij mensen in de bijstand? dat zegt de wethouder steeds"),
+        ("aanvragen", "het zijn toch vooral gezinnen in de bijstand die arm zijn?"),
+        ("signalen", "Vader werkt fulltime, mooi huis. Komt armoede vaak voor bij mensen die gewoon werken?"),
+    ],
+)
+def test_who_lives_in_poverty_is_the_part_on_that(kb_sqlite, kind, text):
+    """Who is poor, asked as a doubt ("toch vooral in de bijstand?"): the handreiking's part on which
+    children live in poverty (most of them have working parents), not the fund Bijstandsblues or signals."""
+    assert ask(kb_sqlite, kind, text).reply.records[0] == "achtergrond:welke-kinderen-leven-in-armoede"
+    assert (
+        ask(kb_sqlite, "signalen", "zie je armoede bij kinderen aan hun kleding?")
+        .reply.records[0]
+        .startswith("signaal:")
+    )
