@@ -219,6 +219,33 @@ def test_no_redaction_changes_what_the_question_is_about(store, rest_run, artifa
     )
 
 
+# Words the stack writes in its own log lines ("Rasa server is up"); as a client's name part ("Rasa
+# Petrauskienė", a Lithuanian first name) such a word has leaked only with a word of the message beside it.
+STACK_WORDS = {"Rasa", "Redis", "Sanic", "Python"}
+
+
+def _in_logs(token: str, message: str, logs: str) -> bool:
+    if token not in STACK_WORDS:
+        return re.search(rf"(?<!\w){re.escape(token)}(?!\w)", logs) is not None
+    words = re.findall(r"\w+", message)
+    pairs = [
+        (words[k - 1] if k > 0 else None, words[k + 1] if k + 1 < len(words) else None)
+        for k, word in enumerate(words)
+        if word == token
+    ]
+    return any(
+        re.search(rf"(?<!\w){re.escape(before)}\W+{re.escape(token)}(?!\w)", logs) for before, _ in pairs if before
+    ) or any(re.search(rf"(?<!\w){re.escape(token)}\W+{re.escape(after)}(?!\w)", logs) for _, after in pairs if after)
+
+
+def test_a_stack_word_as_a_name_part_has_leaked_only_with_its_message():
+    logs = "INFO rasa.core Rasa server is up and running.\nINFO Rasa Open Source 3.6.21"
+    message = "Litouws gezin: vader Tomas, moeder Rasa Petrauskienė en de kinderen"
+    assert not _in_logs("Rasa", message, logs)
+    assert _in_logs("Rasa", message, logs + "\nDEBUG received: moeder Rasa Petrauskienė")
+    assert _in_logs("Tomas", message, logs + "\nDEBUG Tomas")
+
+
 def test_nothing_of_the_client_data_reaches_the_logs(running_stack, store, rest_run, socketio_run):
     logs = "\n".join(p.read_text(errors="replace") for p in running_stack.logs.rglob("*.log"))
     leaked = []
@@ -226,7 +253,7 @@ def test_nothing_of_the_client_data_reaches_the_logs(running_stack, store, rest_
         for n, message in enumerate(client_messages(half)):
             stored = stored_user_text(store, rest_run[(half, n)][0])
             caught = [t for s in message.spans if s.kind == "NAAM" for t in s.tokens() if t not in stored]
-            leaked += [(half, t) for t in caught if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", logs)]
+            leaked += [(half, t) for t in caught if _in_logs(t, message.text, logs)]
     count = len(leaked)
     assert count == 0, "naamdelen die niet zijn opgeslagen maar wel in een logbestand staan; in het afstemdeel: " + str(
         [t for half, t in leaked if half == "afstemmen"]
