@@ -83,6 +83,8 @@ def like_the_previous(kb: KnowledgeBase, text: str, previous: Question, key: str
     if record is None:
         return None
     own = {w for w in words(record.name) if len(w) >= 4 and not is_dutch_word(w) and w not in NAME_FILLERS}
+    if not own:
+        return None
     siblings = [
         h
         for h in retrieval.best_per_record(
@@ -90,7 +92,7 @@ def like_the_previous(kb: KnowledgeBase, text: str, previous: Question, key: str
         )
         if h.unit.record != key and own & set(words(h.unit.title)) and set(h.matched) - own
     ]
-    if not own or not siblings:
+    if not siblings:
         return None
     sibling = siblings[0]
     reply = retrieval.unit_answer(kb, sibling.unit.key, text)

@@ -1285,10 +1285,10 @@ class _Context:
         if (
             aside in (["op", "school"], ["thuis"], ["roepnaam"], ["bijnaam"])
             and k >= 0
-            and words[k].text in ",("
+            and words[k].text in (",", "(")
             and self.capitalised(w)
             and i + 1 < len(words)
-            and words[i + 1].text in ",)"
+            and words[i + 1].text in (",", ")")
         ):
             return True
         # "heet op school 'Kees'", "heet thuis Mo"

@@ -586,10 +586,13 @@ WHO_IS_POOR = re.compile(
 WHO_IS_POOR_RECORD = "achtergrond:welke-kinderen-leven-in-armoede"
 
 
-def who_lives_in_poverty(kb: KnowledgeBase, q: Question) -> Outcome:
+def who_lives_in_poverty(kb: KnowledgeBase, q: Question) -> Outcome | None:
     """Which children and families live in poverty: the handreiking's part on that first, then the facts
-    the question matches best (working parents, the self-employed), as the background asks it."""
+    the question matches best (working parents, the self-employed), as the background asks it. None when
+    the background matches nothing of the question."""
     hits = retrieval.best_per_record(kb.retriever.search(q.text, only=("achtergrond", "feit"), limit=12))
+    if not hits:
+        return None
     hits = sorted(hits, key=lambda h: h.unit.record != WHO_IS_POOR_RECORD)
     return unit_outcome(kb, replace(q, kind="wat_is"), retrieval.Choice("answer", hits))
 
@@ -1102,7 +1105,8 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     ):
         return Outcome(overview(kb), replace(q, kind="werkwijze", text=""))
     if q.kind != "fondsen" and not q.offset and WHO_IS_POOR.search(normalize(q.text)):
-        return who_lives_in_poverty(kb, q)
+        if (poor := who_lives_in_poverty(kb, q)) is not None:
+            return poor
     if q.kind not in ("fondsen", "aanvragen") and not q.offset and asks_where_to_start(q.text):
         # A starter's "waar begin ik?": the ways in, the werkwijzen first, and what the question is about.
         intro = "Een goede ingang zijn de werkwijzen van de handreiking: hoe je signaleert, bespreekt en ondersteunt. "
