@@ -17,6 +17,12 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5
+# "niet bij X terecht kunt", "niet bij X aan kan kloppen": whether X takes someone, a question about X.
+# Only in a clause "dat …"/"of …": "wij kunnen niet bij Leergeld terecht, wat dan?" does leave Leergeld out.
+_THAT_CLAUSE = re.compile(r"\b(dat|of)\b[^.?!,;]*$", re.IGNORECASE)
+_CAN_GO_THERE = re.compile(
+    r"\s+(\w+\s+)?(terecht|aankloppen|aan\s+kloppen|aanmelden|kunnen|kan|kunt|mag|mogen)\b", re.IGNORECASE
+)
 # "als hun gemeente geen witgoedregeling heeft", "geen kledingbank in onze wijk": a name in lower case after
 # "geen" counts where the question says a place lacks it; "die geen extra kraamuren kunnen betalen" is a
 # lack, not a name.
@@ -29,7 +35,9 @@ _WORD = re.compile(r"[^\W_][\w&'’-]*")
 _REFUSED = re.compile(
     r"\s+(?:(?:kan|kon|kunnen|mag|doet|deed|helpt|werkt|vergoedt|betaalt|geeft)\s+(?:(?:hier|dat|het|hem|haar|"
     r"hen|ze|ons|dit|dus|ook|nu)\s+)?(?:niet|geen|niks)\b|(?:valt|viel)\s+af\b|(?:heeft|had)\s+(?:\w+\s+)?afgewezen\b|"
-    r"(?:is|was)\s+(?:al\s+)?(?:afgewezen|vol|gestopt)\b)",
+    r"(?:is|was)\s+(?:al\s+)?(?:afgewezen|vol|gestopt)\b|"
+    # "Leergeld hebben we al geprobeerd": tried already, so something else is wanted
+    r"(?:(?:hebben|heb|heeft|had|hadden)\s+(?:we|wij|ik|ze|zij|hij|jullie)\s+|is\s+|zijn\s+)?al\s+geprobeerd\b)",
     re.IGNORECASE,
 )
 
@@ -53,6 +61,12 @@ def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
         name_words = {w for kind, rid in named for w in words(getattr(kb.record(kind, rid), "name", "") or "")}
         while n < len(following) and (set(words(following[n].group())) <= name_words | {"&"}):
             n += 1
+        if (
+            m.group(1).lower().startswith("niet")
+            and _CAN_GO_THERE.match(text[following[n - 1].end() :])
+            and _THAT_CLAUSE.search(text[: m.start()])
+        ):
+            continue  # "klopt het dat je niet bij Dress for Success terecht kunt?" asks about it
         keys += [f"{kind}:{rid}" for kind, rid in named if f"{kind}:{rid}" not in keys]
         cuts.append((m.start(), following[n - 1].end()))
     for m in _REFUSED.finditer(text):
@@ -73,3 +87,22 @@ def left_out(kb: KnowledgeBase, text: str) -> tuple[str, list[str]]:
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
     return (re.sub(r"\s{2,}", " ", text).strip(), keys) if keys else (text, [])
+
+
+# "Geen fonds deze keer, echt iets om andere ouders te leren kennen", "geen fonds voor spullen, maar iets
+# om …": the question turns funds down as a kind and asks what else the handreiking offers. Only where
+# "geen fonds" opens a clause or is followed by "maar": "is er geen fonds voor een fiets?" asks for one.
+_FUNDS_TURNED_DOWN = re.compile(
+    r"(?:^|[.,;:!?]\s*)(?:geen|niet)\s+(?:een\s+|via\s+een\s+)?fonds(?:en)?\b"
+    r"|\b(?:geen|niet\s+(?:via\s+)?een)\s+fonds(?:en)?\b(?=[^.?!]{0,30}?\bmaar\b)",
+    re.IGNORECASE,
+)
+
+
+def funds_turned_down(text: str) -> str | None:
+    """The question without the words that turn funds down; None when it does not turn them down."""
+    if not _FUNDS_TURNED_DOWN.search(text):
+        return None
+    return re.sub(
+        r"\s{2,}", " ", _FUNDS_TURNED_DOWN.sub(lambda m: m.group()[:1] if m.group()[:1] in ".,;:!?" else " ", text)
+    ).strip()

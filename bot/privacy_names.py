@@ -138,6 +138,9 @@ _OBJECT_PRONOUNS = {"hem", "haar", "hen", "ze"}
 # Where someone goes by another name: "heet op school 'Kees'", "heet thuis Mo".
 _WHERE_CALLED = {"op", "school", "thuis", "in", "de", "klas", "bij", "ons", "iedereen", "voor", "eigenlijk", "gewoon"}
 _NAMING_CUES = {"heet", "heten", "genaamd", "genoemd", "alias", "naam", "namen", "voornaam", "achternaam"}
+# The labels of a record pasted from a file system ("Patiënt: WANG, Li", "CLIËNT: POPESCU, IONUȚ"): with
+# the colon, its capitalised words are the name (_Context.record_field).
+_FIELD_LABELS = {"patient", "patiënt", "client", "cliënt", "partner", "naam", "achternaam", "voornaam", "roepnaam"}
 _TITLE_CUES = {
     "mevrouw",
     "mevr",
@@ -963,6 +966,26 @@ class _Context:
             return "kin"
         return ""
 
+    def record_field(self, i: int) -> bool:
+        """Word i is a capitalised word in the value of a labelled field of a record pasted from a file
+        system: "Patiënt: WANG, Li", "CLIËNT: POPESCU, IONUȚ", "PATIËNT: VAN DER MEULEN, JOHANNA (JOKE)".
+        Only capitalised words, particles and punctuation stand between the label and it; the next
+        label ("BSN:") is none."""
+        w = self.words[i]
+        if w.kind != "word" or not w.text[:1].isupper() or w.low in _PARTICLES:
+            return False
+        if i + 1 < len(self.words) and self.words[i + 1].text == ":":
+            return False
+        j = i - 1
+        while j >= 0 and self.words[j].text != "\n":
+            x = self.words[j]
+            if x.text == ":":
+                return j > 0 and self.words[j - 1].low in _FIELD_LABELS
+            if x.kind == "num" or (x.kind == "word" and not x.text[:1].isupper() and x.low not in _PARTICLES):
+                return False
+            j -= 1
+        return False
+
     def english_sentence(self, i: int) -> bool:
         """Word i stands in a sentence of (mostly) English words: "Can parents apply for …?", "Is
         there an English leaflet?" — its capitalised words are English, not names."""
@@ -980,6 +1003,8 @@ class _Context:
         """Word i is a name part on its own evidence."""
         w = self.words[i]
         cue = self.cue_before(i)
+        if self.record_field(i) and not w.blocked and not w.place and w.low not in self.lex.stop | _CUES:
+            return True  # "Patiënt: WANG, Li", "PARTNER: POPESCU-STOICA, MIHAELA": a capital says it all here
         if w.place in ("gemeente", "place") and self.capitalised(w) and not w.blocked and self.personal_title_before(i):
             return True  # "Mevrouw Zwolle uit Kampen": right after a title a place is a surname
         # "Saba (9)": a first name that is also a place, with an age between brackets, is the person
@@ -1728,6 +1753,16 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and ((i > 0 and words[i - 1].low in _LOCATIVES) or words[i].low in _WEAK_PARTICLES)
                 ):
                     continue  # "in de Bijlmer", "uit de Kempen"
+                if (
+                    not cue
+                    and not after_name
+                    and target.place
+                    and words[i].low == "van"
+                    and i > 0
+                    and words[i - 1].kind == "word"
+                    and words[i - 1].text.islower()
+                ):
+                    continue  # "de rest van Limburg", "het noorden van Groningen": of a place
                 if not cue and i > 0 and (words[i - 1].low in _INSTITUTIONS or ctx.after_abbreviation(i)):
                     continue  # "Stichting De Hoop", "IKC De Vlieger": the organisation's own name
                 if not cue and not (i > 0 and in_name[i - 1]) and ctx.by_someone(i, j):

@@ -20,7 +20,7 @@ from .kb.retrieval import STEERING
 from .kb.text import content_words, is_dutch_word, keys, normalize, without_brackets, words
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
-from .left_out import left_out
+from .left_out import funds_turned_down, left_out
 from .not_in_sources import figures_of_a_place, other_gemeente, unknown_names, unknown_words
 from .privacy_names import TIME_WORDS
 
@@ -578,7 +578,9 @@ def _compared_werkwijzen(kb: KnowledgeBase, text: str) -> list:
 # bijstand?", "het zijn toch vooral gezinnen in de bijstand die arm zijn?": who lives in poverty.
 WHO_IS_POOR = re.compile(
     r"\b(komt|zit|zitten) (de |die )?armoede (\w+ ){0,3}(bij|in|onder)\b"
-    r"|(?<!waar )(?<!waar de )\barmoede (komt|zit|zitten) (\w+ ){0,3}(bij|in|onder)\b"  # not "waar de armoede zit"
+    # not "waar de armoede zit"
+    r"|(?<!waar )(?<!waar de )\barmoede (vooral |meestal |vaak |het meest )?(komt|zit|zitten|voorkomt) "
+    r"(\w+ ){0,3}(bij|in|onder)\b"
     r"|\b(vooral|alleen|meestal|vaak) (\w+ ){0,5}(die|dat) arm (zijn|is)\b"
     r"|\b(wie|welke (gezinnen|kinderen|mensen|ouders)) (zijn|is|leven|wonen) (er )?(vooral |het vaakst )?"
     r"(in armoede|arm)\b"
@@ -656,7 +658,11 @@ def _mentioned_programmes(kb: KnowledgeBase, block, text: str) -> list[retrieval
     return [h for h in hits if h.unit.record_id in named and h.coverage >= MENTION_COVERAGE]
 
 
-OVERVIEW = re.compile(r"\b((welke|alle|hoeveel|overzicht (van )?de|wat zijn de)( (11|elf))?|de (11|elf)) werkwijzen\b")
+# "er zijn toch tien werkwijzen?": how many there are (a number near eleven), the overview.
+OVERVIEW = re.compile(
+    r"\b((welke|alle|hoeveel|overzicht (van )?de|wat zijn de)( (11|elf))?|de (11|elf)) werkwijzen\b"
+    r"|\b(8|9|10|11|12|acht|negen|tien|elf|twaalf) werkwijzen\b"
+)
 # "Ik ben net begonnen in het wijkteam. Kinderarmoede, waar begin ik?": where to start, about poverty
 # itself and nothing more particular.
 STARTING_OUT = re.compile(
@@ -818,7 +824,10 @@ def _specific(text: str) -> bool:
 
 
 # Asking for the parents' own signals in so many words.
-SIGNALS_OF_PARENTS = re.compile(r"\bsignalen (bij|van) (de )?(ouders?|moeders?|vaders?)\b|\b(bij|van) de ouders zelf\b")
+SIGNALS_OF_PARENTS = re.compile(
+    r"\bsignalen (van armoede |die op armoede (kunnen )?wijzen )?(bij|van) (de )?(ouders?|moeders?|vaders?)\b"
+    r"|\b(bij|van) de ouders zelf\b"
+)
 
 
 def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
@@ -1098,6 +1107,13 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
             # "geen Leergeld in onze gemeente, wat dan?": the rest of the question, without Leergeld.
             name = None if q.name and {f"{k}:{i}" for k, i in kb.find_named(q.name)} <= set(aside) else q.name
             return answer(kb, replace(q, text=text, name=name, left_out=aside), checked)
+    if q.text and not q.offset and not any(k.startswith("fonds:") for k in q.left_out):
+        if (rest := funds_turned_down(q.text)) is not None:
+            # "Geen fonds deze keer, echt iets om andere ouders te leren kennen": anything but a fund.
+            funds = [u.record for u in kb.retriever.units if u.kind == "fonds"]
+            kind = "werkwijze" if q.kind in ("fondsen", "aanvragen") else q.kind
+            turned_down = list(dict.fromkeys([*q.left_out, *funds]))
+            return answer(kb, replace(q, kind=kind, text=rest, need=None, left_out=turned_down), checked)
     if (
         q.kind not in ("fondsen", "aanvragen")
         and not q.offset
@@ -1362,6 +1378,8 @@ ASKS_HOW = re.compile(
 MAPPING_A_PLACE = re.compile(
     r"\b(gemeente|wijk|regio|stad)\b.*\bin kaart\b|\bin kaart\b.*\b(gemeente|wijk|regio|stad)\b|\bdata(bronnen)?\b"
 )
+# Adding questions to a screening: "welke vragen kan ik aan ons instrument toevoegen?", "voeg ik daar iets aan toe?".
+ADDS_QUESTIONS = re.compile(r"\b(toevoegen|toe te voegen|toegevoegd)\b|\bvoeg\w* (\w+ ){0,6}toe\b")
 # Where to send someone: "waar kan ik haar op wijzen?", "waar kan ze terecht?".
 REFERS = re.compile(r"\bwaar (kan|moet|kunnen) (ik|we|ze|hij|zij)( \w+){0,3} (naar verwijzen|op wijzen|terecht)\b")
 # Asking when or how to use something: "wanneer zet ik bemoeizorg in?", "kan ik Home-Start inzetten?".
@@ -1670,6 +1688,12 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         # screening instrument for a family
         explicit.discard("instrument")
         asked.discard("instrument")
+    if "instrument" in asked and ADDS_QUESTIONS.search(norm):
+        # "welke vragen kan ik aan ons screeningsinstrument toevoegen?": how to ask about money within a
+        # screening (a Hoe-block of Herkennen), not a list of instruments
+        explicit.discard("instrument")
+        asked.discard("instrument")
+        asked.add("hoe")
     if native == "instrument" and set(words(q.text)) & METHOD_WORDS and not EXISTS.search(norm):
         explicit.discard("interventie")  # "welke methodiek past bij het 8-wekenconsult?": an instrument
     if not explicit and SOMETHING_FOR.search(norm) and not kb.resolve_needs(q.text) and not _thesaurus_needs(q.text):
@@ -1899,6 +1923,8 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
         # is the rest, asked the way the NLU would have taken it.
         kind = "fondsen" if all(key.startswith("fonds:") for key in aside) else "wat_is"
         return answer(kb, Question(kind, text=rest, left_out=aside))
+    if funds_turned_down(text) is not None:
+        return answer(kb, Question("werkwijze", text=text))  # "geen fonds deze keer, …": anything but a fund
     if retrieval.asks_unstated_detail(text) or other_gemeente(kb.gemeenten, text):
         return Outcome(_unstated_detail(kb, text), Question("geen"))
     if set(content_words(text)) and set(content_words(text)) <= VAGUE_WORDS:

@@ -70,7 +70,7 @@ UNSTATED_DETAIL = re.compile(
     r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren|"
     r"weken|dagen)|"
     r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
-    r"maximaal|maximum|per (maand|kwartaal|week)|in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
+    r"maximaal|maximum|per (maand|kwartaal|week|uur)|in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
     r"(vanaf|boven|onder|bij) welke score|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")
@@ -101,7 +101,7 @@ UNSTATED_DETAIL = re.compile(
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar|kantonrechter|"
     r"(eisen|regels) (stelt|stellen) de wet|de wet (kinderopvang|op de jeugdzorg|maatschappelijke ondersteuning)|"
     # the income limit of one scheme in figures: the sources name none ("de inkomensnorm van de voedselbank")
-    r"inkomensnorm\w*|"
+    r"inkomensnorm\w*|tot welk( \w+)? inkomen|welk( \w+)? inkomen (mag|mogen)|"
     # what a landlord or creditor may do ("wanneer mag de verhuurder ze uit huis zetten?")
     r"(mag|mogen) (de |een |hun |haar |zijn )?(verhuurder|woningcorporatie|deurwaarder|schuldeiser|incassobureau)s?)\b"
 )

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot import answers, questions
+from bot import answers, questions, retrieval
 from bot.context import in_context, points_back
 from bot.left_out import left_out
 from bot.questions import Question
@@ -1097,6 +1097,10 @@ def test_the_difference_between_two_werkwijzen_shows_both(kb_sqlite):
 def test_which_eleven_werkwijzen_gets_the_overview(kb_sqlite):
     text = "welke 11 werkwijzen staan er in de handreiking en hoe zijn die ingedeeld? ik raak een beetje de weg kwijt"
     assert ask(kb_sqlite, "werkwijze", text).reply.records == ["achtergrond:werkwijzen-overzicht"]
+    # a number near eleven, as a doubt: how many there are
+    doubt = ask(kb_sqlite, "werkwijze", "Er zijn toch negen werkwijzen in die handreiking?")
+    assert doubt.reply.records == ["achtergrond:werkwijzen-overzicht"]
+    assert ask(kb_sqlite, "werkwijze", "welke 2 werkwijzen gaan over geld?").reply.records != doubt.reply.records
 
 
 def test_a_fund_that_no_longer_can_is_left_out(kb_sqlite):
@@ -1129,6 +1133,7 @@ def test_something_like_the_programme_just_shown_is_its_sibling(kb_sqlite):
         ("signalen", "armoede zit toch vooral bij mensen in de bijstand? dat zegt de wethouder steeds"),
         ("aanvragen", "het zijn toch vooral gezinnen in de bijstand die arm zijn?"),
         ("signalen", "Vader werkt fulltime, mooi huis. Komt armoede vaak voor bij mensen die gewoon werken?"),
+        ("werkwijze", "Klopt het dat armoede vooral voorkomt bij gezinnen met een uitkering?"),
     ],
 )
 def test_who_lives_in_poverty_is_the_part_on_that(kb_sqlite, kind, text):
@@ -1140,3 +1145,83 @@ def test_who_lives_in_poverty_is_the_part_on_that(kb_sqlite, kind, text):
         .reply.records[0]
         .startswith("signaal:")
     )
+
+
+def test_a_fund_tried_already_is_left_out(kb_sqlite):
+    """ "Leergeld hebben we al geprobeerd": something else is wanted, like "Leergeld kan niet meer"."""
+    rest, aside = left_out(kb_sqlite, "Leergeld hebben we al geprobeerd. Welk fonds betaalt een laptop voor groep 8?")
+    assert aside == ["fonds:stichting-leergeld"] and "Leergeld" not in rest and "Welk fonds" in rest
+    assert left_out(kb_sqlite, "Is Leergeld al geprobeerd door de school?")[1] == ["fonds:stichting-leergeld"]
+    assert left_out(kb_sqlite, "hoe vraag je Leergeld aan?")[1] == []
+
+
+def test_whether_one_can_go_there_is_a_question_about_it(kb_sqlite):
+    """ "Klopt het dat je … niet bij Dress for Success terecht kunt?" asks about Dress for Success; "wij
+    kunnen niet bij Leergeld terecht, wat dan?" still leaves Leergeld out."""
+    text = "Klopt het dat je met een uitkering niet bij Dress for Success terecht kunt?"
+    assert left_out(kb_sqlite, text) == (text, [])
+    assert questions.fallback(kb_sqlite, text).reply.records[:1] == ["fonds:dress-for-success"]
+    assert left_out(kb_sqlite, "Wij kunnen niet bij Leergeld terecht, wat dan?")[1] == ["fonds:stichting-leergeld"]
+
+
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        (
+            "fondsen",
+            "Geen fonds voor spullen, maar iets om ouders te leren zelf beter met geld om te gaan. "
+            "Wat noemt de handreiking?",
+        ),
+        (
+            "werkwijze",
+            "Wat kan ik doen als ik een alleenstaande moeder zonder netwerk zie? Geen fonds deze keer, echt iets "
+            "om andere ouders te leren kennen.",
+        ),
+    ],
+)
+def test_funds_turned_down_give_anything_but_a_fund(kb_sqlite, kind, text):
+    """ "Geen fonds deze keer, …", "geen fonds voor spullen, maar …": the question turns funds down as a
+    kind; "is er geen fonds voor een fiets?" still asks for one."""
+    records = ask(kb_sqlite, kind, text).reply.records
+    assert records and not any(r.startswith("fonds:") for r in records), records
+    assert (
+        ask(kb_sqlite, "fondsen", "is er geen fonds voor een fiets voor een kind van 9?")
+        .reply.records[0]
+        .startswith("fonds:")
+    )
+
+
+def test_learning_to_handle_money_finds_the_budget_trainings(kb_sqlite):
+    """Thesaurus omgaan-met-geld: "ouders leren beter met geld om te gaan" finds the budgettrainingen."""
+    text = "Geen fonds voor spullen, maar iets om ouders te leren zelf beter met geld om te gaan. Wat noemt de bron?"
+    assert "interventie:budgettrainingen-stichting-knip" in ask(kb_sqlite, "fondsen", text).reply.records[:3]
+
+
+def test_signals_of_poverty_in_parents_lead_with_the_parents(kb_sqlite):
+    """ "Welke signalen van armoede bij ouders kun je op school merken?": the parents' signals first, not a
+    child's signal that shares "school"."""
+    records = ask(kb_sqlite, "signalen", "Welke signalen van armoede bij ouders kun je op school merken?").reply.records
+    assert records[0] == "signaal:ouder-school", records
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat is de eigen bijdrage per uur voor kraamzorg in 2026?",
+        "Tot welk netto-inkomen komt een gezin met twee kinderen in aanmerking voor een voedselpakket?",
+    ],
+)
+def test_hourly_rates_and_income_limits_are_not_in_the_sources(text):
+    assert retrieval.asks_unstated_detail(text)
+    assert not retrieval.asks_unstated_detail(
+        "moeder heeft een netto inkomen van 1400 euro, welk fonds betaalt een fiets?"
+    )
+
+
+def test_adding_questions_to_a_screening_is_the_herkennen_block(kb_sqlite):
+    """ "Welke vragen kan ik aan ons screeningsinstrument toevoegen?": the Hoe-block that says to add
+    questions about money to the standard screening, not a list of instruments."""
+    text = "Welke vragen kan ik aan ons standaard screeningsinstrument toevoegen om geldzorgen uit te vragen?"
+    assert ask(kb_sqlite, "instrumenten", text).reply.records[0] == "hoe:herkennen-algemeen"
+    plain = ask(kb_sqlite, "instrumenten", "welke screeningsinstrumenten zijn er voor de kraamtijd?").reply.records
+    assert plain[0].startswith("instrument:"), plain

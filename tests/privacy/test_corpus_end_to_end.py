@@ -80,6 +80,14 @@ pytestmark = pytest.mark.e2e
 # positives (14/84), 3.6 % without the 11 persons, none changing the answer. The whole held-out half
 # (redact()): recall 0.970 (4660/4804), false positives 10.2 % (181/1779), 4.2 % without persons. The
 # false-positive gate follows the athletes and artists it added (was 0.10); the others stay.
+# Twenty-second session, twenty-two writers: the twenty-second writer pasted text from other systems
+# (record lines such as "Patiënt: WANG, Li", names in capitals and surname first, forwarded e-mails, lists,
+# table and agenda lines, retyped text messages; names with apostrophes, hyphens and accents of origins
+# rare so far) and filled its ordinary questions with brands, tv programmes, books, clubs and e-mail
+# headers; its held-out half as it came in (redact()): name parts 0.935 (230/246), other data 1.000
+# (86/86), 12.0 % false positives (10/83), 2.4 % without the 8 persons, none changing the answer. The whole
+# held-out half (redact()): recall 0.969 (4892/5050), other 0.981 (790/805), false positives 10.3 %
+# (191/1862), 4.1 % without persons, five that change the answer. The gates stay.
 RECALL_MINIMUM = 0.964
 OTHER_RECALL_MINIMUM = 0.98
 FALSE_POSITIVE_MAXIMUM = 0.105

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.privacy import elfproef, redact
+from tests.privacy.scoring import answer_changing
 
 HERE = Path(__file__).parent
 
@@ -658,3 +659,30 @@ def test_nicknames_titles_before_places_and_names_of_places(text, redacted, kept
 )
 def test_a_street_whose_street_word_comes_first(text, redacted):
     assert redacted in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # a record pasted from a file system: after the label, its capitalised words are the name, in capitals too
+        ("Overgenomen uit HiX:\nPatiënt: WANG, Li   BSN: 230972159", "Patiënt: [NAAM], [NAAM]   BSN: [BSN]", ""),
+        ("CLIËNT: POPESCU, IONUȚ\nPARTNER: POPESCU-STOICA, MIHAELA", "CLIËNT: [NAAM], [NAAM]\nPARTNER: [NAAM]", ""),
+        ("Cliënt: moeder van drie, woont in Oss. Welk fonds?", "", "Cliënt: moeder van drie, woont in Oss"),
+        ("Is de patiënt: een kind of de moeder?", "", "Is de patiënt: een kind of de moeder?"),
+        # "van" before a place after a lower-case word is "of", no particle
+        ("Hoe groot is de kinderarmoede in Heerlen vergeleken met de rest van Limburg?", "", "de rest van Limburg"),
+        ("Ik sprak Kees van Houten vandaag.", "Ik sprak [NAAM] vandaag", ""),
+    ],
+)
+def test_pasted_records_and_places_after_van(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
+
+
+def test_a_gemeente_only_in_an_e_mail_address_is_no_word_of_the_question():
+    """ "Aan: info@cjg-leiden.nl" rewritten by its writer as "het CJG Leiden": the redacted address took no
+    gemeente out of the question; a gemeente in the text itself still counts."""
+    original = "Aan: info@cjg-leiden.nl\nOnderwerp: hulp. Worden tandartskosten vergoed?"
+    redacted = "Aan: [E-MAIL]\nOnderwerp: hulp. Worden tandartskosten vergoed?"
+    assert answer_changing("Bij het CJG Leiden: worden tandartskosten vergoed?", redacted, original) == []
+    assert answer_changing("Welk fonds in Leiden?", "Welk fonds in [NAAM]?", "Welk fonds in Leiden?") == ["Leiden"]
