@@ -1098,10 +1098,10 @@ class _Context:
                 and (nxt.low in self.lex.surnames or self.unknown(nxt))
             ):
                 return True  # "kerem yildiz"
-        if self.context_before(i) and self.unknown(w) and i + 1 < len(self.words):
+        if self.unknown(w) and i + 1 < len(self.words):
             nxt = self.words[i + 1]
-            if nxt.kind == "word" and self.unknown(nxt):
-                return True  # "begeleid zuleika pieternella"
+            if nxt.kind == "word" and self.unknown(nxt) and (self.context_before(i) or self.unknown_pair(i)):
+                return True  # "begeleid zuleika pieternella", "groetjes ioana popescu"
         if self.lower_case_first_name(w):
             return True  # "ik heb net tomasz aan de lijn", "cristina, 06…"
         if (w.low in self.lex.first_names and w.low not in self.lex.common or self.unknown(w)) and self.owner(i):
@@ -1188,6 +1188,16 @@ class _Context:
             j -= 1
         before = j >= 1 and w[j].kind == "num" and w[j - 1].kind == "word" and self.bare_age(j - 1)
         return after or before
+
+    def unknown_pair(self, i: int) -> bool:
+        """Words i and i + 1, typed in lower case, are both no word any list or dictionary knows, and no
+        third such word is beside them: a first name and surname of an origin the name lists lack ("olha
+        shevchenko", "pawel wisniewski"), not a run of foreign words."""
+        words = self.words
+        if i + 1 >= len(words) or not (words[i].text.islower() and words[i + 1].text.islower()):
+            return False
+        around = [words[k] for k in (i - 1, i + 2) if 0 <= k < len(words)]
+        return not any(w.kind == "word" and w.text.islower() and self.unknown(w) for w in around)
 
     def lower_case_first_name(self, w: _Word) -> bool:
         """A first name typed in lower case that is no word of its own in Dutch or English, no
@@ -1477,6 +1487,8 @@ class _Context:
         or a capitalised ordinary word that is no name ("Marktplaats")."""
         words = self.words
         w = words[k]
+        if w.blocked:
+            return False  # client data found otherwise: "Djenifer en Kelvin, Kerkstraat 4" lists no shops
         if w.kind == "word" and w.place and not self.demonym(w):
             return True  # also the "com" of "Bol.com"; "Russisch" says who people are
         if w.kind != "word" or not w.text[:1].isupper():
@@ -1977,6 +1989,9 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                                     and j + 1 < n
                                     and words[j + 1].low in _PERSON_VERBS | {"zijn", "hebben", "wonen", "komen", "gaan"}
                                 )
+                                # a first name that is also a word, right after a name and "en": "voor Lotte
+                                # en Storm niet betalen"
+                                or (j == i + 2 and words[link].low in ("en", "&") and w.low in lex.first_names)
                                 # "Vos, Mark, vader van twee", "staat Vos, Teun (groep 4)": surname, comma,
                                 # first name
                                 or (

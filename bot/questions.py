@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from . import answers, retrieval
 from .answers import Reply
+from .asking import asking_part, is_question
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
 from .kb.records import Entry, Fund, FundSearch
@@ -1393,7 +1394,7 @@ EXISTS = re.compile(r"\b(is|zijn) er\b|\bis daar\b|\bbestaa?t(en)? er\b")
 
 
 def asked_kinds(text: str) -> set[str]:
-    norm = normalize(text)
+    norm = normalize(asking_part(text))
     found = {kind for kind, pattern in ASKS_FOR.items() if pattern.search(norm)}
     if ASKS_HOW.search(norm):
         found.add("hoe")
@@ -1409,19 +1410,6 @@ QUESTION_KIND = {
     "voorbeeld": "voorbeelden",
     "interventie": "wat_is",
 }
-# A question: it asks for something; else it only describes a situation ("moeder leent elke maand geld").
-QUESTION_FORM = re.compile(
-    r"^(en )?(wat|welke?|waar|wie|hoe|kan|kun|mag|moet|zijn|is|heeft|hebben|bestaat|"
-    r"bestaan|zou|wanneer|waarom)\b|\b(wat|welke?|waar|wie|hoe|waarom|bestaat er|zijn er|is er|"
-    r"(kan|kun|mag|moet) ik)\b"
-)
-
-
-def is_question(text: str) -> bool:
-    """Whether the message asks something (else it only describes a situation)."""
-    return "?" in text or bool(QUESTION_FORM.search(normalize(text)))
-
-
 # The words of a parting line: "oke bedankt, tot volgende week?" asks nothing.
 PARTING_WORDS = set(
     "doei ziens dag bedankt dank dankje dankjewel oke ok oké top morgen week volgende keer fijne fijn "

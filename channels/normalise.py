@@ -27,6 +27,10 @@ _LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
 _WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[^\S\n]+")
 _BREAK = re.compile(r" ?\n[\s]*")
+# Rasa reads a message that starts with "/" as a button's command ("/greet", '/inform{"leeftijd": "10"}').
+# A pasted table row ("/ (zoon) / groep 7 …") or a typed "/ welk fonds …" is none: Rasa would write it whole
+# into its log as a command it could not parse. Such a message loses its leading slashes; a command stays.
+_COMMAND = re.compile(r"/\w+(?:@[\d.]+)?(?:\{.*\})?", re.DOTALL)
 
 EMPTY_MESSAGE_REPLY = (
     "Ik kreeg een leeg bericht. Stel je vraag in een zin, bijvoorbeeld: "
@@ -57,6 +61,8 @@ def normalise(raw: object) -> Normalised:
     )
     text = unicodedata.normalize("NFC", text)
     lines = _BREAK.sub("\n", _SPACES.sub(" ", text)).strip()
+    if lines.startswith("/") and not _COMMAND.fullmatch(lines):
+        lines = lines.lstrip("/ \n")
     if len(lines) <= MAX_CHARS:
         return Normalised(lines.replace("\n", " "), False, lines)
     cut = lines[:MAX_CHARS]

@@ -19,4 +19,5 @@ trap 'scripts/postgres.sh stop' EXIT
 echo ">> Kennisbank controleren…"
 .venv/bot/bin/python -m bot kb validate
 echo ">> Alle tests…"
-.venv/bot/bin/python -m pytest "$@"
+# The slowest tests at the end of the run: CI has 90 minutes, and the e2e corpora grow with every writer.
+.venv/bot/bin/python -m pytest --durations=20 "$@"

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bot import answers, questions, retrieval
+from bot.asking import asking_part
 from bot.context import in_context, points_back
 from bot.left_out import left_out
 from bot.questions import Question
@@ -1189,6 +1190,24 @@ def test_funds_turned_down_give_anything_but_a_fund(kb_sqlite, kind, text):
         .reply.records[0]
         .startswith("fonds:")
     )
+
+
+CASE = "Moeder betaalt elke maand een oude schuld af en er is geen geld voor een kinderwagen."
+
+
+@pytest.mark.parametrize("text, leads", [(f"{CASE} Hoe ga ik daar mee om?", "hoe:"), (f"{CASE} Welk fonds?", "fonds:")])
+def test_the_asking_sentence_says_which_kind_is_asked(kb_sqlite, text, leads):
+    """A fund word in the description ("betaalt") does not make "Hoe ga ik daar mee om?" a fund question."""
+    assert asking_part(text) == text[len(CASE) + 1 :]
+    assert ask(kb_sqlite, "fondsen", text).reply.records[0].startswith(leads)
+
+
+def test_a_message_that_only_asks_or_only_describes_is_read_whole():
+    assert (
+        asking_part("Welk fonds betaalt een fiets? Tot welke leeftijd?")
+        == "Welk fonds betaalt een fiets? Tot welke leeftijd?"
+    )
+    assert asking_part("Moeder heeft geen geld. Ze schaamt zich.") == "Moeder heeft geen geld. Ze schaamt zich."
 
 
 def test_learning_to_handle_money_finds_the_budget_trainings(kb_sqlite):

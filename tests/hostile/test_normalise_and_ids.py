@@ -28,6 +28,11 @@ from channels.session_ids import SECRET_FILE, SessionSecretError, SessionSigner,
         ("fiets \ud800 kind", "fiets kind"),  # lone surrogate (from a JSON \\ud800)
         ("مرحبا بك", "مرحبا بك"),
         ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # other scripts and emoji stay
+        ("/ welk fonds?", "welk fonds?"),  # no button's command: Rasa would log it whole as a failed one
+        ("// (zoon) / groep 7", "(zoon) / groep 7"),
+        ("/", ""),
+        ("/greet", "/greet"),  # the commands of buttons stay
+        ('/inform{"leeftijd": "10"}', '/inform{"leeftijd": "10"}'),
     ],
 )
 def test_normalise(raw, expected):

@@ -87,6 +87,11 @@ def test_odd_message(kind, stack, check):
     check(replies)
 
 
+def test_a_message_starting_with_a_slash_is_a_question_not_a_command(stack):
+    # A pasted table row or a stray "/" typed before the question: Rasa read it as a button's command.
+    assert Chat(stack, "odd-slash").text("/ " + ORDINARY) == Chat(stack, "odd-slash-plain").text(ORDINARY)
+
+
 # Bodies that are not what Rasa's REST channel expects; each still gets a Dutch answer (200) when it has a sender.
 RAW_BODIES = {
     "ongeldige-utf8": b'{"sender": "odd-raw-utf8", '

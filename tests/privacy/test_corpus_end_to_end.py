@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -88,6 +89,9 @@ pytestmark = pytest.mark.e2e
 # (86/86), 12.0 % false positives (10/83), 2.4 % without the 8 persons, none changing the answer. The whole
 # held-out half (redact()): recall 0.969 (4892/5050), other 0.981 (790/805), false positives 10.3 %
 # (191/1862), 4.1 % without persons, five that change the answer. The gates stay.
+# Twenty-third session, no new writer: two lower-case words no list knows ("ioana popescu"), a first name
+# that is also a word after a name and "en", and no list of shops when the other member is an address;
+# held-out half (redact()): recall 0.971 (4904/5050), false positives unchanged (191/1862). The gates stay.
 RECALL_MINIMUM = 0.964
 OTHER_RECALL_MINIMUM = 0.98
 FALSE_POSITIVE_MAXIMUM = 0.105
@@ -100,6 +104,8 @@ MAX_ANSWER_CHANGING_HELD_OUT = 6
 # the NLU reads other words ("een meisje" for "Jade"), not what redaction does. Measured 02-12-2026:
 # 1032/1153 (90 %); the aim is all.
 SAME_ANSWER_MINIMUM = 0.88
+# Conversations sent side by side over REST, as the socketio driver does (socketio_corpus.AT_ONCE).
+AT_ONCE = 6
 RASA_PYTHON = PROJECT_ROOT / ".venv" / "rasa" / "bin" / "python"
 DRIVER = PROJECT_ROOT / "tests" / "privacy" / "socketio_corpus.py"
 
@@ -122,17 +128,26 @@ def _without_reminder(text: str) -> str:
 @pytest.fixture(scope="module")
 def rest_run(running_stack):
     """Every message in a conversation of its own, and the same message with its client data cut
-    out in another."""
-    run = {}
+    out in another; AT_ONCE conversations at a time (each one message, so the order does not matter)."""
+
+    def reply(sender: str, text: str | None) -> str:
+        return Chat(running_stack.url, sender).text(text) if text else ""
+
+    jobs = {}
     for half in HALVES:
         for n, message in enumerate(client_messages(half)):
-            sender = f"privacy-{half}-{n}"
-            reply = Chat(running_stack.url, sender).text(message.text)
-            anonymous = Chat(running_stack.url, f"zonder-{half}-{n}").text(message.without) if message.without else ""
-            run[(half, n)] = (sender, reply, anonymous)
+            jobs[(half, n)] = [(f"privacy-{half}-{n}", message.text), (f"zonder-{half}-{n}", message.without)]
         for n, question in enumerate(ordinary_questions(half)):
-            sender = f"gewoon-{half}-{n}"
-            run[("gewoon", half, n)] = (sender, Chat(running_stack.url, sender).text(question), None)
+            jobs[("gewoon", half, n)] = [(f"gewoon-{half}-{n}", question)]
+    sends = [(key, sender, text) for key, pairs in jobs.items() for sender, text in pairs]
+    with ThreadPoolExecutor(AT_ONCE) as pool:
+        answered = list(pool.map(lambda send: reply(send[1], send[2]), sends))
+    replies = {(key, sender): text for (key, sender, _), text in zip(sends, answered, strict=True)}
+    run = {}
+    for key, pairs in jobs.items():
+        sender = pairs[0][0]
+        anonymous = replies[(key, pairs[1][0])] if len(pairs) > 1 else None
+        run[key] = (sender, replies[(key, sender)], anonymous)
     return run
 
 

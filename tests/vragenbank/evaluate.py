@@ -18,6 +18,7 @@ import sys
 import tempfile
 import uuid
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,10 @@ from tests.vragenbank.records import record_age_groups, record_names, record_tex
 
 LEADS = 3  # a reply "leads with" a record when it is among the first three it shows
 ANSWER_KINDS = ("fonds", "hoe", "werkwijze")
+# Conversations asked side by side. Each conversation stays one turn after the other and answers do not
+# depend on other conversations: the afstemdeel (2069 turns) gave the same list of wrong answers as one at
+# a time, in 53 s on two cores (06-12-2026). A turn stays far below the 10 s reply timeout.
+AT_ONCE = 6
 
 
 @dataclass
@@ -143,10 +148,12 @@ def ask(
     texts: dict[str, str],
     ages: dict[str, set[str]] | None = None,
 ) -> list[TurnResult]:
+    """Every case in its own conversation, AT_ONCE conversations at a time; results in the bank's order."""
     run = uuid.uuid4().hex[:6]
-    results = []
-    for case in cases:
+
+    def conversation(case: Case) -> list[TurnResult]:
         chat = Chat(base_url, f"vragenbank-{case.id}-{run}")
+        results = []
         for index, turn in enumerate(case.turns):
             messages = chat.say(turn.question)
             turn_events = last_turn(store.events(chat.sender))
@@ -160,7 +167,10 @@ def ask(
             )
             judge(result, texts, ages)
             results.append(result)
-    return results
+        return results
+
+    with ThreadPoolExecutor(AT_ONCE) as pool:
+        return [result for results in pool.map(conversation, cases) for result in results]
 
 
 def score_baseline(results: list[TurnResult], baseline) -> None:
