@@ -27,11 +27,16 @@ def is_question(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A request asks too, though it has no question form: "Ik zoek een fonds voor een fiets. Kun je me helpen?"
+_REQUEST = re.compile(
+    r"^(zoek|graag)\b|\b(ik|we|wij) (zoek|zoeken)\b|\bop zoek naar\b|\b(wil|willen) (graag )?weten\b|"
+    r"\bvraag (ik )?(me|mij) af\b|\bben benieuwd\b"
+)
 
 
 def asking_part(text: str) -> str:
     """The sentences of a message that ask, when others only describe: "Vader betaalt alimentatie voor
     kinderen uit een eerdere relatie. Hoe ga ik hier nu mee om?" asks how, though "betaalt" is a fund word."""
     sentences = _SENTENCE_END.split(text.strip())
-    asking = [s for s in sentences if is_question(s)]
+    asking = [s for s in sentences if is_question(s) or _REQUEST.search(normalize(s))]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text

@@ -1202,6 +1202,13 @@ def test_the_asking_sentence_says_which_kind_is_asked(kb_sqlite, text, leads):
     assert ask(kb_sqlite, "fondsen", text).reply.records[0].startswith(leads)
 
 
+def test_a_request_before_a_question_still_says_which_kind():
+    """ "Ik zoek een fonds voor een fiets. Kun je me helpen?": the request asks for a fund."""
+    text = "Ik zoek een fonds voor een fiets voor een kind van 10. Kun je me helpen?"
+    assert asking_part(text) == text
+    assert questions.asked_kinds(text) == {"fonds"}
+
+
 def test_a_message_that_only_asks_or_only_describes_is_read_whole():
     assert (
         asking_part("Welk fonds betaalt een fiets? Tot welke leeftijd?")
