@@ -324,6 +324,18 @@ def signals_answer(signals: list[r.Signal], offset: int = 0, heading: str | None
     )
 
 
+def signals_for_whom_question() -> Reply:
+    return Reply(
+        "De handreiking noemt signalen bij kinderen en jongeren, signalen bij ouders, en risicogroepen. Welke zoek je?",
+        buttons=[
+            ("Bij kinderen en jongeren", "welke signalen bij kinderen?"),
+            ("Bij ouders", "welke signalen bij ouders?"),
+            ("Risicogroepen", "welke risicogroepen noemt de handreiking?"),
+        ],
+        asks=True,
+    )
+
+
 MOMENT_BUTTONS = [
     ("Zwangerschap", '/inform{"leeftijd": "zwangerschap"}'),
     ("Baby", '/inform{"leeftijd": "baby"}'),

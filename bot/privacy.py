@@ -17,6 +17,13 @@ _MONTHS = (
     "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 
+# A day of the month written out: "geboren negen mei 2023".
+_DAY_WORDS = (
+    "eenentwintig|tweeëntwintig|drieëntwintig|vierentwintig|vijfentwintig|zesentwintig|zevenentwintig|"
+    "achtentwintig|negenentwintig|eenendertig|dertig|twintig|dertien|veertien|vijftien|zestien|zeventien|"
+    "achttien|negentien|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
+)
+
 _NAME_WORD = r"(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]+"  # "IJsselkade": the Dutch IJ is one capital
 _STREET_SUFFIX = (
     r"straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad|steeg|dijk|park|markt|baan|"
@@ -41,7 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "GEBOORTEDATUM",
         re.compile(
             r"\b(?:geboren|geb\.?|geboortedatum|gebdat)\s*(?:op|:)?\s*"
-            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{2,4}}|['’]\d{{2}})|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})",
+            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{2,4}}|['’]\d{{2}})|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}"
+            rf"|(?:{_DAY_WORDS})\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})",
             re.IGNORECASE,
         ),
     ),
@@ -58,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "DATUM",
         re.compile(
             rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
-            rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})\b",
+            rf"(?:\d{{1,2}}|{_DAY_WORDS})\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})\b",
             re.IGNORECASE,
         ),
     ),

@@ -828,27 +828,45 @@ class _Context:
         """A name typed in capitals in an ordinary message ("ILONA VARGA belt"): a listed first name of
         four letters or more that is no ordinary word, or a word in capitals right beside one."""
 
-        def name(x: _Word) -> bool:
+        words = self.words
+
+        def first_name(x: _Word) -> bool:
             return (
                 len(x.text) >= 4
                 and x.text.isupper()
                 and x.low in self.lex.first_names
                 and x.low not in self.lex.common
-                and not self.ordinary(x)
                 and not x.place
             )
 
-        if name(w):
+        def name(x: _Word) -> bool:
+            return first_name(x) and not self.ordinary(x)
+
+        def entry(k: int) -> bool:
+            """A first name in capitals that a name or its age follows: "DAAN DE VRIES (groep 3)", "NOVA (…)"."""
+            if not (0 <= k < len(words) and words[k].kind == "word" and first_name(words[k])):
+                return False
+            after = self.particle_run(k + 1) if k + 1 < len(words) else k + 1
+            nxt = words[after] if after < len(words) else None
+            return nxt is not None and (
+                nxt.text == "("
+                or (after > k + 1 and nxt.kind == "word" and nxt.text.isupper() and nxt.low in self.lex.surnames)
+            )
+
+        i = words.index(w)
+        if name(w) or entry(i):
             return True
-        i = self.words.index(w)
-        if self.dossier_surname(i):
+        if self.dossier_surname(i) or (i >= 2 and words[i - 1].text == "," and self.dossier_surname(i - 2)):
+            return True  # "MULDER, KEES": the surname, and the first name after it
+        # a surname in capitals after such a first name, past its particles: "DAAN DE VRIES"
+        k = i - 1
+        while k >= 0 and words[k].kind == "word" and words[k].low in _PARTICLES:
+            k -= 1
+        if k < i - 1 and w.text.isupper() and w.low in self.lex.surnames and entry(k):
             return True
         return (
             len(w.text) >= 4
-            and any(
-                0 <= k < len(self.words) and self.words[k].kind == "word" and name(self.words[k])
-                for k in (i - 1, i + 1)
-            )
+            and any(0 <= k < len(words) and words[k].kind == "word" and name(words[k]) for k in (i - 1, i + 1))
             and not self.ordinary(w)
         )
 
@@ -878,13 +896,16 @@ class _Context:
         if not (
             first.kind == "word"
             and first.text[:1].isupper()
-            and not first.text.isupper()
+            # a first name in capitals only after a surname in capitals: "MULDER, KEES"
+            and (not first.text.isupper() or (w.text.isupper() and len(first.text) >= 3))
             and first.low in self.lex.first_names
             and not first.place
         ):
             return False
         after = words[i + 3] if i + 3 < len(words) else None
-        ends_entry = after is None or after.kind == "num" or after.text in ("(", ",", "–", "-", ":", "\n", ".", ";")
+        ends_entry = (
+            after is None or after.kind == "num" or after.text in ("(", ",", "–", "—", "-", ":", "\n", ".", ";")
+        )
         shouted = len(w.text) >= 3 and w.text.isupper() and not self.ordinary(w) and w.low not in self.lex.kb_words
         listed = w.text[:1].isupper() and w.low in self.lex.surnames and w.low not in self.lex.stop
         return ends_entry and (shouted or listed)
@@ -962,6 +983,8 @@ class _Context:
             return "naming"
         if low in _TITLE_CUES or (low == "heer" and j > 0 and self.words[j - 1].low == "de"):
             return "title"
+        if low.endswith("gezin") and len(low) > 6 and self.words[j].text.islower():
+            return "title"  # "kraamgezin Molenaar", "pleeggezin De Wit"
         if low in _KIN_CUES:
             return "kin"
         return ""
@@ -1012,7 +1035,7 @@ class _Context:
             return False
         if not cue and self.english_sentence(i):
             return False
-        if self.named_as(i) or self.possessive_owner(i) or self.nicknamed(i):
+        if self.named_as(i) or self.called(i) or self.possessive_owner(i) or self.nicknamed(i):
             return True  # "een leerling die Hoop heet", "juni's ouders": a word, but here a child's name
         if _HYPHENED_PARTICLE.match(w.text) and w.text.split("-", 1)[1][:1].isupper() and not w.place:
             return True  # "Rama al-Hassan", "[NAAM] al-Jaburi"
@@ -1054,8 +1077,10 @@ class _Context:
                 # "Jonge ouders" is no name, "Roos Bakker vraagt" and "Tim heeft geen jas" are, and so is
                 # "Storm is 4": an age stated of it
                 return (
-                    self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i))
-                ) or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
+                    (self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i)))
+                    or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
+                    or (w.text.isupper() and self.capitalised_name(w))  # "NOVA (03-03-2021) heeft", "MULDER, KEES"
+                )
             return (
                 self.listed(w) or self.unknown(w) or self.owner(i) or self.with_family(i) or self.stated_age(i)
             )  # "voor Vos en zijn dochters", "voor Storm, wordt 6"
@@ -1139,7 +1164,10 @@ class _Context:
         for verb in (["is", "#"], ["wordt", "#"], [",", "wordt", "#"]):
             k = i + len(verb)
             if following[: len(verb)] == verb and len(self.words[k].text) <= 2:
-                return k + 1 >= len(self.words) or self.words[k + 1].low not in (
+                unit = self.words[k + 1].low if k + 1 < len(self.words) else ""
+                if unit in ("weken", "maanden") and i > 0 and self.words[i - 1].low in _BEFORE_A_CHILD:
+                    return True  # "Kleine Bloem is 6 maanden": a baby's age
+                return unit not in (
                     "%", "procent", "euro", "keer", "uur", "minuten", "weken", "maanden", "dagen", "cent",
                 )  # fmt: skip
         return following[:3] == [",", "#", ","]
@@ -1216,8 +1244,10 @@ class _Context:
         )
 
     def in_class(self, i: int) -> bool:
-        """Word i is followed by the class it is in: "uit mijn groep", "uit groep 6", "uit 2b"."""
+        """Word i is followed by the class it is in: "uit mijn groep", "uit groep 6", "uit 2b", "hier uit groep 5"."""
         words = self.words
+        if i + 1 < len(words) and words[i + 1].low in ("hier", "daar"):
+            i += 1
         if not (i + 2 < len(words) and words[i + 1].low == "uit"):
             return False
         nxt = words[i + 2]
@@ -1273,6 +1303,44 @@ class _Context:
             and words[i + 1].low in ("heet", "heette", "heten")
             and words[i].low not in self.lex.stop
             and words[i].low not in _CUES
+        )
+
+    def called(self, i: int) -> bool:
+        """Word i is given as what someone is called, whatever word it is: "Rivier heet de baby", "Zomer is
+        de achternaam", "Groen — zo heet het gezin —", "de baby gaat Storm heten", "achternaam Mars"."""
+        words, w = self.words, self.words[i]
+        if w.kind != "word" or w.low in self.lex.stop or w.low in _CUES or len(w.low) < 2:
+            return False
+        after = [x.low for x in words[i + 1 : i + 8] if x.text not in ("—", "–", "-", ",")]
+        before = words[i - 1].low if i > 0 else ""
+        person = _KIN_CUES | {"gezin", "familie", "fam"}
+        return (
+            # "X heet de baby", "X heet ze", "X heten ze allebei"
+            (
+                after[:1] in (["heet"], ["heette"], ["heten"])
+                and len(after) > 1
+                and (
+                    after[1] in ("ze", "hij", "zij") or after[1] in ("de", "het") and after[2:3] and after[2] in person
+                )
+            )
+            # "X is de achternaam", "X is haar roepnaam", "X is de naam van de baby" (not "… van ons lokaal")
+            or (
+                after[:1] == ["is"]
+                and len(after) > 2
+                and after[1] in ("de", "zijn", "haar", "hun", "mijn")
+                and (
+                    after[2] in ("achternaam", "voornaam", "roepnaam", "familienaam", "gezinsnaam")
+                    or after[2] == "naam"
+                    and after[3:4] == ["van"]
+                    and bool(set(after[4:6]) & person)
+                )
+            )
+            # "X — zo heet het gezin"
+            or (after[:2] in (["zo", "heet"], ["zo", "heten"]))
+            # "gaat X heten", "zal X heten"
+            or (before in ("gaat", "gaan", "zal", "zullen", "moet", "wordt") and after[:1] == ["heten"])
+            # "achternaam Mars", "roepnaam Mo": the label without its colon, a capital after it
+            or (before in ("achternaam", "voornaam", "roepnaam", "familienaam") and w.text[:1].isupper())
         )
 
     def personal_title_before(self, i: int) -> bool:
@@ -2008,6 +2076,18 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                             and not ctx.capitalised(w)
                             and (ctx.unknown(w) or ctx.plain_first_name(w))
                         )
+                        # in lower case, a name and "en" and a word that opens the message, the pair doing
+                        # what children do: "sky en rivier zijn de tweeling", "mo en lina hebben honger"
+                        or (
+                            not ctx.capitalised(w)
+                            and not ctx.capitalised(words[i])
+                            and words[link].low == "en"
+                            and abs(j - i) == 2
+                            and ctx.sentence_initial(min(i, j))
+                            and max(i, j) + 1 < n
+                            and words[max(i, j) + 1].low in _PERSON_VERBS | {"zijn", "hebben"}
+                            and w.low.isalpha()
+                        )
                     )
                 ):
                     in_name[j] = True
@@ -2090,7 +2170,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds", "Ulu Camii": an institution, no person
         elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
-        elif i == j and ctx.nicknamed(i):
+        elif i == j and (ctx.nicknamed(i) or ctx.called(i)):
             spans.append((words[i].start, words[i].end))  # what a child is called: "door iedereen Jojo genoemd"
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word

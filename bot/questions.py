@@ -831,8 +831,22 @@ SIGNALS_OF_PARENTS = re.compile(
 )
 
 
+# A signals question that names nothing but signals: "signalen", "armoedesignalen?".
+BARE_SIGNAL_WORDS = {"signaal", "signalen", "armoedesignaal", "armoedesignalen", "signalering"}
+
+
 def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
+    own = content_words(q.text or "")
+    if (
+        own
+        and not q.offset
+        and not q.age
+        and all(w in BARE_SIGNAL_WORDS or w in STEERING for w in own)
+        and not tokens & (CHILD_WORDS | PARENT_WORDS | AGE_WORDS | RISK_WORDS)
+    ):
+        # Only the word: for whom is the question (the list for children, for parents, or the risk groups).
+        return Outcome(answers.signals_for_whom_question(), q)
     # "het eigen risico" is what the insurance does not pay, not a risk group.
     risk = bool(set(words(re.sub(r"\beigen risico\b", " ", normalize(q.text or "")))) & RISK_WORDS)
     if tokens & INSTRUMENT_WORDS and not q.offset:
@@ -960,7 +974,14 @@ def _asks_which(text: str | None, kind_words: set[str]) -> bool:
 
 
 def _asks_one_instrument(text: str | None) -> bool:
-    return _asks_which(text, INSTRUMENT_WORDS) and not re.search(r"\bwelke\b", normalize(text or ""))
+    """Asks for an instrument and says nothing about when, for whom or what for: "welk instrument moet ik
+    gebruiken?", "is daar een instrument voor?", "instrument?" (not "welke instrumenten zijn er?")."""
+    norm = normalize(text or "")
+    if re.search(r"\bwelke\b", norm):
+        return False
+    own = content_words(norm)
+    bare = bool(own) and all(w in INSTRUMENT_WORDS or w in STEERING or w in USING_WORDS for w in own)
+    return _asks_which(text, INSTRUMENT_WORDS) or (bare and any(w in INSTRUMENT_WORDS for w in own))
 
 
 # "welke interventies …", "zijn er trainingen …": a question for a list.
@@ -991,7 +1012,13 @@ def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
             q,
         )
     full = " ".join(filter(None, [q.name, q.text]))
-    named = [(kind, rid) for kind, rid in kb.find_named(full) if not _ordinary_word_in_passing(kb, kind, rid, full)]
+    named = [
+        (kind, rid)
+        for kind, rid in kb.find_named(full)
+        if not _ordinary_word_in_passing(kb, kind, rid, full)
+        # "wat zei de Kinderombudsman in 2017 …": what it said, not the organisation
+        and not (kind == "organisatie" and q.text and _only_the_maker(kb, rid, q.text))
+    ]
     if asks_for_list(full):
         # "is er een training over het herkennen van armoede?": a werkwijze's verb is no record asked for
         named = [(kind, rid) for kind, rid in named if kind != "werkwijze"]
@@ -1339,7 +1366,10 @@ ASKS_FOR = {
         r"(verhoogd|groter|extra) risico|risico op|risicofactor\w*|(daar)?achter zitten|"
         r"zegt (dat|dit) (iets|wat)|wat zegt (dat|dit)|wijst (dat|dit)|duidt|rol (in )?spelen|"
         r"op letten|let ik op|teken van|aanwijzing|(bij|met) (geld\w*|armoede|geldzorgen) "
-        r"(horen|te maken))\b"
+        r"(horen|te maken)|"
+        # "aan welke dingen kun je zien dat ouders geldproblemen hebben?", "waaraan merk ik dat …"
+        r"waaraan (zie|merk|herken|kun|kan)|(kun|kan) (je|ik) (\w+ )?(zien|merken) (dat|of)|"
+        r"aan welke (dingen|tekenen|zaken))\b"
     ),
     "instrument": re.compile(r"\b(" + "|".join(sorted(retrieval.INSTRUMENT_WORDS)) + r")\b"),
     "feit": re.compile(
@@ -1445,9 +1475,18 @@ REACHING = re.compile(
     r"\b(vind|vinden|zoek|zoeken|bereik|bereiken|contact|verwijs|verwijzen|doorverwijzen|aanmelden)\b"
 )
 APPLYING = re.compile(r"\b(vraag|vragen|vraagt)\b.*\baan\b|aanvra|aanmeld|indien")
-WHAT_IS = re.compile(r"^(en )?wat (is|zijn|betekent|bedoelen|houdt)\b")
+WHAT_IS = re.compile(
+    r"^(en )?wat (is|zijn|betekent|bedoelen|bedoelt|bedoel|wordt (er )?bedoeld|verstaan|verstaat|houdt)\b"
+)
 # "…, wat is dat?" after a name asks the same.
 WHAT_IS_THAT = re.compile(r"\bwat (is|zijn|betekent|houdt) (dat|dit|het|die|deze)( in)?$")
+
+
+# "wat wordt bedoeld met …", "wat bedoelt de handreiking met …", "wat verstaan ze onder …"
+DEFINED = re.compile(
+    r"^(en )?wat (wordt|worden) (er )?(precies )?bedoeld (met|onder) |"
+    r"^(en )?wat (bedoelt|bedoelen|verstaat|verstaan) (de handreiking|de bron|ze|jullie|men|je) (precies )?(met|onder) "
+)
 
 
 def asks_what(text: str) -> bool:
@@ -1579,21 +1618,35 @@ def _ordinary_word_in_passing(kb: KnowledgeBase, kind: str, rid: str, text: str)
 
 # "een stappenplan …, van Divosa meen ik": an organisation after "van" or "door" may be who made the thing asked about.
 _MADE_BY = re.compile(r"\b(van|door)\s+(de\s+|het\s+)?$")
+# "wat zei de Kinderombudsman in 2017 …", "volgens het Nibud …": what the organisation found or said.
+_SAID_BY = re.compile(
+    r"\b(zei|zegt|zeggen|schreef|schrijft|stelt|stelde|concludeerde|concludeert|meldt|meldde|vond|vindt|"
+    r"rapporteerde|onderzocht|volgens)\s+(de\s+|het\s+)?$"
+)
 
 
 def _only_the_maker(kb: KnowledgeBase, rid: str, text: str) -> bool:
-    """The organisation is named as the maker of what the question is about: a record that names the
-    organisation in its own text matches the question far better than the organisation does."""
+    """The organisation is named as the maker of what the question is about ("een stappenplan van Divosa"),
+    or as who said it ("wat zei de Kinderombudsman in 2017"): a record that names the organisation in its
+    own text matches the question far better than the organisation does."""
     name = kb.record("organisatie", rid).name
     at = normalize(text).find(normalize(name).split()[0])
-    if at < 0 or not _MADE_BY.search(normalize(text)[:at]):
+    if at < 0:
+        return False
+    before = normalize(text)[:at]
+    # What it said is a statement of its own in the sources: a smaller lead than a thing it made needs.
+    if _MADE_BY.search(before):
+        lead = 1.5
+    elif _SAID_BY.search(before):
+        lead = 1.25
+    else:
         return False
     hits = retrieval.best_per_record(kb.retriever.search(text, limit=8))
     own = next((h.score for h in hits if h.unit.record == f"organisatie:{rid}"), 0.0)
     return (
         bool(hits)
         and hits[0].unit.record != f"organisatie:{rid}"
-        and hits[0].score >= 1.5 * own
+        and hits[0].score >= lead * own
         and retrieval.literal(hits[0], kb, normalize(name))
     )
 
@@ -2013,6 +2066,8 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     named = about_named_record(kb, text)
     if named is not None:
         return named
+    # "wat bedoelt de handreiking met een groei-mindset?": what is meant, found by what follows "met".
+    text = DEFINED.sub("wat is ", normalize(text), count=1) if DEFINED.search(normalize(text)) else text
     size = len(content_words(text))
     if size < (2 if is_question(text) else 3):
         return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small
@@ -2022,8 +2077,13 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
         choice, _ = _retrieve(kb, Question("wat_is", text=text), None)
         strong = choice.action == "answer" and choice.hits[0].evidence >= SHORT_OFF_TOPIC_EVIDENCE
         # Or it asks for a kind of record in so many words and a record matches all of the rest
-        # ("welke programma's zijn er voor een kind met overgewicht").
-        asks = bool(asked_kinds(text) - {"hoe"}) and bool(choice.hits) and choice.hits[0].coverage >= 0.99
+        # ("welke programma's zijn er voor een kind met overgewicht"), or it asks what something is
+        # ("wat bedoelt de handreiking met een groei-mindset?").
+        asks = (
+            (bool(asked_kinds(text) - {"hoe"}) or asks_what(text))
+            and bool(choice.hits)
+            and choice.hits[0].coverage >= 0.99
+        )
         if not (strong or asks):
             return None
     found = fallback(kb, text)

@@ -245,6 +245,8 @@ def find_stage(tokens: list[str]) -> tuple[AgeRange, set[int]] | None:
 AGE_WORDS = frozenset(word for words, _ in _WORDS for word in words)
 
 _AGE_NUMBER = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr|jarige|jarig|jaar oud|jaartje)\b|\b(\d{1,2})\s*-?\s*jarige?\b")
+# An age span: "0-4 jaar", "4 tot 12 jaar", "12 t/m 18 jaar" (not "2-3 keer", not "groep 3-4").
+_SPAN = re.compile(r"(?<!groep )\b(\d{1,2})\s*(?:-|–|t/m|tot en met|tot)\s*(\d{1,2})\s*(?:jaar|jr|jarigen)\b")
 # Several children: "6 en 9", "4, 7 en 12 jaar" (not "groep 6 en 7", not months or weeks).
 _BRACKETED = re.compile(r"\((\d{1,2})\)")
 # "een kind van 10", "jongen van 14 heeft …": a child word, "van" and a number is the child's age
@@ -316,6 +318,11 @@ def _parse_plain(raw: str) -> AgeRange | None:
         return AgeRange(months / 12, months / 12, fase_for(months / 12), f"{months} maanden")
     if m := _WEEKS.search(raw):
         return AgeRange(0, 0.2, "ongeboren-pasgeboren", f"{m.group(1)} weken")
+    if (m := _SPAN.search(raw)) and int(m.group(1)) < int(m.group(2)):
+        low, high = int(m.group(1)), int(m.group(2))
+        # A span up to a fase's bound is that fase: "0-4 jaar" is jonge kinderen, "4-12 jaar" the basisschool.
+        first, last = fase_for(max(low, 0.1)), fase_for(high - 0.01 if high in (4, 12, 18) else high)
+        return AgeRange(low, high, first if first == last else None, f"{low}–{high} jaar")
     if m := _SEVERAL.search(raw):
         ages = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2))), int(m.group(4))]
         low, high = min(ages), max(ages)

@@ -220,13 +220,14 @@ class Index:
                     self.postings[head].setdefault(i, 0.0)
                     self.postings[head][i] = max(self.postings[head][i], v * PART_WEIGHT)
         self.lengths = lengths
-        # Titles of two or more content words, as key sets (each word by its first key in the index).
+        # Titles of two or more content words, as key sets (each word by its first key in the index); a
+        # steering word counts when the title has another word too ("De opdracht van professionals").
         self.title_keys: list[frozenset[str]] = []
         for unit in self.units:
-            title_words = [w for w in content_words(unit.title) if w not in STEERING]
+            title_words = content_words(unit.title)
             self.title_keys.append(
                 frozenset(next(iter(sorted(keys(w) & self.postings.keys())), w) for w in title_words)
-                if len(title_words) >= 2
+                if len(title_words) >= 2 and any(w not in STEERING for w in title_words)
                 else frozenset()
             )
         self.avg_length = sum(lengths) / max(len(lengths), 1)

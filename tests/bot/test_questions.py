@@ -11,6 +11,7 @@ import pytest
 from bot import answers, questions, retrieval
 from bot.asking import asking_part
 from bot.context import in_context, points_back
+from bot.kb.thesaurus import thesaurus
 from bot.left_out import left_out
 from bot.questions import Question
 
@@ -82,11 +83,22 @@ def test_clarification_buttons_lead_to_that_record(kb_sqlite):
         ("voorbeelden", "wat is de aanpak?"),
         ("instrumenten", "is er een lijst?"),
         ("voorbeelden", "kun je iets zeggen over de aanpak"),
+        # only the kind of record, nothing about for whom or when
+        ("instrumenten", "Is daar een instrument voor?"),
+        ("signalen", "signalen"),
+        ("signalen", "welke signalen zijn er?"),
     ],
 )
 def test_a_vague_question_is_asked_back(kb_sqlite, kind, text):
     reply = ask(kb_sqlite, kind, text).reply
     assert reply.buttons and "Bron" not in reply.text
+
+
+def test_each_choice_for_signals_answers_with_its_list(kb_sqlite):
+    """The buttons of "signalen?" lead to a list, not to the same question again."""
+    buttons = ask(kb_sqlite, "signalen", "signalen").reply.buttons
+    leads = [ask(kb_sqlite, "signalen", payload).reply.records[0] for _, payload in buttons]
+    assert [lead.split("-")[0] for lead in leads] == ["signaal:kind", "signaal:ouder", "signaal:risico"]
 
 
 @pytest.mark.parametrize("kind", ["fondsen", "aanvragen"])
@@ -121,10 +133,53 @@ def test_fallback_answers_from_retrieval(kb_sqlite):
             "welke jongeren lopen extra risico op geldproblemen rond hun 18e of als ze van school gaan?",
             "signaal:risico-achttien",
         ),
+        # "houding" of a professional is the handreiking's basishouding (thesaurus: houding-professional)
+        (
+            "Wat moet de houding van een professional zijn tegenover gezinnen in armoede? Noem de punten.",
+            "achtergrond:attitude-van-professionals",
+        ),
     ],
 )
 def test_the_thesaurus_leads_a_situation_to_its_record(kb_sqlite, text, expected):
     assert expected in ask(kb_sqlite, "werkwijze", text).reply.records[:3]
+
+
+def test_a_record_named_by_its_title_with_an_asking_word_in_it(kb_sqlite):
+    """A title of one content word and one asking word ("De opdracht van professionals") still names it."""
+    outcome = ask(kb_sqlite, "werkwijze", "Wat is de opdracht van professionals in de jeugdgezondheid bij armoede?")
+    assert outcome.reply.records[0] == "achtergrond:opdracht-van-professionals"
+
+
+def test_what_an_organisation_said_is_the_fact_not_the_organisation(kb_sqlite):
+    said = ask(
+        kb_sqlite, "wat_is", "Wat zei de Kinderombudsman in 2017 over kinderen in armoede?", name="Kinderombudsman"
+    )
+    assert said.reply.records[0] == "feit:kinderombudsman-achterstand-op-alle-levensgebieden"
+    assert ask(kb_sqlite, "wat_is", "Wat doet de Kinderombudsman?", name="Kinderombudsman").reply.records[0] == (
+        "organisatie:kinderombudsman"
+    )
+
+
+def test_what_is_meant_by_a_word_is_answered_though_taken_for_small_talk(kb_sqlite):
+    """The NLU took "wat wordt bedoeld met …" for help: the question is what follows "met"."""
+    assert questions.off_topic(kb_sqlite, "wat wordt bedoeld met integraal werken").reply.records[0] == (
+        "achtergrond:integraal-werken"
+    )
+    meant = questions.off_topic(kb_sqlite, "Wat bedoelt de handreiking met een groei-mindset?")
+    assert "hoe:mentale-gezondheid-kinderen-en-jongeren" in meant.reply.records[:3]
+    assert questions.off_topic(kb_sqlite, "wat bedoel je?") is None
+
+
+def test_which_websites_asks_for_reading_not_for_a_source():
+    """ "Welke websites …" asks for reading on a subject (thesaurus: verder-lezen), as "verder lezen" does."""
+    assert "verder-lezen" in [
+        c.id for c in thesaurus().find("Welke websites over kinderarmoede raadt de handreiking aan?")
+    ]
+
+
+def test_what_you_can_see_is_asked_as_a_signal(kb_sqlite):
+    outcome = ask(kb_sqlite, "signalen", "Aan welke dingen kun je zien dat ouders geldproblemen hebben?")
+    assert all(r.startswith("signaal:") for r in outcome.reply.records[:3]), outcome.reply.records
 
 
 @pytest.mark.parametrize("kind", ["feiten", "werkwijze", "wat_is"])

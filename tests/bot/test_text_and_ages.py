@@ -47,6 +47,11 @@ from bot.kb.text import TermMatcher, is_dutch_word, normalize
         ("ik zit bij een zwangere van 22 weken", -1, -0.01, "ongeboren-pasgeboren"),
         ("ze is 30 weken zwanger", -1, -0.01, "ongeboren-pasgeboren"),
         ("baby van 6 weken", 0, 0.2, "ongeboren-pasgeboren"),
+        # an age span is both ends, and a fase when it runs up to that fase's bound
+        ("Noem de screenings- en gespreksinstrumenten voor 0-4 jaar.", 0, 4, "jonge-kinderen"),
+        ("voor kinderen van 4 tot 12 jaar", 4, 12, "basisschool"),
+        ("12 t/m 18 jaar", 12, 18, "voortgezet-onderwijs"),
+        ("0 tot 18 jaar", 0, 18, None),
     ],
 )
 def test_parse_age(text, low, high, fase):

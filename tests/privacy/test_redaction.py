@@ -195,7 +195,10 @@ def test_independent_corpus_tuning_half():
     # ("lars 10 tess 8"), surnames first ("bos belde"). Its half alone was at 0.823 as it came in, 0.896
     # after the rules for bare ages, calling and saying, and postcodes before a town; the whole half
     # 0.985 (4766/4840, 0.9847). The gate sits just under: raise it, never lower it for the same corpus.
-    assert f.recall >= 0.984, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
+    # Twenty-fourth session, with the twenty-third writer (short chat messages, names that are words:
+    # 0.776 of its half as it came in): 0.987 (6305/6389) after the rules for "… heet de baby", a name
+    # in capitals before its age or surname, and a lower-case pair doing what children do.
+    assert f.recall >= 0.986, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     assert f.other_recall >= 0.99, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     # 2 % is the aim. The sixth writer (02-12-2026) filled the ordinary questions with shops, energy
     # companies and attractions (Albert Heijn, Lidl, Ziggo, Eneco, Coolblue, Artis, Jantje Beton) that
@@ -230,8 +233,15 @@ def test_independent_corpus_tuning_half():
     # 81 ordinary questions, full of schools, community centres, holidays, shops, athletes and artists,
     # added 15 before any tuning, 12 of them athletes, artists, authors, colleagues and signatures; a
     # community centre's own name ("buurthuis De Kaap") and "van het Rijk" are no people: 6.2 % (145/2356),
-    # 1.1 % without persons. The gate stays just above.
-    assert f.false_positive_rate <= 0.062, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # 1.1 % without persons. Twenty-fourth session: the twenty-third writer's 97 ordinary questions, full of
+    # words that are names elsewhere (storm, hoop, winter, de bakker) and on purpose of persons who are no
+    # client (19: authors such as Thea Beckman and Paul van Loon, colleagues, signatures), added 22 before
+    # any tuning, 19 of them those persons: 6.8 % (172/2535), 1.3 % without persons. The gate follows the
+    # persons it added; the gate without persons is the one that says the filter damages ordinary questions.
+    assert f.false_positive_rate <= 0.069, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    assert f.non_person_false_positive_rate <= 0.014, (
+        f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    )
     assert not result.changed, "\n".join(map(str, result.changed))
 
 
@@ -705,5 +715,41 @@ def test_a_gemeente_only_in_an_e_mail_address_is_no_word_of_the_question():
     ],
 )
 def test_names_the_lists_lack_or_take_for_words(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # what someone is called, whatever word it is; a thing's name stays
+        ("Rivier heet de baby, moeder heeft geldzorgen.", "[NAAM] heet de baby", ""),
+        ("Zomer is de achternaam. Vader alleen met twee jongens.", "[NAAM] is de achternaam", ""),
+        ("Groen — zo heet het gezin — staat op de wachtlijst.", "[NAAM] — zo heet het gezin", ""),
+        ("De baby gaat Storm heten, wat kost een uitzet?", "gaat [NAAM] heten", ""),
+        ("achternaam Mars, zoon van 12 wil op voetbal", "achternaam [NAAM],", ""),
+        ("Storm is de naam van ons nieuwe peuterlokaal.", "", "Storm is de naam van ons nieuwe peuterlokaal"),
+        ("Leergeld — zo heet het fonds — betaalt een fiets.", "", "Leergeld — zo heet het fonds"),
+        ("Wat is de achternaam van de aanvrager?", "", "Wat is de achternaam van de aanvrager?"),
+        # a family word ending in "gezin" before a capital; a baby's age in months after "kleine"
+        ("kraamgezin Molenaar, derde kind, geen wieg.", "kraamgezin [NAAM],", ""),
+        ("een eenoudergezin in Utrecht", "", "een eenoudergezin in Utrecht"),
+        ("Kleine Bloem is 6 maanden en krijgt verdunde flesvoeding.", "Kleine [NAAM] is 6 maanden", ""),
+        ("De wachttijd is 6 maanden.", "", "De wachttijd is 6 maanden"),
+        # a lower-case pair that opens the message and does what children do
+        ("sky en rivier zijn de tweeling van 5.", "[NAAM] en [NAAM] zijn de tweeling", ""),
+        ("school en opvang zijn dicht in de zomer", "", "school en opvang zijn dicht"),
+        # a name in capitals before its age, surname or first name, in a message in ordinary case
+        ("DAAN DE VRIES (groep 3) heeft geen gymschoenen.", "[NAAM] (groep 3)", ""),
+        ("MULDER, KEES — VADER. Heeft de Voedselbank een afhaalpunt?", "[NAAM], [NAAM] — VADER", ""),
+        ("Wat doet de GGD (jeugdgezondheid)?", "", "de GGD (jeugdgezondheid)"),
+        # "hier uit groep 5" says where the child is, as "uit groep 5" does
+        ("Hey! Vera hier uit groep 5 heeft al weken kiespijn.", "Hey! [NAAM] hier uit groep 5", ""),
+        # a date of birth written out in words
+        ("geboren negen mei 2023, hij krijgt alleen pap", "[GEBOORTEDATUM], hij", ""),
+        ("vijf mei is bevrijdingsdag", "", "vijf mei is bevrijdingsdag"),
+    ],
+)
+def test_names_that_are_words_and_names_in_capitals(text, redacted, kept):
     out = redact(text).text
     assert redacted in out and kept in out, out
