@@ -977,11 +977,12 @@ def _asks_one_instrument(text: str | None) -> bool:
     """Asks for an instrument and says nothing about when, for whom or what for: "welk instrument moet ik
     gebruiken?", "is daar een instrument voor?", "instrument?" (not "welke instrumenten zijn er?")."""
     norm = normalize(text or "")
-    if re.search(r"\bwelke\b", norm):
-        return False
     own = content_words(norm)
-    bare = bool(own) and all(w in INSTRUMENT_WORDS or w in STEERING or w in USING_WORDS for w in own)
-    return _asks_which(text, INSTRUMENT_WORDS) or (bare and any(w in INSTRUMENT_WORDS for w in own))
+    return (
+        not re.search(r"\bwelke\b", norm)
+        and any(w in INSTRUMENT_WORDS for w in own)
+        and all(w in INSTRUMENT_WORDS or w in STEERING or w in USING_WORDS for w in own)
+    )
 
 
 # "welke interventies …", "zijn er trainingen …": a question for a list.
@@ -2067,7 +2068,8 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     if named is not None:
         return named
     # "wat bedoelt de handreiking met een groei-mindset?": what is meant, found by what follows "met".
-    text = DEFINED.sub("wat is ", normalize(text), count=1) if DEFINED.search(normalize(text)) else text
+    if DEFINED.search(normalize(text)):
+        text = DEFINED.sub("wat is ", normalize(text), count=1)
     size = len(content_words(text))
     if size < (2 if is_question(text) else 3):
         return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small
