@@ -167,3 +167,22 @@ def _place_without_record(known: dict[str, str], text: str) -> str | None:
             if len(tokens[i : i + size]) == size and base.lower() in places and base.lower() != "nederland":
                 return None if normalize(base) in known else name
     return None
+
+
+# A figure asked for: "hoeveel kost …", "hoe lang duurt …", "wat verdient …", "welk percentage …".
+_ASKS_FIGURE = re.compile(
+    r"\b(hoeveel|hoe veel|hoe (hoog|lang|vaak|groot|duur)|wat (kost|kosten|verdient|verdienen)|"
+    r"welk (bedrag|percentage)|welke bedragen)\b"
+)
+# … unless the figure is what the professional wants to find out with the family: "hoe meet ik hoeveel
+# een kind beweegt?" asks for a way to measure, which a record gives without a figure.
+_FINDING_OUT = re.compile(
+    r"\b(meet|meten|nagaan|na te gaan|check|checken|in kaart|in beeld|bijhouden|bepalen|inschatten|"
+    r"bespreken|bespreekbaar)\b[^.?!]*$"
+)
+
+
+def asks_figure(text: str) -> bool:
+    """Whether the question asks for an amount, number, duration or share (not how to find one out)."""
+    norm = normalize(text)
+    return any(not _FINDING_OUT.search(norm[: m.start()]) for m in _ASKS_FIGURE.finditer(norm))

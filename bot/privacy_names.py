@@ -93,6 +93,31 @@ _SIGN_OFFS |= {"dzięki", "dziękuję", "merci", "danke", "gracias", "obrigado",
                "teşekkürler", "tesekkurler", "mulțumesc", "multumesc", "dyakuyu", "spasibo", "grazie", "cheers",
                "thx"}  # fmt: skip
 _GREETINGS = {"hoi", "hee", "hey", "hi", "hai", "hallo", "heey", "hoihoi", "hellow", "yo"}
+# Greetings in other languages that open a message ("Salam, is de voedselbank open?", "Dzień dobry, …");
+# some are names too (Selam, Salam), so only with a comma or "!" and a clause after them, not an age.
+_OTHER_GREETINGS = {"salam", "salaam", "selam", "merhaba", "marhaba", "bonjour", "hola", "ciao", "shalom", "namaste"}
+_OTHER_GREETINGS |= {"dzien", "dzień", "bon", "bom", "buna", "bună", "dobry", "dia", "dobrý", "ziua", "dag"}
+# A word that opens the clause after such a greeting ("Salam, is …", "Merhaba, hoe …").
+_QUESTION_WORDS = {
+    "hoe",
+    "wat",
+    "welk",
+    "welke",
+    "waar",
+    "wanneer",
+    "wie",
+    "waarom",
+    "kan",
+    "kun",
+    "kunt",
+    "is",
+    "zijn",
+    "heeft",
+    "hebben",
+    "weet",
+}
+# A part of a place after its name ("Amsterdam Zuidoost", "Den Haag Centrum"): that place, no surname.
+_DISTRICTS = {"noord", "zuid", "oost", "west", "midden", "noordoost", "zuidwest", "noordwest", "zuidoost", "centrum"}
 _HOLIDAYS = {
     "kerst",
     "kerstmis",
@@ -629,7 +654,10 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
             ):
                 kind = "kb"
             elif words[i].text[:1].isupper() and phrase in lex.places and not (length == 1 and phrase in _PARTICLES):
-                kind = "gemeente" if phrase in lex.municipalities else "place"
+                # "Amsterdam Zuidoost" is a part of a gemeente: as much a gemeente as "Amsterdam"
+                parts = phrase.split()
+                municipal = any(" ".join(parts[:k]) in lex.municipalities for k in range(1, len(parts) + 1))
+                kind = "gemeente" if municipal else "place"
                 if kind == "place" and length == 1 and phrase in lex.first_names and phrase not in lex.world:
                     continue  # a village called Wessel or Joppe: more likely the child
             elif (
@@ -653,6 +681,11 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 continue
             for w in span:
                 w.place = kind
+            following = words[i + length] if i + length < n else None
+            if kind in ("gemeente", "place") and following is not None and following.text[:1].isupper():
+                if following.low in _DISTRICTS:
+                    following.place = kind  # "Amsterdam Zuidoost", "Den Haag Centrum": a part of the place
+                    length += 1
             matched = length
             break
         i += max(matched, 1)
@@ -974,6 +1007,8 @@ class _Context:
             return "title"  # initials: "R. Hoogland", "P.J. ter Beek"
         if len(low) > 4 and low in _CUES and any(w.text == "." for w in self.words[j + 1 : i]):
             return ""  # "Het gezin. Koelkast leeg": after a whole word a period ends the sentence ("gzn. X" not)
+        if low in {"heet", "heten", "heette"} and j > 0 and self.words[j - 1].low in ("hoe", "wat"):
+            return ""  # "hoe heet de Turkse vrouwenvereniging?": asks a name, gives none
         if low in _NAMING_CUES:
             if low in {"naam", "namen", "voornaam", "achternaam"} and not (j + 1 < i and self.words[j + 1].text == ":"):
                 # "de naam is X", "naam: X"; not "naam van het fonds"
@@ -1030,14 +1065,23 @@ class _Context:
             return True  # "Patiënt: WANG, Li", "PARTNER: POPESCU-STOICA, MIHAELA": a capital says it all here
         if w.place in ("gemeente", "place") and self.capitalised(w) and not w.blocked and self.personal_title_before(i):
             return True  # "Mevrouw Zwolle uit Kampen": right after a title a place is a surname
+        if self.after_name_label(i) and not w.blocked and w.place != "kb":
+            return True  # "Formulier: ACHTERNAAM EL HADDAOUI": capitals after a label are no abbreviation
         # "Saba (9)": a first name that is also a place, with an age between brackets, is the person
         if self.excluded(w, in_name=bool(cue) or self.aged(i)) or (w.low in _GREETINGS and self.sentence_initial(i)):
+            return False
+        if self.other_greeting(i):
             return False
         if not cue and self.english_sentence(i):
             return False
         if self.named_as(i) or self.called(i) or self.possessive_owner(i) or self.nicknamed(i):
             return True  # "een leerling die Hoop heet", "juni's ouders": a word, but here a child's name
-        if _HYPHENED_PARTICLE.match(w.text) and w.text.split("-", 1)[1][:1].isupper() and not w.place:
+        if (
+            _HYPHENED_PARTICLE.match(w.text)
+            and w.text.split("-", 1)[1][:1].isupper()
+            and not w.place
+            and not (i > 0 and self.words[i - 1].low == "eid")  # "Eid al-Adha", "Eid al-Fitr": the feast
+        ):
             return True  # "Rama al-Hassan", "[NAAM] al-Jaburi"
         if self.capitalised(w):
             if cue:
@@ -1305,6 +1349,19 @@ class _Context:
             and words[i].low not in _CUES
         )
 
+    def other_greeting(self, i: int) -> bool:
+        """Word i is (part of) a greeting in another language that opens the message: "Salam, is …",
+        "Dzień dobry, …", "Selam! Heeft …"; not "Selam, 14, wil op voetbal" (a child and her age)."""
+        words = self.words
+        start = i - 1 if i > 0 and words[i - 1].low in _OTHER_GREETINGS else i
+        if words[start].low not in _OTHER_GREETINGS or not self.sentence_initial(start):
+            return False
+        end = start + 1 if start + 1 < len(words) and words[start + 1].low in _OTHER_GREETINGS else start
+        if end < i or end + 1 >= len(words) or words[end + 1].text not in (",", "!"):
+            return False
+        after = words[end + 2] if end + 2 < len(words) else None
+        return after is None or (after.kind == "word" and (after.low in self.lex.stop or after.low in _QUESTION_WORDS))
+
     def called(self, i: int) -> bool:
         """Word i is given as what someone is called, whatever word it is: "Rivier heet de baby", "Zomer is
         de achternaam", "Groen — zo heet het gezin —", "de baby gaat Storm heten", "achternaam Mars"."""
@@ -1339,8 +1396,18 @@ class _Context:
             or (after[:2] in (["zo", "heet"], ["zo", "heten"]))
             # "gaat X heten", "zal X heten"
             or (before in ("gaat", "gaan", "zal", "zullen", "moet", "wordt") and after[:1] == ["heten"])
-            # "achternaam Mars", "roepnaam Mo": the label without its colon, a capital after it
-            or (before in ("achternaam", "voornaam", "roepnaam", "familienaam") and w.text[:1].isupper())
+            or self.after_name_label(i)
+        )
+
+    def after_name_label(self, i: int) -> bool:
+        """A capital right after a name label without its colon: "achternaam Mars", "roepnaam Mo", and
+        after a particle "ACHTERNAAM EL HADDAOUI", "achternaam van Dijk" (in capitals too: a form)."""
+        words, w = self.words, self.words[i]
+        if w.kind != "word" or not w.text[:1].isupper() or w.low in self.lex.stop or i == 0:
+            return False
+        labels = ("achternaam", "voornaam", "roepnaam", "familienaam")
+        return words[i - 1].low in labels or (
+            i > 1 and words[i - 1].low in _PARTICLES and words[i - 2].low in ("achternaam", "familienaam")
         )
 
     def personal_title_before(self, i: int) -> bool:
@@ -2056,6 +2123,16 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                                     j == i + 2
                                     and j + 1 < n
                                     and words[j + 1].low in _PERSON_VERBS | {"zijn", "hebben", "wonen", "komen", "gaan"}
+                                )
+                                # a word before "en" and a first name with a surname: "om Lama en Hamza
+                                # Al-Hussein" share the surname ("Dmytro en Taras Melnyk")
+                                or (
+                                    j == i - 2
+                                    and words[link].low in ("en", "&")
+                                    and i + 1 < n
+                                    and in_name[i + 1]
+                                    and ctx.capitalised(words[i + 1])
+                                    and not ctx.sentence_initial(j)
                                 )
                                 # a first name that is also a word, right after a name and "en": "voor Lotte
                                 # en Storm niet betalen"

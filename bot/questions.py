@@ -22,7 +22,7 @@ from .kb.text import content_words, is_dutch_word, keys, normalize, without_brac
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .left_out import funds_turned_down, left_out
-from .not_in_sources import figures_of_a_place, other_gemeente, unknown_names, unknown_words
+from .not_in_sources import asks_figure, figures_of_a_place, other_gemeente, unknown_names, unknown_words
 from .privacy_names import TIME_WORDS
 
 # Words a user types for who applies, mapped to the knowledge base's aanvragers.
@@ -1184,7 +1184,21 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         q = replace(q, kind="werkwijze")
     routed = route(kb, q) if q.text and not q.offset else None
     outcome = routed or HANDLERS[q.kind](kb, q)
-    return second_opinion(kb, q, outcome) if checked else outcome
+    return _figure_not_given(kb, q, second_opinion(kb, q, outcome)) if checked else outcome
+
+
+def _figure_not_given(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
+    """A question for a figure ("hoeveel kost een GIZ-training?", "wat verdient een ervaringsdeskundige?")
+    whose answer leads with a record that gives none: the sources do not give it. Say so and offer that
+    record, rather than answer as if its text held the figure."""
+    reply = outcome.reply
+    if not q.text or q.offset or not reply.records or reply.asks or not asks_figure(q.text):
+        return outcome
+    lead = reply.records[0]
+    units = [u for u in kb.retriever.units if u.key == lead or u.record == lead]
+    if not units or any(u.key in kb.retriever.figures for u in units):
+        return outcome
+    return Outcome(answers.unstated_detail_answer([(lead, retrieval.title(units[0]))]), q)
 
 
 def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
@@ -1214,6 +1228,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
         return outcome  # the record the question names by its name
+    if lead and asks_what_record_is(kb, q.text) and lead[0] in {f"{k}:{r}" for k, r in kb.find_named(q.text)}:
+        return outcome  # "wat is Sam& en …", "waar staat GIZ voor?": the record it asks about by a short form
     if named and not named[0].startswith("werkwijze:") and asks_what(q.text):
         return wat_is(kb, replace(q, kind="wat_is"))  # "wat is <its whole name>?": nothing to ask back
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
@@ -1468,6 +1484,9 @@ SIGNAL_ASKED = re.compile(
 POINTS_TO_POVERTY = re.compile(
     r"\b(zegt|wijst|duidt) (dat|dit|het|zoiets) (iets |wat |mogelijk |misschien )?(over|op) "
     r"(armoede|geld\w*|financiele|arm)"
+    # how to read what was seen: "hoe moet ik dat duiden?", "hoe moet ik dit interpreteren?"
+    r"|\bhoe (moet|kan|moeten|kunnen) (ik|je|we|wij) (dat|dit|dat gedrag|zoiets) "
+    r"(duiden|interpreteren|opvatten|plaatsen)\b"
 )
 # Paying for something: a need the thesaurus found is a fund question only with words like these.
 PAYING = re.compile(r"\b(geld|betalen|betaalt|kosten|kost|fonds\w*|kopen|krijgen|aanschaffen|vergoed\w*|gratis)\b")
@@ -1657,7 +1676,29 @@ def about_named_record(kb: KnowledgeBase, text: str) -> Outcome | None:
     record, by a short form ("wat is mdft?", "houvast, wat is dat"): that record's answer, whatever
     the NLU took the message for (small talk, "waar staat dat?"). None: it names no record."""
     in_full = any(names_in_full(kb, kind, rid, text) and kind != "werkwijze" for kind, rid in kb.find_named(text))
-    return wat_is(kb, Question("wat_is", text=text)) if in_full or named_alone(kb, text) else None
+    return (
+        wat_is(kb, Question("wat_is", text=text))
+        if in_full or asks_what_record_is(kb, text) or named_alone(kb, text)
+        else None
+    )
+
+
+def asks_what_record_is(kb: KnowledgeBase, text: str) -> bool:
+    """The question asks what the one record it names is, by a short form: "waar staat GIZ voor?" (what
+    an abbreviation means, not where something is written), or opening with it: "wat is Sam& en kan ik
+    daar als school naar verwijzen?" is about Sam&, whatever else it asks."""
+    named = kb.find_named(text)
+    if len(named) != 1 or named[0][0] == "werkwijze":
+        return False
+    norm = normalize(text)
+    opening = WHAT_IS_OPENING.match(norm)
+    return bool(STANDS_FOR.search(norm)) or (
+        opening is not None and kb.find_named(" ".join(opening.group("rest").split()[:3]))[:1] == named
+    )
+
+
+WHAT_IS_OPENING = re.compile(r"^(wat|wie) (is|zijn|doet|doen) (de |het |een )?(?P<rest>.+)")
+STANDS_FOR = re.compile(r"\bwaar (staat|staan) [\w&@ -]{2,40}? voor\b")
 
 
 # Words that make a name longer without naming anything: "Stichting Leergeld" is called Leergeld.
@@ -1702,6 +1743,8 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         return None
     if section_asked := _section_of_named_werkwijze(kb, q):
         return section_asked
+    if native != "fonds" and asks_what_record_is(kb, q.text):
+        return wat_is(kb, replace(q, kind="wat_is"))  # "wat is Sam& en kan ik daar naar verwijzen?"
     section = retrieval.asked_section(q.text)
     if native == "signaal" and section in ("samenwerken", "voorwaarden"):
         # "waar moeten we op letten zodat gezinnen kunnen meedoen?": what a werkwijze takes (signals have none)
@@ -1985,6 +2028,8 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
         # "is dat een signaal?", whatever the NLU made of it; "r4u bij de intake, welke risicofactoren scoor
         # je daarmee" is about the instrument it names.
         return signalen(kb, Question("signalen", text=text))
+    if POINTS_TO_POVERTY.search(norm) and not named_in_full(kb, text):
+        return signalen(kb, Question("signalen", text=text))  # "… Hoe moet ik dat duiden?": what it may signal
     reaching = [key for key in named_in_full(kb, text) if key[0] != "werkwijze"] if REACHING.search(norm) else []
     if reaching:
         # "hoe vind ik een kledingbank bij mij in de buurt?": how to reach a record it names, not a Hoe-block.

@@ -543,7 +543,11 @@ class KnowledgeBase:
                 terms.setdefault(phrase, next(iter(owners)))
         # A distinctive word stands for its record ("Kinderhulp" → Nationaal Fonds Kinderhulp); when
         # several names share it, for the one with the shortest name, if that one is unambiguous.
+        acronyms = {a for _, _, name in named for a in _name_acronyms(name)}
         for w, owners in word_owners.items():
+            if w in acronyms and len(owners) == 1:
+                terms.setdefault(w, owners[0][1])  # "GIZ", "KZO": however often other records mention it
+                continue
             if len(w) < 4 or keys(w) & generic_keys or w in AGE_WORDS or keys(w) & need_keys:
                 continue
             if is_dutch_word(w) or not self._distinctive(w):
@@ -649,3 +653,19 @@ class KnowledgeBase:
                     select(func.count()).select_from(s.Entry).where(s.Entry.kind == kind)
                 ).scalar()
         return counts
+
+
+def _name_acronyms(name: str) -> set[str]:
+    """Three capitals that stand for a record: its name's first word ("GIZ-methodiek", "Stichting IMC
+    Weekendschool", "JIM: Jouw Ingebrachte Mentor") or the initials of the rest ("Kwetsbare Zwangeren
+    Overleg (KZO)"); not a term inside it ("Interventieoverzicht lage SES" is no SES)."""
+    found = set()
+    rest = re.sub(r"^(Stichting|Project)\s+", "", name)
+    first = re.match(r"([A-Z]{3})\b", rest)
+    if first:
+        found.add(first.group(1).lower())
+    for abbreviation in re.findall(r"\(([A-Z]{3})\)", name):
+        initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.split("(")[0]) if w[0].isupper())
+        if initials.endswith(abbreviation):
+            found.add(abbreviation.lower())
+    return found

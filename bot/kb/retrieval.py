@@ -13,6 +13,7 @@ itself), and each thesaurus concept it names (the source words). Names and title
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -155,6 +156,14 @@ class Unit:
         return self.key.split("/", 1)[0]
 
 
+# A figure in a text: digits, or a number, share or amount in words ("de helft", "twintig procent").
+FIGURE = re.compile(
+    r"\d|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|"
+    r"duizend|miljoen|miljard|helft|kwart|procent)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Hit:
     unit: Unit
@@ -220,6 +229,11 @@ class Index:
                     self.postings[head].setdefault(i, 0.0)
                     self.postings[head][i] = max(self.postings[head][i], v * PART_WEIGHT)
         self.lengths = lengths
+        # The units whose own text gives a figure (an amount, a number, a share): "hoeveel kost …" is
+        # answered by one of these, or not by the sources at all.
+        self.figures = frozenset(
+            unit.key for unit, fields in documents if any(FIGURE.search(text or "") for text, _ in fields)
+        )
         # Titles of two or more content words, as key sets (each word by its first key in the index); a
         # steering word counts when the title has another word too ("De opdracht van professionals").
         self.title_keys: list[frozenset[str]] = []

@@ -180,11 +180,13 @@ def normalize(text: str) -> str:
 
 
 # What names no need though it holds a need's word: a period that is over or ending ("na de kraamweek",
-# "de kraamweek is bijna om": when, not what for), and "de sociale kaart" (a map of local help, no ticket).
+# "de kraamweek is bijna om": when, not what for), "de sociale kaart" (a map of local help, no ticket),
+# and going to bed or staying in it ("gaan pas om elf uur naar bed": sleep, not a bed to buy).
 _NO_NEED = re.compile(
     r"\b(na|sinds) (de |het |afloop van de |afloop van het )?\w+"
     r"|\b\w+ (is|zit) (bijna |straks |al )?(om|voorbij|afgelopen|erop)\b"
     r"|\bsociale kaart\b"
+    r"|\b(naar|in|op|uit) (bed|bedje)\b(?! (nodig|kopen|gekocht|betalen|aanschaffen))"
 )
 
 
@@ -388,7 +390,54 @@ class TermMatcher:
                 if key in self._phrases:
                     used[i : i + size] = [True] * size
                     found.extend(sorted(self._phrases[key]))
+        # Again without the words that only colour a phrase: "willen echt geen hulp" is "willen geen hulp",
+        # "weigeren om hulp aan te nemen" holds "weigeren hulp".
+        kept = [i for i, token in enumerate(tokens) if token not in FILLERS]
+        if len(kept) < len(tokens):
+            for size in range(self.max_words, 1, -1):
+                for k in range(len(kept) - size + 1):
+                    span = kept[k : k + size]
+                    if any(used[i] for i in span) or span[-1] - span[0] == size - 1:
+                        continue  # unbroken spans were tried above
+                    key = " ".join(stem(lemma(tokens[i])) for i in span)
+                    if key in self._phrases:
+                        for i in span:
+                            used[i] = True
+                        found.extend(sorted(self._phrases[key]))
         for i, token in enumerate(tokens):
             if not used[i] and token not in stopwords():
                 found.extend(sorted(self._word_targets(token)))
         return list(dict.fromkeys(found))
+
+
+# Words that colour a phrase without changing what it says ("echt", "gewoon", "daar"): a phrase is
+# found with them in between. Not "niet" or "geen": those turn a phrase around.
+FILLERS = frozenset(
+    {
+        "echt",
+        "er",
+        "daar",
+        "dan",
+        "ook",
+        "nog",
+        "gewoon",
+        "helemaal",
+        "even",
+        "al",
+        "toch",
+        "eigenlijk",
+        "zo",
+        "heel",
+        "wel",
+        "om",
+        "zelf",
+        "soms",
+        "vaak",
+        "steeds",
+        "nu",
+        "best",
+        "erg",
+        "nogal",
+        "totaal",
+    }
+)

@@ -197,7 +197,10 @@ def test_independent_corpus_tuning_half():
     # 0.985 (4766/4840, 0.9847). The gate sits just under: raise it, never lower it for the same corpus.
     # Twenty-fourth session, with the twenty-third writer (short chat messages, names that are words:
     # 0.776 of its half as it came in): 0.987 (6305/6389) after the rules for "… heet de baby", a name
-    # in capitals before its age or surname, and a lower-case pair doing what children do.
+    # in capitals before its age or surname, and a lower-case pair doing what children do. Twenty-fifth
+    # session, with the twenty-fourth writer (names from everywhere: 0.990 of its half as it came in):
+    # 0.987 (6503/6586) after a name label with a particle in a form ("ACHTERNAAM EL HADDAOUI") and a
+    # word before "en" and a first name with a surname ("Lama en Hamza Al-Hussein").
     assert f.recall >= 0.986, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     assert f.other_recall >= 0.99, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     # 2 % is the aim. The sixth writer (02-12-2026) filled the ordinary questions with shops, energy
@@ -236,9 +239,13 @@ def test_independent_corpus_tuning_half():
     # 1.1 % without persons. Twenty-fourth session: the twenty-third writer's 97 ordinary questions, full of
     # words that are names elsewhere (storm, hoop, winter, de bakker) and on purpose of persons who are no
     # client (19: authors such as Thea Beckman and Paul van Loon, colleagues, signatures), added 22 before
-    # any tuning, 19 of them those persons: 6.8 % (172/2535), 1.3 % without persons. The gate follows the
+    # any tuning, 19 of them those persons: 6.8 % (172/2535), 1.3 % without persons. Twenty-fifth session:
+    # the twenty-fourth writer's 80 ordinary questions, full of languages, feasts, dishes, mosques and
+    # churches and of colleagues with names from everywhere (Mehmet Yılmaz, Fatoumata Diallo), added 19
+    # before any tuning, 14 of them persons; greetings in other languages ("Salam,", "Merhaba,"), "hoe heet
+    # de …" and "Eid al-Adha" are no names: 7.2 % (188/2615), 1.3 % without persons. The gate follows the
     # persons it added; the gate without persons is the one that says the filter damages ordinary questions.
-    assert f.false_positive_rate <= 0.069, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    assert f.false_positive_rate <= 0.072, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert f.non_person_false_positive_rate <= 0.014, (
         f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     )
@@ -751,5 +758,38 @@ def test_names_the_lists_lack_or_take_for_words(text, redacted, kept):
     ],
 )
 def test_names_that_are_words_and_names_in_capitals(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # a greeting in another language opens the message; the same word with an age is a child
+        (
+            "Salam, is de voedselbank in Ede open op Eid al-Adha?",
+            "",
+            "Salam, is de voedselbank in Ede open op Eid al-Adha?",
+        ),
+        ("Dzień dobry, is er een Poolse zaterdagschool?", "", "Dzień dobry, is er"),
+        ("Selam! Heeft de Eritrese kerk in Utrecht een spreekuur?", "", "Selam! Heeft de Eritrese kerk"),
+        ("Selam, 14, wil op voetbal. Welk fonds?", "[NAAM], 14, wil", ""),
+        # "hoe heet …" asks a name and gives none; "heet" after a person still gives one
+        ("Merhaba, hoe heet de Turkse vrouwenvereniging in Deventer?", "", "hoe heet de Turkse vrouwenvereniging"),
+        ("de moeder heet Fatma, welk fonds", "heet [NAAM],", ""),
+        # a name label in a pasted form, with a particle and in capitals
+        ("Formulier retour: ACHTERNAAM EL HADDAOUI VOORNAAM MOHAMED.", "ACHTERNAAM [NAAM] VOORNAAM [NAAM]", ""),
+        ("achternaam van Dijk, welk fonds?", "achternaam [NAAM],", ""),
+        # a word before "en" and a first name with a surname shares that surname
+        ("Ik maak me zorgen om Lama en Hamza Al-Hussein, een tweeling.", "om [NAAM] en [NAAM], een", ""),
+        # a district after its gemeente is the place ("zus op in …" is no surname "Op in …")
+        ("ze vangt de kinderen van haar zus op in Amsterdam Zuidoost.", "", "op in Amsterdam Zuidoost"),
+        # a telephone number with the area code before a slash; a date with slashes stays a date, no number
+        ("Telefoonnummer op het briefje: 06/19284756.", "briefje: [TELEFOON].", ""),
+        ("bel 020/612 34 56 voor een afspraak", "bel [TELEFOON] voor", ""),
+        ("de aanvraag is van 03/03/2019", "van [DATUM]", ""),
+    ],
+)
+def test_names_from_everywhere_and_greetings_in_other_languages(text, redacted, kept):
     out = redact(text).text
     assert redacted in out and kept in out, out
