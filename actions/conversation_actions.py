@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, questions
-from bot.context import points_back
+from bot.context import asks_wording, points_back
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
 from bot.kb.thesaurus import thesaurus
@@ -164,6 +164,8 @@ class ActionRephrase(Action):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "help" and questions.vague_request(text):
                 return send(dispatcher, tracker, answers.topics_answer())  # "kun je me helpen met een gezin?"
+            if intent in SMALL_TALK and asks_wording(text) and (worded := answer_in_context(tracker, None)):
+                return send(dispatcher, tracker, worded.reply) + remember(worded)  # "heb je voorbeeldzinnen?"
             if intent in SMALL_TALK:
                 # Small talk or out of scope by the NLU: the sources answer only a whole question they know.
                 outcome = questions.off_topic(knowledge_base(), text)

@@ -20,6 +20,7 @@ from .questions import (
     FOLLOW_UP_WORDS,
     HANDLERS,
     NAME_FILLERS,
+    QUESTION_KIND,
     STRONG_HOW,
     Outcome,
     Question,
@@ -97,6 +98,32 @@ def like_the_previous(kb: KnowledgeBase, text: str, previous: Question, key: str
     sibling = siblings[0]
     reply = retrieval.unit_answer(kb, sibling.unit.key, text)
     return Outcome(reply, replace(previous, topic=sibling.unit.key, offset=0)) if reply is not None else None
+
+
+# Asking for the words themselves after a Hoe-block: "wat zeg ik dan letterlijk?", "heb je een paar
+# voorbeeldzinnen?". The block's own example sentences answer it.
+WORDING = re.compile(
+    r"\b(letterlijk|voorbeeldzin\w*|voorbeeldvra(ag|gen)|openingszin\w*|verwoord\w*|formuleer\w*|"
+    r"welke woorden|hoe zeg ik (dat|het)|wat zeg ik (dan|daarbij|precies))\b"
+)
+QUOTE_MARKS = ("‘", "“", '"')  # opening marks: a straight apostrophe is as often "baby's
+
+
+def asks_wording(text: str) -> bool:
+    """A short question for how to put it ("wat zeg ik dan letterlijk?"), no subject of its own."""
+    return 0 < len(normalize(text).split()) <= MAX_WORDS and bool(WORDING.search(normalize(text)))
+
+
+def in_words(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome | None:
+    """The Hoe-block just shown again, its points with example sentences first; None after anything else."""
+    if not shown or not shown[0].startswith("hoe:"):
+        return None
+    record, _ = retrieval.unit_record(kb, shown[0])
+    points = list(getattr(record, "points", ()) or ())
+    if record is None or not points:
+        return None
+    order = sorted(range(len(points)), key=lambda i: not any(q in points[i] for q in QUOTE_MARKS))
+    return Outcome(answers.record_answer(record, 0, order), replace(previous, topic=shown[0], offset=0))
 
 
 SAME_KIND = ("instrumenten", "signalen", "feiten", "voorbeelden")
@@ -180,6 +207,8 @@ def in_context(
     ):
         if other := not_for_a_first_child(kb, previous, shown):
             return other  # "en als het haar tweede kindje is?" after VoorZorg
+    if asks_wording(text) and not named_in_full(kb, text) and (worded := in_words(kb, previous, shown)):
+        return worded  # "heb je een paar voorbeeldzinnen?" after a Hoe-block: its example sentences
     if previous.kind in SAME_KIND and elliptic(text):
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
     if shown and LIKE_IT.search(normalize(text)) and (like := like_the_previous(kb, text, previous, shown[0])):
@@ -211,7 +240,11 @@ def in_context(
     combined = " ".join(filter(None, [previous.text, previous.need, text]))
     norm = normalize(text)
     asks_how = bool(ASKS_HOW.search(norm) or STRONG_HOW.search(norm))
-    asked = kind if kind in HANDLERS else ("werkwijze" if asks_how else previous.kind)
+    # "en is daar een training voor?" after an instrument: the kind the follow-up names itself, before
+    # the intent's or the previous answer's.
+    explicit = asked_kinds(text) - {"hoe"}
+    own_kind = QUESTION_KIND.get(next(iter(explicit))) if len(explicit) == 1 else None
+    asked = own_kind or (kind if kind in HANDLERS else ("werkwijze" if asks_how else previous.kind))
     q = Question(asked, text=combined, age=age or previous.age, gemeente=previous.gemeente, need=previous.need)
     if asks_how and (how := how_answer(kb, q, rivals=False)):
         return how  # "en wat kan ik dan doen?" after signals: the Hoe-block for that situation

@@ -735,3 +735,16 @@ def test_where_it_says_so_after_a_werkwijze_section_gives_the_source(first):
     answer = chat.run(ActionSource(), "waar staat dat?", "ask_source")
     assert chat.slots["getoonde_records"] == shown
     assert "Handreiking" in answer and "**" not in answer.split("\n", 1)[0]
+
+
+def test_asking_for_example_sentences_after_a_block_is_no_request_for_help():
+    """ "heb je een paar voorbeeldzinnen die ik kan gebruiken?", which the NLU takes for "help", after a
+    Hoe-block: that block again, its example sentences first, not the help text."""
+    chat = Conversation()
+    chat.run(ActionWerkwijze(), "Hoe maak ik geldzorgen bespreekbaar bij een zwangere?", "ask_werkwijze")
+    assert chat.slots["getoonde_records"][:1] == ["hoe:bespreken-aanstaande-ouders"]
+    answer = chat.run(ActionRephrase(), "heb je een paar voorbeeldzinnen die ik kan gebruiken?", "help")
+    assert chat.slots["getoonde_records"][:1] == ["hoe:bespreken-aanstaande-ouders"] and "‘" in answer
+    fresh = Conversation()
+    fresh.run(ActionRephrase(), "heb je een paar voorbeeldzinnen die ik kan gebruiken?", "help")
+    assert [m.get("response") for m in fresh.messages] == ["utter_help"]

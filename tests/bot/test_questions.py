@@ -1393,3 +1393,30 @@ def test_how_to_read_what_was_seen_asks_what_it_may_signal(kb_sqlite):
     text = "Een leerling leest de brieven van de deurwaarder voor zijn moeder. Hoe moet ik dat duiden?"
     assert questions.fallback(kb_sqlite, text).reply.records[0] == "signaal:ouder-deurwaarder"
     assert ask(kb_sqlite, "werkwijze", text).reply.records[0] == "signaal:ouder-deurwaarder"
+
+
+@pytest.mark.parametrize(
+    "text", ["heb je een paar voorbeeldzinnen die ik kan gebruiken?", "wat zeg ik dan letterlijk?"]
+)
+def test_asking_for_the_words_after_a_block_shows_its_example_sentences_first(kb_sqlite, text):
+    first = ask(kb_sqlite, "werkwijze", "Hoe maak ik geldzorgen bespreekbaar bij een zwangere?", age="zwangere")
+    assert first.reply.records[0] == "hoe:bespreken-aanstaande-ouders"
+    after = in_context(kb_sqlite, text, None, first.question.state(), list(first.reply.records))
+    assert after.reply.records[0] == "hoe:bespreken-aanstaande-ouders"
+    first_point = after.reply.text.split("\n- ", 1)[1].split("\n", 1)[0]
+    assert "‘" in first_point or "“" in first_point, after.reply.text
+
+
+def test_a_follow_up_that_names_another_kind_gets_that_kind(kb_sqlite):
+    """ "en is daar een training voor?" after an instrument: a training (an interventie), not the
+    instruments again, whatever the NLU took it for."""
+    first = ask(
+        kb_sqlite,
+        "instrumenten",
+        "welk instrument gebruik ik als kraamverzorgende om zorgen in een gezin op te merken?",
+    )
+    assert first.reply.records[0].startswith("instrument:")
+    after = in_context(
+        kb_sqlite, "en is daar een training voor?", None, first.question.state(), list(first.reply.records)
+    )
+    assert after.reply.records[0] == "interventie:training-vroegsignalering-kraamperiode"
