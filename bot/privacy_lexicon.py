@@ -53,8 +53,8 @@ _KB_KINDS = ("fondsen", "instrumenten", "interventies", "organisaties", "aanpakk
 
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Directions before a place's own name; the second line in Frisian ("Súdwest-Fryslân").
-_DIRECTIONS = {"noord", "zuid", "oost", "west", "midden", "noordoost", "zuidwest", "noordwest", "zuidoost"}
-_DIRECTIONS |= {"noard", "súd", "east", "noardeast", "súdwest", "noardwest", "súdeast"}
+DIRECTIONS = {"noord", "zuid", "oost", "west", "midden", "noordoost", "zuidwest", "noordwest", "zuidoost"}
+DIRECTIONS |= {"noard", "súd", "east", "noardeast", "súdwest", "noardwest", "súdeast"}
 
 
 class WordListsMissing(RuntimeError):
@@ -275,7 +275,7 @@ def load() -> Lexicon:
         rest
         for p in places
         for first, _, rest in [p.replace(" ", "-").partition("-")]
-        if rest and first in _DIRECTIONS and " " not in rest and "-" not in rest
+        if rest and first in DIRECTIONS and " " not in rest and "-" not in rest
     }
     lexicon.world = _world()
     places |= lexicon.world

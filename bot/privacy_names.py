@@ -31,7 +31,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .privacy_lexicon import Lexicon, lexicon
+from .privacy_lexicon import DIRECTIONS, Lexicon, lexicon
 
 # Words, numbers and single other characters; hyphenated words and "'t" stay one word.
 # A leading apostrophe belongs to "'t", "'s", "'n" only; before any other word it opens a quotation.
@@ -117,7 +117,7 @@ _QUESTION_WORDS = {
     "weet",
 }
 # A part of a place after its name ("Amsterdam Zuidoost", "Den Haag Centrum"): that place, no surname.
-_DISTRICTS = {"noord", "zuid", "oost", "west", "midden", "noordoost", "zuidwest", "noordwest", "zuidoost", "centrum"}
+_DISTRICTS = DIRECTIONS | {"centrum"}
 _HOLIDAYS = {
     "kerst",
     "kerstmis",

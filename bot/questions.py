@@ -1195,10 +1195,10 @@ def _figure_not_given(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outco
     if not q.text or q.offset or not reply.records or reply.asks or not asks_figure(q.text):
         return outcome
     lead = reply.records[0]
-    units = [u for u in kb.retriever.units if u.key == lead or u.record == lead]
-    if not units or any(u.key in kb.retriever.figures for u in units):
+    unit = _unit_of(kb, lead)
+    if unit is None or lead in kb.retriever.figures:
         return outcome
-    return Outcome(answers.unstated_detail_answer([(lead, retrieval.title(units[0]))]), q)
+    return Outcome(answers.unstated_detail_answer([(lead, retrieval.title(unit))]), q)
 
 
 def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:

@@ -229,10 +229,13 @@ class Index:
                     self.postings[head].setdefault(i, 0.0)
                     self.postings[head][i] = max(self.postings[head][i], v * PART_WEIGHT)
         self.lengths = lengths
-        # The units whose own text gives a figure (an amount, a number, a share): "hoeveel kost …" is
-        # answered by one of these, or not by the sources at all.
+        # The units (by key, and their records) whose own text gives a figure (an amount, a number, a
+        # share): "hoeveel kost …" is answered by one of these, or not by the sources at all.
         self.figures = frozenset(
-            unit.key for unit, fields in documents if any(FIGURE.search(text or "") for text, _ in fields)
+            name
+            for unit, fields in documents
+            if any(FIGURE.search(text or "") for text, _ in fields)
+            for name in (unit.key, unit.record)
         )
         # Titles of two or more content words, as key sets (each word by its first key in the index); a
         # steering word counts when the title has another word too ("De opdracht van professionals").

@@ -381,25 +381,27 @@ class TermMatcher:
         tokens = words(text)
         found: list[str] = []
         used = [False] * len(tokens)
+        # Each word's key once, for every phrase span it is part of (single-word terms need none).
+        stems = [stem(lemma(w)) for w in tokens] if self.max_words > 1 else []
         # Longest phrases first, so "sport en cultuur" wins over "sport".
         for size in range(self.max_words, 1, -1):
             for i in range(len(tokens) - size + 1):
                 if any(used[i : i + size]):
                     continue
-                key = " ".join(stem(lemma(w)) for w in tokens[i : i + size])
+                key = " ".join(stems[i : i + size])
                 if key in self._phrases:
                     used[i : i + size] = [True] * size
                     found.extend(sorted(self._phrases[key]))
         # Again without the words that only colour a phrase: "willen echt geen hulp" is "willen geen hulp",
         # "weigeren om hulp aan te nemen" holds "weigeren hulp".
-        kept = [i for i, token in enumerate(tokens) if token not in FILLERS]
-        if len(kept) < len(tokens):
+        kept = [i for i, token in enumerate(tokens) if token not in FILLERS] if self.max_words > 1 else []
+        if kept and len(kept) < len(tokens):
             for size in range(self.max_words, 1, -1):
                 for k in range(len(kept) - size + 1):
                     span = kept[k : k + size]
                     if any(used[i] for i in span) or span[-1] - span[0] == size - 1:
                         continue  # unbroken spans were tried above
-                    key = " ".join(stem(lemma(tokens[i])) for i in span)
+                    key = " ".join(stems[i] for i in span)
                     if key in self._phrases:
                         for i in span:
                             used[i] = True
