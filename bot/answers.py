@@ -539,6 +539,22 @@ def unstated_detail_answer(about: list[tuple[str, str]]) -> Reply:
     return reply
 
 
+NEVER_IN_SOURCES = {
+    "contact": "Contactgegevens, adressen en openingstijden van organisaties staan niet in de bronnen die ik ken. "
+    "Kijk op de site van de organisatie of op de sociale kaart van de gemeente.",
+    "mening": "Een eigen mening geef ik niet: ik vertel wat de bronnen zeggen.",
+    "wetsartikel": "Welk wetsartikel iets regelt, staat niet in de bronnen die ik ken. Kijk in de wet zelf of "
+    "vraag het de jurist of beleidsadviseur van je organisatie.",
+}
+
+
+def never_in_sources_answer(kind: str, about: list[tuple[str, str]]) -> Reply:
+    """What no source gives (not_in_sources.never_in_sources), with the records the question names."""
+    reply = Reply(NEVER_IN_SOURCES[kind] + (" Wat de bronnen er wel over zeggen:" if about else ""))
+    reply.buttons = [(title[:60], topic_payload(key)) for key, title in about[:2]]
+    return reply
+
+
 def local_rules_answer(gemeente: str, about: list[tuple[str, str]]) -> Reply:
     """One gemeente's own conditions, income limits or schemes, which the sources do not give."""
     reply = Reply(

@@ -34,9 +34,16 @@ _REQUEST = re.compile(
 )
 
 
+# A clause that sets the scene for what is asked: "hoe leer ik een gezin kennen voordat ik ze een vragenlijst
+# laat invullen?" asks how to get to know them, not for a questionnaire.
+_SETTING = re.compile(r"\b(voordat|voor dat|nadat|zodat|terwijl|zonder dat)\b[^.?!,;]*", re.IGNORECASE)
+
+
 def asking_part(text: str) -> str:
     """The sentences of a message that ask, when others only describe: "Vader betaalt alimentatie voor
-    kinderen uit een eerdere relatie. Hoe ga ik hier nu mee om?" asks how, though "betaalt" is a fund word."""
+    kinderen uit een eerdere relatie. Hoe ga ik hier nu mee om?" asks how, though "betaalt" is a fund word.
+    Without the clauses that only set the scene ("… voordat ik ze een vragenlijst laat invullen")."""
     sentences = _SENTENCE_END.split(text.strip())
     asking = [s for s in sentences if is_question(s) or _REQUEST.search(normalize(s))]
-    return " ".join(asking) if asking and len(asking) < len(sentences) else text
+    part = " ".join(asking) if asking and len(asking) < len(sentences) else text
+    return _SETTING.sub(" ", part).strip() or part

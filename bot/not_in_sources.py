@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .asking import asking_part
 from .kb.text import is_dutch_word, keys, normalize, strip_accents
 from .kb.thesaurus import thesaurus
 from .privacy_lexicon import WordListsMissing, dutch_places, people_and_places
@@ -121,6 +122,33 @@ def unknown_names(index, text: str) -> list[str]:
         previous = word.lower()
     close()
     return found
+
+
+# What no source gives, whichever record the question names: an organisation's contact details, the
+# assistant's own opinion, the article of a law. Kinds as answers.never_in_sources_answer words them.
+_NEVER_IN_SOURCES = {
+    "contact": re.compile(
+        r"\b(wie is (de|het|hun|haar|zijn) contactpersoon|contactpersoon (van|voor|bij) (de|het)|contactgegevens|"
+        r"telefoonnummer|e-?mailadres (van|voor)|openingstijden|"
+        r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+ open|bezoekadres|postadres)\b"
+    ),
+    "mening": re.compile(
+        r"\b((jouw|je|uw) (eigen |persoonlijke )?mening|"
+        r"wat vind (jij|je|u) (er |daar )?(zelf|persoonlijk|eigenlijk) van|vind (jij|je|u) (zelf|persoonlijk)|"
+        r"ben (jij|je|u) het (er |daar )?(mee )?eens|"
+        r"(vind|vindt) (jij|je|u) (dat|het) [^?.!]*\b(omhoog|omlaag|verhoogd|verlaagd|afgeschaft|eerlijk|oneerlijk|"
+        r"terecht))\b"
+    ),
+    "wetsartikel": re.compile(r"\b((in )?welk (wets)?artikel|wetsartikel\w*|artikel \d+\w*|art\. ?\d+)\b"),
+}
+
+
+def never_in_sources(text: str) -> str | None:
+    """Which of the things no source gives the question asks for ("contact", "mening", "wetsartikel"), in the
+    sentences that ask (a description may mention "ons telefoonnummer")."""
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")]
+    norm = normalize(" ".join(asked) if asked else asking_part(text))
+    return next((kind for kind, pattern in _NEVER_IN_SOURCES.items() if pattern.search(norm)), None)
 
 
 # A question about one gemeente's own rules: its conditions, income limit, contribution.

@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 
 from bot.privacy_names import find_names
+from bot.privacy_spoken import source_span, spelled_out
 
 _MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    # English: "born 12 March 2018"
+    "january|february|march|may|june|july|october|oct"
 )
 
 # A day of the month written out: "geboren negen mei 2023".
@@ -35,11 +38,22 @@ _STREET_SUFFIX = (
 # Two-letter Dutch words and units that may follow a number: "1500 op", "2024 is" are no postcode.
 _TWO_LETTER_WORDS = (
     "al|aan|af|de|du|en|er|ga|ik|in|is|je|ja|me|na|nu|of|om|op|te|tv|uw|we|ze|zo|nl|ok|km|kg|cm|mm|ml|pm|am|"
-    "ma|di|wo|do|vr|za|zo|mb|gb|hd|eu|bv|nv|uv|vs|db|pc|jr|st"
+    "ma|di|wo|do|vr|za|zo|mb|gb|hd|eu|bv|nv|uv|vs|db|pc|jr|st|"
+    # English: "from 2023 or newer", "in 2024 to apply"
+    "or|to|at|it|on|as|by|if|so|up|us|an|my|he|be|no"
 )
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("E-MAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    (
+        # dictated: "kim punt jansen zevenentachtig at hotmail punt com", "info apenstaartje gezinsbode punt nl"
+        "E-MAIL",
+        re.compile(
+            r"\b[\w-]+(?:\s+(?:punt|streepje|underscore|min)\s+[\w-]+)*(?:\s+[\w-]+)?\s+(?:at|apenstaartje)\s+"
+            r"[\w-]+(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:com|nl|net|org|be|eu|info|de)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "IBAN",
         re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{4}){2}\s?\d{2}\b|\bNL\d{2}[A-Z]{4}\d{10}\b", re.IGNORECASE),
@@ -47,9 +61,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "GEBOORTEDATUM",
         re.compile(
-            r"\b(?:geboren|geb\.?|geboortedatum|gebdat)\s*(?:op|:)?\s*"
-            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{2,4}}|['’]\d{{2}})|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}"
-            rf"|(?:{_DAY_WORDS})\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})",
+            r"\b(?:geboren|geb\.?|geboortedatum|gebdat|born|dob|d\.o\.b\.?|date of birth)\s*(?:op|on|:)?\s*(?:de\s+)?"
+            rf"(?:\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.](?:\d{{2,4}}|['’]\d{{2}}))?(?!\d)|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?"
+            rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:{_DAY_WORDS})\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}"
+            # English order: "born March 12, 2018"
+            rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?)",
             re.IGNORECASE,
         ),
     ),
@@ -58,7 +74,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "GEBOORTEDATUM",
         re.compile(
             r"\b(?:(?:wordt|werd)\s+\d{1,2}(?:\s+jaar)?|jarig|verjaardag(?:\s+is)?)\s+op\s+"
-            rf"(?P<x>\d{{1,2}}(?:\s+(?:{_MONTHS})\b|[-/]\d{{1,2}}\b))",
+            rf"(?P<x>\d{{1,2}}(?:\s+(?:{_MONTHS})\b|[-/]\d{{1,2}}\b))"
+            # the other order: "wordt op 17/10 8 jaar"
+            rf"|\b(?:wordt|werd)\s+op\s+(?P<y>\d{{1,2}}(?:\s+(?:{_MONTHS})\b|[-/]\d{{1,2}}\b))(?=\s+\d{{1,2}}\b)",
             re.IGNORECASE,
         ),
     ),
@@ -91,6 +109,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"
             r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent)\b)"
             r"(?:[\s-]?bis\b|\s+bus\s+\d+|\s?[a-zA-Z]\b|-\d+|-?[IV]{1,3}\b|\s?hs\b)?"
+        ),
+    ),
+    (
+        # A street named by its street word alone, typed in lower case: "op de dreef 12", "van het hof 3".
+        "ADRES",
+        re.compile(
+            rf"\b(?:de|het)\s+(?:{_STREET_SUFFIX})\s+\d{{1,4}}(?!\d)(?:\s?[a-zA-Z]\b|-\d+)?"
+            r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent|minuten|km|meter)\b)",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -222,19 +249,40 @@ _FROM_OR_UNTIL = re.compile(
 )
 
 
-def redact(text: str) -> Redaction:
-    """The text with client data replaced by placeholders, which kinds were found, and where."""
-    if not text:
-        return Redaction(text or "", ())
+def _data_spans(text: str) -> list[Span]:
+    """Client data other than names, as typed: BSN, IBAN, postcode, dates, phone, address, e-mail."""
     spans = _bsn_spans(text) + _postcodes_before_a_place(text)
     spans += [span for span in _iban_spans(text) if not _overlaps(span.start, span.end, spans)]
     for label, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            start, end = match.span("x") if "x" in pattern.groupindex else match.span()
+            group = next((g for g in ("x", "y") if g in pattern.groupindex and match.group(g)), None)
+            start, end = match.span(group) if group else match.span()
             if label == "DATUM" and _FROM_OR_UNTIL.search(text[:start]):
                 continue  # "sinds 1 augustus 2021", "vanaf 1 juli 2024": when a rule holds, not a birthday
             if not _overlaps(start, end, spans):
                 spans.append(Span(start, end, label))
+    return spans
+
+
+def _dictated_spans(text: str, spans: list[Span]) -> list[Span]:
+    """Client data in words, as speech-to-text writes it ("nul zes, achtenvijftig, …"): the typed forms'
+    detectors on the text with its number words as digits (bot/privacy_spoken.py)."""
+    rewritten, pieces = spelled_out(text)
+    found: list[Span] = []
+    for span in _data_spans(rewritten) if pieces else []:
+        if any(p.start < span.end and span.start < p.end for p in pieces):
+            start, end = source_span(pieces, span.start, span.end)
+            if not _overlaps(start, end, spans + found):
+                found.append(Span(start, end, span.kind))
+    return found
+
+
+def redact(text: str) -> Redaction:
+    """The text with client data replaced by placeholders, which kinds were found, and where."""
+    if not text:
+        return Redaction(text or "", ())
+    spans = _data_spans(text)
+    spans += _dictated_spans(text, spans)
     claimed = [(s.start, s.end) for s in spans]
     spans += [Span(start, end, "NAAM") for start, end in find_names(text, claimed)]
     spans.sort(key=lambda s: s.start)

@@ -37,6 +37,7 @@ KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 # Shops, companies, charities and the like that professionals name and the knowledge base does not know.
 KNOWN_NAMES = Path(__file__).resolve().parent / "privacy_known_names.yml"
 FUNCTION_WORDS = Path(__file__).resolve().parent / "privacy_function_words.txt"
+ENGLISH_WORDS = Path(__file__).resolve().parent / "privacy_english_words.txt"
 # Gemeenten that Deduce's list (2022) lacks: the official Frisian names (it has "Tietjerksteradeel",
 # "De Friese Meren") and the gemeenten formed since.
 _GEMEENTEN_SINCE = {
@@ -77,6 +78,9 @@ class Lexicon:
     kb_names: set[str] = field(default_factory=set)  # whole record names, lower case ("de vonk")
     kb_gemeenten: set[str] = field(default_factory=set)
     english: set[str] = field(default_factory=set)  # English word forms that are no listed name
+    # Frequent English words, names among them ("with", "can", "my"), that are no Dutch function word:
+    # evidence that a sentence is English, not that one word is no name.
+    english_frequent: set[str] = field(default_factory=set)
     frequent: set[str] = field(default_factory=set)  # the most frequent Dutch words and function words
     max_phrase: int = 1
 
@@ -137,6 +141,11 @@ def _ordinary_words(data: Path) -> set[str]:
 
 def function_words(path: Path = FUNCTION_WORDS) -> set[str]:
     """spaCy's Dutch stop words, as copied into FUNCTION_WORDS (Rasa's environment has no spaCy)."""
+    return {w for w in _lines(path) if not w.startswith("#")}
+
+
+def english_frequent_words(path: Path = ENGLISH_WORDS) -> set[str]:
+    """spaCy's most frequent English words, as copied into ENGLISH_WORDS (the whole table is a million words)."""
     return {w for w in _lines(path) if not w.startswith("#")}
 
 
@@ -224,14 +233,20 @@ def _thesaurus_words() -> set[str]:
 _TREMA = str.maketrans("äëïöü", "aeiou")
 
 
-def _world() -> set[str]:
-    """Countries, regions of the world and languages in Dutch, from the Unicode CLDR (Babel)."""
+def _world_names(locale: str) -> set[str]:
+    """Countries, regions of the world and languages in one language, from the Unicode CLDR (Babel)."""
     try:
         from babel import Locale
     except ImportError:
         raise WordListsMissing("babel ontbreekt: voer `make setup` uit") from None
-    dutch = Locale("nl")
-    return {name.lower() for table in (dutch.territories, dutch.languages) for name in table.values()}
+    found = Locale(locale)
+    return {name.lower() for table in (found.territories, found.languages) for name in table.values()}
+
+
+def _world(names: set[str]) -> set[str]:
+    """Countries, regions of the world and languages in Dutch; in English too ("a colleague from Ireland"),
+    but not those that are people's names ("Jordan", "Chad")."""
+    return _world_names("nl") | (_world_names("en") - names)
 
 
 def load() -> Lexicon:
@@ -256,6 +271,8 @@ def load() -> Lexicon:
     lexicon.ordinary |= folded - lexicon.ordinary - lexicon.first_names - lexicon.surnames
     # Names that are also English words ("Rose", "Mark", "Lisa") stay names.
     lexicon.english = english - lexicon.first_names - lexicon.surnames
+    # with the English names of countries and languages, names or not: "sorry for my Dutch"
+    lexicon.english_frequent = (english_frequent_words() | _world_names("en")) - function_words()
     lexicon.frequent = (
         ({w.lower() for w in _lines(deduce / "top_1000_terms.txt")} | lexicon.stop)
         - lexicon.first_names
@@ -277,7 +294,7 @@ def load() -> Lexicon:
         for first, _, rest in [p.replace(" ", "-").partition("-")]
         if rest and first in DIRECTIONS and " " not in rest and "-" not in rest
     }
-    lexicon.world = _world()
+    lexicon.world = _world(lexicon.first_names | lexicon.surnames)
     places |= lexicon.world
     places.add("den bosch")  # the name everyone uses for 's-Hertogenbosch
     _kb(lexicon)

@@ -258,6 +258,9 @@ _KIN_CUES = {
     "jongens",
     "meisjes",
     "tweeling",
+    "oudste",  # "de oudste bohdan is elf"
+    "jongste",
+    "middelste",
     "leerling",
     "leerkracht",
     "mentor",
@@ -1052,9 +1055,17 @@ class _Context:
             start -= 1
         while end + 1 < len(words) and words[end + 1].text not in _SENTENCE_END:
             end += 1
-        sentence = [w.low for w in words[start : end + 1] if w.kind == "word" and not w.place]
-        english = [low for low in sentence if low in self.lex.english or low in _ENGLISH_FUNCTION_WORDS]
+        # places say nothing of the language, but the English names of countries and languages do ("my Dutch")
+        sentence = [
+            w.low
+            for w in words[start : end + 1]
+            if w.kind == "word" and (not w.place or w.low in self.lex.english_frequent)
+        ]
+        english = [low for low in sentence if self.english_word(low)]
         return len(sentence) >= 4 and len(english) >= 0.6 * len(sentence)
+
+    def english_word(self, low: str) -> bool:
+        return low in self.lex.english or low in _ENGLISH_FUNCTION_WORDS or low in self.lex.english_frequent
 
     # --- names --------------------------------------------------------------------------------
     def seed(self, i: int) -> bool:
@@ -1072,8 +1083,8 @@ class _Context:
             return False
         if self.other_greeting(i):
             return False
-        if not cue and self.english_sentence(i):
-            return False
+        if not cue and self.english_sentence(i) and self.english_word(w.low):
+            return False  # "Can parents apply …?", "What's the English name …": English words, no names
         if self.named_as(i) or self.called(i) or self.possessive_owner(i) or self.nicknamed(i):
             return True  # "een leerling die Hoop heet", "juni's ouders": a word, but here a child's name
         if (
@@ -1933,21 +1944,29 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                 ):
                     continue  # "kinderen uit de Schilderswijk": a place they come from, not a surname
                 lower_ok = (
-                    cue in ("naming", "title")
-                    and (not ctx.ordinary(target) or " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames)
-                ) or (
-                    cue == "kin"
-                    and (
-                        " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames
-                        or (
-                            target.low in lex.surnames
-                            and target.low not in lex.stop
-                            and target.low not in _CUES
-                            and j == i + 1
-                            and words[i].low != "van"
-                            and j + 1 < n
-                            and words[j + 1].kind == "word"
-                            and words[j + 1].low in _PERSON_VERBS
+                    (
+                        cue in ("naming", "title")
+                        and (
+                            not ctx.ordinary(target)
+                            # "fam. de graaf", "mevrouw van dijk": a surname that goes with a particle (the list
+                            # holds the part after it), even when it is an ordinary word too
+                            or (target.low in lex.interfix_surnames and target.low not in _CUES | lex.stop)
+                        )
+                    )
+                    or (
+                        cue == "kin"
+                        and (
+                            " ".join(w.low for w in words[i : j + 1]) in lex.interfix_surnames
+                            or (
+                                target.low in lex.surnames
+                                and target.low not in lex.stop
+                                and target.low not in _CUES
+                                and j == i + 1
+                                and words[i].low != "van"
+                                and j + 1 < n
+                                and words[j + 1].kind == "word"
+                                and words[j + 1].low in _PERSON_VERBS
+                            )
                         )
                     )
                 )  # "moeder de wit zegt"

@@ -22,7 +22,14 @@ from .kb.text import content_words, is_dutch_word, keys, normalize, without_brac
 from .kb.thesaurus import thesaurus
 from .kb.vocabulary import LEEFTIJDSFASEN
 from .left_out import funds_turned_down, left_out
-from .not_in_sources import asks_figure, figures_of_a_place, other_gemeente, unknown_names, unknown_words
+from .not_in_sources import (
+    asks_figure,
+    figures_of_a_place,
+    never_in_sources,
+    other_gemeente,
+    unknown_names,
+    unknown_words,
+)
 from .privacy_names import TIME_WORDS
 
 # Words a user types for who applies, mapped to the knowledge base's aanvragers.
@@ -1166,6 +1173,10 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     # A name the NLU tagged counts only when it names a record: "via Kinderpostzegels" names nothing we have.
     if q.text and not q.offset and not (q.name and kb.find_named(q.name)) and (unknown := _unknown_name(kb, q)):
         return unknown
+    # Contact details, an opinion, a law's article: after a name the sources lack ("welk artikel van de
+    # Jeugdwet …" says the Jeugdwet is unknown), before any record answers.
+    if q.text and not q.offset and (never := never_in_sources(q.text)):
+        return Outcome(answers.never_in_sources_answer(never, _named_records(kb, q.text)), q)
     if (
         (
             q.kind in ("werkwijze", "signalen", "wat_is", "feiten", "instrumenten", "voorbeelden")
@@ -1746,8 +1757,15 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
     if native != "fonds" and asks_what_record_is(kb, q.text):
         return wat_is(kb, replace(q, kind="wat_is"))  # "wat is Sam& en kan ik daar naar verwijzen?"
     section = retrieval.asked_section(q.text)
-    if native == "signaal" and section in ("samenwerken", "voorwaarden"):
-        # "waar moeten we op letten zodat gezinnen kunnen meedoen?": what a werkwijze takes (signals have none)
+    if native == "signaal" and (
+        section in ("samenwerken", "voorwaarden") or retrieval.asks_section(q.text, "samenwerken")
+    ):
+        # "waar moeten we op letten zodat gezinnen kunnen meedoen?", "waarom zouden we samenwerken rond
+        # signalen?": what a werkwijze takes or why (signals have neither)
+        return werkwijze(kb, replace(q, kind="werkwijze"))
+    if native in ("fonds", "instrument") and retrieval.asks_policy(q.text) and not names_a_fund(kb, q.text):
+        # "wat zou een gemeente moeten regelen zodat alle kinderen kunnen sporten?": what a werkwijze asks of
+        # the gemeente (its Voorwaarden), not a fund that pays for sport
         return werkwijze(kb, replace(q, kind="werkwijze"))
     if (
         q.kind in ("fondsen", "aanvragen")
@@ -1938,14 +1956,20 @@ def how_answer(kb: KnowledgeBase, q: Question, rivals: bool = True) -> Outcome |
     return Outcome(_block_reply(kb, block, q.text, others), replace(q, topic=block.id))
 
 
-def _unstated_detail(kb: KnowledgeBase, text: str) -> Reply:
-    """An amount or score the sources do not give, or one gemeente's own rules; offer the record the
-    question names, if one."""
+def _named_records(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
+    """(key, name) of the first two records the text names: what the sources do say about its subject."""
     about = []
     for kind, rid in kb.find_named(text)[:2]:
         record = kb.record(kind, rid)
         if record is not None:
             about.append((answers.record_key(record), getattr(record, "name", rid)))
+    return about
+
+
+def _unstated_detail(kb: KnowledgeBase, text: str) -> Reply:
+    """An amount or score the sources do not give, or one gemeente's own rules; offer the record the
+    question names, if one."""
+    about = _named_records(kb, text)
     gemeente = other_gemeente(kb.gemeenten, text)
     return answers.local_rules_answer(gemeente, about) if gemeente else answers.unstated_detail_answer(about)
 
@@ -2016,6 +2040,8 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
         return Outcome(answers.topics_answer(), Question("geen"))  # "welke hulp is er?"
     if unknown := _unknown_name(kb, Question("wat_is", text=text)):
         return unknown
+    if never := never_in_sources(text):
+        return Outcome(answers.never_in_sources_answer(never, _named_records(kb, text)), Question("geen"))
     norm = normalize(text)
     asked = asked_kinds(text)
     if retrieval.asked_section(text) == "hoe":
@@ -2179,6 +2205,16 @@ FOLLOW_UP_WORDS = {
     "gezin",
     "dochter",
     "zoon",
+    # who the age is of: "en voor een meisje van 17?", "en voor zijn zusje van 3?"
+    "dochtertje",
+    "zoontje",
+    "meisje",
+    "jongen",
+    "zus",
+    "zusje",
+    "broer",
+    "broertje",
+    "kindje",
 }
 
 

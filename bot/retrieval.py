@@ -166,7 +166,7 @@ def choose(hits: list[Hit]) -> Choice:
 POLICY = re.compile(
     r"\bwat (vraagt|verwacht|adviseert|raadt)( (de|die) handreiking)?( van| aan)?( ons| jullie)?( als)? (de )?"
     r"(gemeenten?|organisaties?)\b"
-    r"|\b(als|de|onze) (gemeenten?|organisaties?) [^.?!]{0,80}?\b"
+    r"|\b(als|de|onze|een|elke) (gemeenten?|organisaties?) [^.?!]{0,80}?\b"
     r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren|inkopen|subsidieren|financieren)\b"
     r"|\b(zorgen|regelen|faciliteren|organiseren|inkopen|subsidieren|financieren) (we|wij) als "
     r"(gemeenten?|organisaties?)\b"
@@ -181,7 +181,12 @@ SECTION_WORDS = [
     (
         "samenwerken",
         # also the split verb: "hoe werk je daarin samen?"
-        re.compile(r"\b(samenwerken|samenwerking|met wie|welke partners|samen met|werk(t|en)?( \w+){0,3} samen)\b"),
+        re.compile(
+            r"\b(samenwerken|samenwerking|met wie|welke partners|samen met|werk(t|en)?( \w+){0,3} samen"
+            # "wie moet ik er allemaal bij betrekken?"
+            r"|wie (moet|moeten|kan|kunnen|zou|zouden) (ik|we|wij|je) (er )?(allemaal )?(bij )?"
+            r"(betrekken|inschakelen))\b"
+        ),
     ),
     (
         "voorwaarden",
@@ -217,6 +222,12 @@ def asked_section(text: str) -> str | None:
         ((m.start(), section) for section, pattern in SECTION_WORDS[1:] if (m := pattern.search(norm))), default=None
     )
     return found[1] if found else ("hoe" if HOW.search(norm) else None)
+
+
+def asks_section(text: str, section: str) -> bool:
+    """Whether the question asks for that section too, first or not ("waarom zouden we samenwerken …")."""
+    norm = normalize(text)
+    return any(name == section and pattern.search(norm) for name, pattern in SECTION_WORDS)
 
 
 def search(

@@ -8,32 +8,11 @@ from functools import lru_cache
 
 import yaml
 
+from ..number_words import TEENS, TENS, UNITS
 from .text import normalize
 
-_NUMBERS = {
-    "nul": 0,
-    "een": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-    "elf": 11,
-    "twaalf": 12,
-    "dertien": 13,
-    "veertien": 14,
-    "vijftien": 15,
-    "zestien": 16,
-    "zeventien": 17,
-    "achttien": 18,
-    "negentien": 19,
-    "twintig": 20,
-    "eenentwintig": 21,
-}
+# The number words an age is written in: "tien", "eenentwintig".
+_NUMBERS = {**UNITS, **TEENS, "twintig": TENS["twintig"], "eenentwintig": 21}
 
 
 @dataclass(frozen=True)

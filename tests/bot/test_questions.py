@@ -1420,3 +1420,71 @@ def test_a_follow_up_that_names_another_kind_gets_that_kind(kb_sqlite):
         kb_sqlite, "en is daar een training voor?", None, first.question.state(), list(first.reply.records)
     )
     assert after.reply.records[0] == "interventie:training-vroegsignalering-kraamperiode"
+
+
+@pytest.mark.parametrize(
+    "kind, text, says",
+    [
+        ("wat_is", "wie is de contactpersoon van de Alliantie Kinderarmoede voor regio Twente?", "Contactgegevens"),
+        ("fondsen", "wat zijn de openingstijden van de voedselbank in almere?", "Contactgegevens"),
+        ("fondsen", "Vind jij dat het kindgebonden budget omhoog moet?", "Een eigen mening geef ik niet"),
+        ("werkwijze", "In welk artikel van de Wet publieke gezondheid staan de taken van de jgz?", "Welk wetsartikel"),
+    ],
+)
+def test_what_no_source_gives_is_said_so_with_what_they_do_say(kb_sqlite, kind, text, says):
+    """Contact details, the assistant's own opinion, a law's article: no source gives them, whichever record
+    the question names; the reply says so (no citation) and offers that record."""
+    reply = ask(kb_sqlite, kind, text).reply
+    assert reply.text.startswith(says) and not reply.citations and not reply.records
+    if kind == "fondsen" and "voedselbank" in text:
+        assert reply.buttons[0][1] == answers.topic_payload("fonds:voedselbank")
+
+
+def test_only_the_asking_sentences_can_ask_for_what_no_source_gives(kb_sqlite):
+    """ "Vind je dat een signaal?" asks what the sources say; a description that mentions "ons
+    telefoonnummer" asks for no phone number."""
+    assert ask(kb_sqlite, "signalen", "Vind je dat een signaal van armoede?").reply.records
+    text = (
+        "Soms is er alleen een briefje meegegeven met ons telefoonnummer. Ik wil met de JGZ afspraken maken over "
+        "hoe zo'n verwijzing beter kan. Wat zegt de handreiking over goed doorverwijzen bij geldzorgen?"
+    )
+    assert ask(kb_sqlite, "werkwijze", text).reply.records
+
+
+@pytest.mark.parametrize(
+    "kind, text, record",
+    [
+        (
+            "instrumenten",
+            "Hoe leer ik een gezin goed kennen voordat ik ze een vragenlijst laat invullen?",
+            "hoe:vertrouwen-opbouwen-bekend",
+        ),
+        (
+            "werkwijze",
+            "Waarom is het zo belangrijk eerst vertrouwen op te bouwen voordat je een vragenlijst afneemt?",
+            "werkwijze:vertrouwen-opbouwen/waarom",
+        ),
+    ],
+)
+def test_a_clause_that_sets_the_scene_does_not_say_what_is_asked(kb_sqlite, kind, text, record):
+    """ "… voordat ik ze een vragenlijst laat invullen" is when, not what: no instrument is asked for."""
+    assert "vragenlijst" not in asking_part(text)
+    assert ask(kb_sqlite, kind, text).reply.records[0] == record
+
+
+def test_what_a_gemeente_arranges_and_whom_to_involve_are_sections_of_a_werkwijze(kb_sqlite):
+    arranged = "Wat zou een gemeente moeten regelen zodat alle kinderen kunnen sporten en huiswerkbegeleiding krijgen?"
+    assert ask(kb_sqlite, "fondsen", arranged).reply.records[0] == "werkwijze:participatie/voorwaarden"
+    involved = "Een leerling met overgewicht heeft ook veel problemen thuis. Wie moet ik er allemaal bij betrekken?"
+    assert retrieval.asked_section(involved) == "samenwerken"
+    assert ask(kb_sqlite, "signalen", involved).reply.records[0] == "werkwijze:steun-bij-opgroeien/samenwerken"
+
+
+def test_a_follow_up_that_only_says_whose_age_it_is_keeps_the_subject(kb_sqlite):
+    """ "en voor een meisje van 17?" after programmes for a gloomy child of 10: the same subject at 17, not
+    whatever record has "meisjes" in it (Girls Talk)."""
+    first = ask(kb_sqlite, "feiten", "welke programma's zijn er voor een kind van 10 met sombere gevoelens?")
+    assert first.reply.records[0] == "hoe:steun-bij-opgroeien-psychische-problemen"
+    after = questions.follow_up(kb_sqlite, first.question.state(), {"text": "en voor een meisje van 17?"}, [])
+    assert after.reply.records[0] == "hoe:steun-bij-opgroeien-psychische-problemen"
+    assert "interventie:girls-talk" not in after.reply.records

@@ -200,7 +200,10 @@ def test_independent_corpus_tuning_half():
     # in capitals before its age or surname, and a lower-case pair doing what children do. Twenty-fifth
     # session, with the twenty-fourth writer (names from everywhere: 0.990 of its half as it came in):
     # 0.987 (6503/6586) after a name label with a particle in a form ("ACHTERNAAM EL HADDAOUI") and a
-    # word before "en" and a first name with a surname ("Lama en Hamza Al-Hussein").
+    # word before "en" and a first name with a surname ("Lama en Hamza Al-Hussein"). Twenty-sixth session,
+    # with the twenty-fifth writer (dictation, Teams and Slack, Dutch and English mixed: 0.924 of its half
+    # as it came in): 0.987 (6628/6718) after a surname with a particle after a title ("fam. de graaf")
+    # and "de oudste bohdan"; its other data 1.000 once numbers and letters in words are read as digits.
     assert f.recall >= 0.986, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     assert f.other_recall >= 0.99, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     # 2 % is the aim. The sixth writer (02-12-2026) filled the ordinary questions with shops, energy
@@ -245,7 +248,11 @@ def test_independent_corpus_tuning_half():
     # before any tuning, 14 of them persons; greetings in other languages ("Salam,", "Merhaba,"), "hoe heet
     # de …" and "Eid al-Adha" are no names: 7.2 % (188/2615), 1.3 % without persons. The gate follows the
     # persons it added; the gate without persons is the one that says the filter damages ordinary questions.
-    assert f.false_positive_rate <= 0.072, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # Twenty-sixth session: the twenty-fifth writer's 89 ordinary questions, typed in Teams and Slack, full
+    # of @-mentions of colleagues, signatures and English, added 27 before any tuning, most of them those
+    # persons; English sentences ("What's the English name for …", "Sorry for my Dutch", "from 2023 or
+    # newer") are no names and no postcode: 7.8 % (210/2704), 1.4 % without persons.
+    assert f.false_positive_rate <= 0.078, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert f.non_person_false_positive_rate <= 0.014, (
         f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     )
@@ -793,3 +800,64 @@ def test_names_that_are_words_and_names_in_capitals(text, redacted, kept):
 def test_names_from_everywhere_and_greetings_in_other_languages(text, redacted, kept):
     out = redact(text).text
     assert redacted in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # dictated: numbers, letters and e-mail addresses in words, as speech-to-text writes them
+        (
+            "de bsn van het kind is eh drie twee nul vier zes zes negen een zeven heb ik die nodig",
+            "is eh [BSN] heb",
+            "",
+        ),
+        ('nummer als "nul zes, achtenvijftig, eenenzeventig, tweeëntwintig, nul negen" en', 'als "[TELEFOON]" en', ""),
+        ("nul zes eh twaalf vierendertig eh zesenvijftig achtenzeventig, bel haar", "[TELEFOON], bel", ""),
+        ("her number is zero six one two three four five six seven eight", "is [TELEFOON]", ""),
+        (
+            "rekening is n l zeventig a b n a vier twee zeven twee acht nul drie acht nul zeven maar",
+            "is [IBAN] maar",
+            "",
+        ),
+        (
+            "postcode drie nul twee een tee ka woonadres mathenesserweg honderd twaalf b rotterdam",
+            "postcode [POSTCODE]",
+            "",
+        ),
+        ("woonadres mathenesserweg honderd twaalf b rotterdam", "woonadres [ADRES] rotterdam", ""),
+        ("kind eh geboren negentien november tweeduizend zeventien moeder", "eh [GEBOORTEDATUM] moeder", ""),
+        ("mail is kim punt jansen zevenentachtig at hotmail punt com eh kun je", "is [E-MAIL] eh", ""),
+        # number words in an ordinary question stay
+        ("de kinderen van twaalf en veertien moeten huiswerk maken", "", "kinderen van twaalf en veertien moeten"),
+        ("een tweede kind en een derde van de kinderen", "", "een tweede kind en een derde van de kinderen"),
+        # a birthday the other way round, a street named by its street word alone
+        ("Jolien wordt op 17/10 8 jaar. Kan dat via Jarige Job?", "wordt op [GEBOORTEDATUM] 8 jaar", ""),
+        ("ze woont nog bij haar moeder op de dreef 12 in Helmond", "op [ADRES] in Helmond", ""),
+        ("we lopen op de dijk 3 keer per week, de weg 12 km", "", "op de dijk 3 keer per week, de weg 12 km"),
+        # English sentences: their capitalised words are English; a name that is no English word stays a name
+        ("What's the English name for toeslagenaffaire? I have a colleague from Ireland.", "", "the English name"),
+        ("Sorry for my Dutch: is Schuldhulpmaatje a company?", "", "Sorry for my Dutch"),
+        ("Is the Nibud report from 2023 or newer?", "", "from 2023 or newer"),
+        ("Kwame is doing great at school btw, is er een fonds voor muziekles?", "[NAAM] is doing great", ""),
+        # a surname that goes with a particle after a title; the eldest by name
+        ("huisbezoek bij fam. de graaf, welk fonds?", "fam. [NAAM], welk", ""),
+        ("de oudste bohdan is elf, heeft hij recht op een schoolpakket?", "de oudste [NAAM] is elf", ""),
+        ("de familie van de kinderen woont in Assen", "", "de familie van de kinderen"),
+    ],
+)
+def test_dictated_data_english_sentences_and_surnames_after_a_title(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
+
+
+def test_the_english_word_list_is_spacys_most_frequent_words():
+    """The copy of spaCy's most frequent English words the redaction reads is spaCy's table, cut where the
+    file says."""
+    import gzip
+    import json
+
+    from bot.privacy_lexicon import ENGLISH_WORDS, _spacy_data, english_frequent_words
+
+    table = json.loads(gzip.decompress((_spacy_data() / "en_lexeme_prob.json.gz").read_bytes()))
+    assert "-11,5" in " ".join(ENGLISH_WORDS.read_text(encoding="utf-8").splitlines()[:2])
+    assert english_frequent_words() == {w for w, p in table.items() if p >= -11.5 and w.isalpha()}
