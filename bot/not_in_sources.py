@@ -128,9 +128,12 @@ def unknown_names(index, text: str) -> list[str]:
 # assistant's own opinion, the article of a law. Kinds as answers.never_in_sources_answer words them.
 _NEVER_IN_SOURCES = {
     "contact": re.compile(
-        r"\b(wie is (de|het|hun|haar|zijn) contactpersoon|contactpersoon (van|voor|bij) (de|het)|contactgegevens|"
-        r"telefoonnummer|e-?mailadres (van|voor)|openingstijden|"
-        r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+ open|bezoekadres|postadres)\b"
+        r"\b(wie is (de|het|hun|haar|zijn) contactpersoon|contactpersoon (van|voor|bij) (de|het)|openingstijden|"
+        r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+ open|"
+        # asked for, not shared: "mag ik het telefoonnummer van de moeder doorgeven?" asks about privacy
+        r"(wat is|wat zijn|heb je|hebben jullie|ken je|weet je|waar vind ik|waar staat) (het |de |een |hun )?"
+        r"(telefoonnummer|e-?mailadres|contactgegevens|bezoekadres|postadres)\b(?! van (de |het |een )?"
+        r"(moeder|vader|ouders?|gezin|kind|cliënt|client)\b))"
     ),
     "mening": re.compile(
         r"\b((jouw|je|uw) (eigen |persoonlijke )?mening|"

@@ -1449,6 +1449,9 @@ def test_only_the_asking_sentences_can_ask_for_what_no_source_gives(kb_sqlite):
         "hoe zo'n verwijzing beter kan. Wat zegt de handreiking over goed doorverwijzen bij geldzorgen?"
     )
     assert ask(kb_sqlite, "werkwijze", text).reply.records
+    # sharing a client's phone number is a question about privacy, not a request for contact details
+    shared = ask(kb_sqlite, "werkwijze", "Mag ik het telefoonnummer van de moeder doorgeven aan het wijkteam?").reply
+    assert not shared.text.startswith("Contactgegevens") and shared.records
 
 
 @pytest.mark.parametrize(
