@@ -162,6 +162,9 @@ class ActionRephrase(Action):
         def work():
             text = user_text(tracker)
             intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent == "help" and (in_context := answer_in_context(tracker, None)) is not None:
+                # "wat kan ik haar aanraden?" after an answer asks for help with that answer's subject.
+                return send(dispatcher, tracker, in_context.reply) + remember(in_context)
             if intent == "help" and questions.vague_request(text):
                 return send(dispatcher, tracker, answers.topics_answer())  # "kun je me helpen met een gezin?"
             if intent in SMALL_TALK and asks_wording(text) and (worded := answer_in_context(tracker, None)):

@@ -545,6 +545,8 @@ NEVER_IN_SOURCES = {
     "mening": "Een eigen mening geef ik niet: ik vertel wat de bronnen zeggen.",
     "wetsartikel": "Welk wetsartikel iets regelt, staat niet in de bronnen die ik ken. Kijk in de wet zelf of "
     "vraag het de jurist of beleidsadviseur van je organisatie.",
+    "medisch": "Medisch advies (welk middel, welke dosis, of iets veilig is) staat niet in de bronnen die ik ken. "
+    "Vraag het de huisarts, verloskundige, jeugdarts of apotheek.",
 }
 
 

@@ -16,6 +16,7 @@ from . import answers, retrieval
 from .kb import KnowledgeBase
 from .kb.ages import AGE_WORDS, parse_age, parse_fase
 from .kb.text import content_words, is_dutch_word, normalize, words
+from .not_in_sources import asks_figure, gives_asked_figure
 from .questions import (
     FOLLOW_UP_WORDS,
     HANDLERS,
@@ -30,6 +31,7 @@ from .questions import (
     how_answer,
     named_by_block,
     named_in_full,
+    unit_of,
     unit_outcome,
 )
 
@@ -154,7 +156,12 @@ def points_back(text: str) -> bool:
     if text.startswith("/") or not 0 < len(tokens) <= MAX_WORDS:
         return False
     # "wat kan ik dan doen?": "dan" points back as "en" does.
-    if (tokens[0] in CONTINUING or "dan" in tokens) and set(content_words(text)) <= DOING_WORDS | FOLLOW_UP_WORDS:
+    content = set(content_words(text))
+    if content <= DOING_WORDS - {"verwijzen"} and DOING_WORDS & set(tokens) and len(tokens) <= 8:
+        # "wat kan ik haar aanraden?": what to do, and nothing about what ("waar kan ik haar naar
+        # verwijzen?" asks for where to refer to, which the question's own words find)
+        return True
+    if (tokens[0] in CONTINUING or "dan" in tokens) and content <= DOING_WORDS | FOLLOW_UP_WORDS:
         # A follow-up without a subject of its own; one with an age or group ("en bij ouders?") is
         # the follow-up that changes the age (questions.follow_up).
         return not parse_age(text) and parse_fase(text) in (None, "ouders")
@@ -176,6 +183,49 @@ def elliptic(text: str) -> bool:
         return False
     subject = set(content_words(text)) - FOLLOW_UP_WORDS - AGE_WORDS
     return len(subject) >= 2 and not asked_kinds(text) and not parse_age(text)
+
+
+# The words of a figure question itself: "hoeveel kost dat?" has no subject besides them.
+FIGURE_WORDS = {
+    "hoeveel", "kost", "kosten", "duurt", "duren", "lang", "vaak", "hoog", "groot", "duur", "verdient",
+    "verdienen", "bedrag", "percentage", "krijg", "krijgt", "krijgen", "betalen", "betaal", "betaalt",
+}  # fmt: skip
+
+
+# "wat is dat boomdiagram?": the demonstrative names a thing, as "de" would; not "wat is dat precies?"
+# nor "wat is dat voor programma?", which point back.
+WHAT_IS_THAT_THING = re.compile(
+    r"^(en |maar |ok |oke )?(wat|wie) (is|zijn|betekent|betekenen) (dat|die|deze|dit) "
+    r"(?!voor\b)(?P<rest>[^?.!]+)[?.!]*$"
+)
+ONLY_POINTING = {"dan", "precies", "eigenlijk", "nou", "nu", "nog", "ook", "allemaal", "zo"}
+
+
+def what_that_thing_is(kb: KnowledgeBase, text: str) -> Outcome | None:
+    """ "wat is dat boomdiagram?" after an answer that mentioned it: asked as "wat is de boomdiagram?"."""
+    match = WHAT_IS_THAT_THING.match(normalize(text))
+    if match is None or not content_words(match["rest"]) or set(match["rest"].split()) & ONLY_POINTING:
+        return None  # "wat zijn die vijf stappen dan precies?" points back at the answer before it
+    return answer(kb, Question("wat_is", text=f"wat is de {match['rest']}?"))
+
+
+def figure_of_the_previous(kb: KnowledgeBase, text: str, previous: Question, shown: list[str]) -> Outcome | None:
+    """ "hoeveel kosten ze daar?" after the Pamperbank: the figure of the record just shown when its text
+    gives one, else that the sources do not give it (with that record); None for a figure question
+    with a subject of its own or one that names a record."""
+    if not shown or not asks_figure(text) or named_in_full(kb, text):
+        return None
+    tokens = normalize(text).split()
+    if not (points_back(text) or "daar" in tokens or not set(content_words(text)) - FIGURE_WORDS):
+        return None
+    lead = shown[0]
+    unit = unit_of(kb, lead)
+    if unit is None or unit.kind not in ("fonds", *SINGLE_THINGS):
+        return None  # "dat" after a Hoe-block or a list may be any of the things in it
+    if gives_asked_figure(kb.retriever, lead, text):
+        reply = retrieval.unit_answer(kb, lead, text)
+        return Outcome(reply, previous, about_previous=True) if reply is not None else None
+    return Outcome(answers.unstated_detail_answer([(lead, retrieval.title(unit))]), previous, about_previous=True)
 
 
 def previous_werkwijze(kb: KnowledgeBase, shown: list[str]) -> str | None:
@@ -207,6 +257,10 @@ def in_context(
     ):
         if other := not_for_a_first_child(kb, previous, shown):
             return other  # "en als het haar tweede kindje is?" after VoorZorg
+    if figure := figure_of_the_previous(kb, text, previous, shown):
+        return figure
+    if thing := what_that_thing_is(kb, text):
+        return thing
     if asks_wording(text) and not named_in_full(kb, text) and (worded := in_words(kb, previous, shown)):
         return worded  # "heb je een paar voorbeeldzinnen?" after a Hoe-block: its example sentences
     if previous.kind in SAME_KIND and elliptic(text):

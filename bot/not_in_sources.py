@@ -143,12 +143,19 @@ _NEVER_IN_SOURCES = {
         r"terecht))\b"
     ),
     "wetsartikel": re.compile(r"\b((in )?welk (wets)?artikel|wetsartikel\w*|artikel \d+\w*|art\. ?\d+)\b"),
+    # which medicine, which dose, whether it is safe: not whether the family can pay for it
+    "medisch": re.compile(
+        r"\b(welke?|hoeveel) (antidepressiva|antidepressivum|medicijn\w*|medicatie|geneesmiddel\w*|pijnstiller\w*|"
+        r"paracetamol|ibuprofen|antibiotica)\b(?![^?.!]*\b(vergoed\w*|betaal\w*|kost\w*|fonds\w*)\b)"
+        r"|\b(antidepressiva|medicijn\w*|medicatie|geneesmiddel\w*|paracetamol|ibuprofen)\b[^?.!]*"
+        r"\b(veilig|dosis|dosering|bijwerking\w*)\b"
+    ),
 }
 
 
 def never_in_sources(text: str) -> str | None:
-    """Which of the things no source gives the question asks for ("contact", "mening", "wetsartikel"), in the
-    sentences that ask (a description may mention "ons telefoonnummer")."""
+    """Which of the things no source gives the question asks for ("contact", "mening", "wetsartikel",
+    "medisch"), in the sentences that ask (a description may mention "ons telefoonnummer")."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")]
     norm = normalize(" ".join(asked) if asked else asking_part(text))
     return next((kind for kind, pattern in _NEVER_IN_SOURCES.items() if pattern.search(norm)), None)
@@ -217,3 +224,14 @@ def asks_figure(text: str) -> bool:
     """Whether the question asks for an amount, number, duration or share (not how to find one out)."""
     norm = normalize(text)
     return any(not _FINDING_OUT.search(norm[: m.start()]) for m in _ASKS_FIGURE.finditer(norm))
+
+
+# What something costs: "wat kost …", "hoeveel moeten ze betalen", "is het gratis?".
+_ASKS_PRICE = re.compile(r"\b(kost|kosten|betalen|betaal|betaalt|prijs|tarief|gratis|eigen bijdrage)\b")
+
+
+def gives_asked_figure(retriever, key: str, text: str) -> bool:
+    """Whether the unit or record `key` gives the kind of figure the question asks: a price for "wat kost
+    een GIZ-training?" (its ages and six dimensions are no price), any figure otherwise."""
+    asks_price = bool(_ASKS_PRICE.search(normalize(text)))
+    return key in (retriever.prices if asks_price else retriever.figures)

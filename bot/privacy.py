@@ -153,6 +153,8 @@ _BSN_CANDIDATE = re.compile(
     r"(?<![\d-])(\d{3})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?![\d-])|(?<!\d)(\d{9})(?!\d)"
     # in threes: "612.965.314", "612 965 314"
     r"|(?<![\d.-])(\d{3})([\s.])(\d{3})\7(\d{3})(?![\d-]|\.\d)"
+    # the way a BSN is printed: "1234.56.782", "7865 09 491"
+    r"|(?<![\d.-])(\d{4})([\s.])(\d{2})\11(\d{3})(?![\d-]|\.\d)"
 )
 
 
@@ -247,6 +249,8 @@ def _postcodes_before_a_place(text: str) -> list[Span]:
 _FROM_OR_UNTIL = re.compile(
     r"\b(?:sinds|vanaf|per|tot|uiterlijk|t/m|tot en met|ingang van|m\.i\.v\.)\s+$", re.IGNORECASE
 )
+# … and a date that opens a period: "loopt van 1 januari 2025 tot 31 december 2026".
+_UNTIL_AFTER = re.compile(r"^\s*(?:tot|t/m|tot en met)\s", re.IGNORECASE)
 
 
 def _data_spans(text: str) -> list[Span]:
@@ -257,7 +261,7 @@ def _data_spans(text: str) -> list[Span]:
         for match in pattern.finditer(text):
             group = next((g for g in ("x", "y") if g in pattern.groupindex and match.group(g)), None)
             start, end = match.span(group) if group else match.span()
-            if label == "DATUM" and _FROM_OR_UNTIL.search(text[:start]):
+            if label == "DATUM" and (_FROM_OR_UNTIL.search(text[:start]) or _UNTIL_AFTER.match(text[end:])):
                 continue  # "sinds 1 augustus 2021", "vanaf 1 juli 2024": when a rule holds, not a birthday
             if not _overlaps(start, end, spans):
                 spans.append(Span(start, end, label))

@@ -1405,6 +1405,14 @@ class _Context:
             )
             # "X — zo heet het gezin"
             or (after[:2] in (["zo", "heet"], ["zo", "heten"]))
+            # a case opened with the family's name: "Berg – vader, 2 kinderen, Kampen."
+            or (
+                (i == 0 or words[i - 1].text == "\n")
+                and w.text[:1].isupper()
+                and i + 1 < len(words)
+                and words[i + 1].text in ("—", "–", "-")
+                and after[:1] in (["vader"], ["moeder"], ["gezin"], ["ouders"])
+            )
             # "gaat X heten", "zal X heten"
             or (before in ("gaat", "gaan", "zal", "zullen", "moet", "wordt") and after[:1] == ["heten"])
             or self.after_name_label(i)

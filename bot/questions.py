@@ -25,6 +25,7 @@ from .left_out import funds_turned_down, left_out
 from .not_in_sources import (
     asks_figure,
     figures_of_a_place,
+    gives_asked_figure,
     never_in_sources,
     other_gemeente,
     unknown_names,
@@ -1170,12 +1171,17 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
         return Outcome(answers.local_figures_answer(place, national), q)
     if q.text and not q.offset and (unstated := _unstated_age(kb, q.text)):
         return Outcome(unstated, q)
+    never = never_in_sources(q.text) if q.text and not q.offset else None
+    if never == "medisch":
+        # which medicine, which dose: whatever medicine it names ("Over paracetamol staat niets …" would
+        # offer records about the rest of the question)
+        return Outcome(answers.never_in_sources_answer(never, []), q)
     # A name the NLU tagged counts only when it names a record: "via Kinderpostzegels" names nothing we have.
     if q.text and not q.offset and not (q.name and kb.find_named(q.name)) and (unknown := _unknown_name(kb, q)):
         return unknown
     # Contact details, an opinion, a law's article: after a name the sources lack ("welk artikel van de
     # Jeugdwet …" says the Jeugdwet is unknown), before any record answers.
-    if q.text and not q.offset and (never := never_in_sources(q.text)):
+    if never:
         return Outcome(answers.never_in_sources_answer(never, _named_records(kb, q.text)), q)
     if (
         (
@@ -1206,8 +1212,8 @@ def _figure_not_given(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outco
     if not q.text or q.offset or not reply.records or reply.asks or not asks_figure(q.text):
         return outcome
     lead = reply.records[0]
-    unit = _unit_of(kb, lead)
-    if unit is None or lead in kb.retriever.figures:
+    unit = unit_of(kb, lead)
+    if unit is None or gives_asked_figure(kb.retriever, lead, q.text):
         return outcome
     return Outcome(answers.unstated_detail_answer([(lead, retrieval.title(unit))]), q)
 
@@ -1299,14 +1305,14 @@ def _barely_shared(hits: list, lead: list[str], asked: set[str]) -> bool:
     return max((h.coverage for h in hits if h.unit.record in own), default=0.0) < WEAK_COVERAGE
 
 
-def _unit_of(kb: KnowledgeBase, key: str):
+def unit_of(kb: KnowledgeBase, key: str):
     """The retrieval unit of a record key a reply lists ("hoe:…", or "werkwijze:x" for its first section)."""
     return next((u for u in kb.retriever.units if u.key == key or u.record == key), None)
 
 
 def _hit_for(kb: KnowledgeBase, key: str):
     """A stand-in hit for a record the handler answered with (to offer it as a candidate)."""
-    unit = _unit_of(kb, key)
+    unit = unit_of(kb, key)
     return retrieval.Hit(unit, 0.0, 0.0, frozenset()) if unit else None
 
 
@@ -1451,9 +1457,15 @@ SOMETHING_FOR = re.compile(
 EXISTS = re.compile(r"\b(is|zijn) er\b|\bis daar\b|\bbestaa?t(en)? er\b")
 
 
+# A list someone fills in is a questionnaire: "welke signaleringslijst vullen ouders van kleuters in?"
+FILLED_IN_LIST = re.compile(r"\w*lijst\w*\b.*\b(vul\w* (\w+ ){0,4}in|invul\w*|ingevuld)\b")
+
+
 def asked_kinds(text: str) -> set[str]:
     norm = normalize(asking_part(text))
     found = {kind for kind, pattern in ASKS_FOR.items() if pattern.search(norm)}
+    if FILLED_IN_LIST.search(norm):
+        found = (found - {"signaal"}) | {"instrument"}
     if ASKS_HOW.search(norm):
         found.add("hoe")
     return found
@@ -2025,7 +2037,13 @@ def _as_written(text: str, label: str) -> str:
 
 def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     """A message the NLU could not place (nlu_fallback): retrieval over every kind of record answers
-    when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches."""
+    when one is clearly best, else asks "Bedoel je …?"; None when nothing in the sources matches.
+    A figure the record it finds does not give is not answered from that record (_figure_not_given)."""
+    outcome = _fallback(kb, text)
+    return _figure_not_given(kb, Question("wat_is", text=text), outcome) if outcome is not None else None
+
+
+def _fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
     rest, aside = left_out(kb, text)
     if aside:
         # "geen Leergeld in onze gemeente, wat dan?" names Leergeld to leave it out: the question proper
@@ -2038,10 +2056,12 @@ def fallback(kb: KnowledgeBase, text: str) -> Outcome | None:
         return Outcome(_unstated_detail(kb, text), Question("geen"))
     if set(content_words(text)) and set(content_words(text)) <= VAGUE_WORDS:
         return Outcome(answers.topics_answer(), Question("geen"))  # "welke hulp is er?"
-    if unknown := _unknown_name(kb, Question("wat_is", text=text)):
+    never = never_in_sources(text)
+    if never != "medisch" and (unknown := _unknown_name(kb, Question("wat_is", text=text))):
         return unknown
-    if never := never_in_sources(text):
-        return Outcome(answers.never_in_sources_answer(never, _named_records(kb, text)), Question("geen"))
+    if never:
+        about = _named_records(kb, text) if never != "medisch" else []
+        return Outcome(answers.never_in_sources_answer(never, about), Question("geen"))
     norm = normalize(text)
     asked = asked_kinds(text)
     if retrieval.asked_section(text) == "hoe":
@@ -2137,7 +2157,8 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
         return None
     named = about_named_record(kb, text)
     if named is not None:
-        return named
+        # "wat kost die opleiding bij Howie the Harp?": the record named, unless it lacks the figure asked.
+        return _figure_not_given(kb, Question("wat_is", text=text), named)
     # "wat bedoelt de handreiking met een groei-mindset?": what is meant, found by what follows "met".
     if DEFINED.search(normalize(text)):
         text = DEFINED.sub("wat is ", normalize(text), count=1)
@@ -2159,8 +2180,10 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
         )
         if not (strong or asks):
             return None
-    found = fallback(kb, text)
-    return found if found is not None and found.reply.records else None
+    found = _fallback(kb, text)
+    if found is None or not found.reply.records:
+        return None
+    return _figure_not_given(kb, Question("wat_is", text=text), found)
 
 
 def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[str], text: str = "") -> Outcome:
@@ -2215,6 +2238,11 @@ FOLLOW_UP_WORDS = {
     "broer",
     "broertje",
     "kindje",
+    # whose stage it is: "ik sta voor groep 7", "ik geef les in de brugklas"
+    "sta",
+    "staat",
+    "geef",
+    "les",
 }
 
 
@@ -2265,6 +2293,21 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
         # programmes again, with sport in them (not the funds for sport).
         combined = f"{previous.text} {text}"
         return answer(kb, Question("wat_is", text=combined, age=update.get("age") or previous.age))
+    if (
+        previous is not None
+        and previous.kind == "fondsen"
+        and not update.get("need")
+        and not update.get("gemeente")
+        and not kb.resolve_needs(text)
+        and "fonds" not in asked_kinds(text)  # "kan dat dan ook via dat fonds?" is about the funds
+        and _new_subject(text)
+        and (found := fallback(kb, text)) is not None
+        and found.reply.records
+        and not found.reply.records[0].startswith("fonds:")
+    ):
+        # "en als ze al onbedoeld zwanger is?" after the funds for contraception: no need, a subject of
+        # its own that the sources answer with something else than a fund.
+        return found
     if previous is not None and previous.kind != "fondsen" and _new_subject(text):
         # "en haar zoon van 16 spijbelt steeds vaker": a new question of the same kind, the age kept.
         return answer(

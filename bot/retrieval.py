@@ -166,13 +166,17 @@ def choose(hits: list[Hit]) -> Choice:
 POLICY = re.compile(
     r"\bwat (vraagt|verwacht|adviseert|raadt)( (de|die) handreiking)?( van| aan)?( ons| jullie)?( als)? (de )?"
     r"(gemeenten?|organisaties?)\b"
-    r"|\b(als|de|onze|een|elke) (gemeenten?|organisaties?) [^.?!]{0,80}?\b"
-    r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren|inkopen|subsidieren|financieren)\b"
+    r"|\b(als|de|onze|mijn|jullie|een|elke) (gemeenten?|\w*organisaties?) [^.?!]{0,80}?\b"
+    r"(zorgen|regelen|faciliteren|makkelijker|mogelijk maken|organiseren|inkopen|inkoopt|subsidieren|subsidieert|"
+    r"financieren|financiert)\b"
     r"|\b(zorgen|regelen|faciliteren|organiseren|inkopen|subsidieren|financieren) (we|wij) als "
     r"(gemeenten?|organisaties?)\b"
     r"|\bwat (kan|kunnen|moet|moeten) (we|wij) als (gemeenten?|organisaties?)\b"
     r"|\b(de )?(rol|taak|taken) van (de|onze|een|elke) gemeenten?\b"
     r"|\b(subsidieren|subsidieert|financieren|inkopen)\b[^.?!]*\b(voldoen|eisen)\b"
+    # whether a programme is there everywhere: "waarom is Stevig Ouderschap niet in elke gemeente beschikbaar?"
+    r"|\b(in|bij) (elke|iedere|alle) gemeenten? (beschikbaar|aangeboden|ingekocht)\b"
+    r"|\b(beschikbaar|aangeboden|ingekocht) (in|bij) (elke|iedere|alle) gemeenten?\b|\bniet overal beschikbaar\b"
 )
 # How a question asks for one section of a werkwijze; the gemeente as the one who arranges first.
 SECTION_WORDS = [

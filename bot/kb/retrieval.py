@@ -162,6 +162,10 @@ FIGURE = re.compile(
     r"duizend|miljoen|miljard|helft|kwart|procent)\b",
     re.IGNORECASE,
 )
+# A price or what something costs: "25 luiers voor 1 euro", "gratis", "een eigen bijdrage".
+PRICE = re.compile(
+    r"€|\beuro'?s?\b|\bgratis\b|\bkosteloos\b|\beigen bijdrage\b|\bkost(en)? (niets|niks)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -235,6 +239,14 @@ class Index:
             name
             for unit, fields in documents
             if any(FIGURE.search(text or "") for text, _ in fields)
+            for name in (unit.key, unit.record)
+        )
+        # … and those that say what something costs: "wat kost een GIZ-training?" is not answered by the
+        # ages and dimensions of the GIZ-methodiek.
+        self.prices = frozenset(
+            name
+            for unit, fields in documents
+            if any(PRICE.search(text or "") for text, _ in fields)
             for name in (unit.key, unit.record)
         )
         # Titles of two or more content words, as key sets (each word by its first key in the index); a

@@ -10,7 +10,7 @@ import pytest
 
 from bot import answers, questions, retrieval
 from bot.asking import asking_part
-from bot.context import in_context, points_back
+from bot.context import figure_of_the_previous, in_context, points_back, what_that_thing_is
 from bot.grounding import grounded
 from bot.kb.thesaurus import thesaurus
 from bot.left_out import left_out
@@ -1491,3 +1491,108 @@ def test_a_follow_up_that_only_says_whose_age_it_is_keeps_the_subject(kb_sqlite)
     after = questions.follow_up(kb_sqlite, first.question.state(), {"text": "en voor een meisje van 17?"}, [])
     assert after.reply.records[0] == "hoe:steun-bij-opgroeien-psychische-problemen"
     assert "interventie:girls-talk" not in after.reply.records
+
+
+def test_a_figure_asked_of_the_record_just_shown_is_that_record_or_not_in_the_sources(kb_sqlite):
+    """ "hoeveel kosten ze daar?" after the Pamperbank: its record gives the price (25 luiers voor 1 euro);
+    the same question after a record without a price says the sources do not give it. Either way the
+    conversation goes on from the question before ("en voor babykleertjes?" is still about funds)."""
+    first = ask(kb_sqlite, "fondsen", "Waar kan een moeder goedkoop luiers krijgen voor haar baby?")
+    assert first.reply.records[0] == "fonds:pamperbank"
+    priced = in_context(kb_sqlite, "hoeveel kosten ze daar?", "feiten", first.question.state(), ["fonds:pamperbank"])
+    assert priced.reply.records[0] == "fonds:pamperbank" and "1 euro" in priced.reply.text
+    assert priced.about_previous
+    giz = ask(kb_sqlite, "instrumenten", "welke methodiek helpt bij het gesprek over gezondheid, de GIZ?")
+    unpriced = in_context(kb_sqlite, "wat kost dat?", "feiten", giz.question.state(), ["instrument:giz-methodiek"])
+    assert "staan niet in de bronnen" in unpriced.reply.text and not unpriced.reply.records
+    # "hoe lang van tevoren moet dat aangevraagd worden?" after a Hoe-block: "dat" is one of its points
+    block = ["hoe:financiele-en-materiele-steun-basisschool"]
+    assert figure_of_the_previous(kb_sqlite, "hoe lang duurt dat?", first.question, block) is None
+    assert questions.off_topic(kb_sqlite, "wat kost die opleiding bij Howie the Harp?").reply.records == []
+
+
+def test_what_that_thing_is_asks_for_the_thing_not_the_answer_before(kb_sqlite):
+    """ "wat is dat boomdiagram?" after Mentale gezondheid: the boomdiagram, as "wat is de boomdiagram?";
+    "wat zijn die vijf stappen dan precies?" and "wat is dat voor programma?" point back instead."""
+    first = ask(kb_sqlite, "werkwijze", "hoe versterk ik de veerkracht van een kind van 11?")
+    after = in_context(kb_sqlite, "wat is dat boomdiagram?", "wat_is", first.question.state(), first.reply.records)
+    assert after.reply.records[0] == "instrument:boomdiagram-veerkracht"
+    for pointing in ("wat zijn die vijf stappen dan precies?", "wat is dat voor programma?", "wat is dat dan?"):
+        assert what_that_thing_is(kb_sqlite, pointing) is None
+
+
+def test_what_to_do_without_saying_about_what_points_back():
+    assert points_back("wat kan ik haar aanraden?") and points_back("wat kan ik doen?")
+    # where to refer to is a question of its own, found by its own words
+    assert not points_back("waar kan ik haar naar verwijzen?")
+    assert not points_back("wat kan ik doen aan schulden?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welke antidepressiva zijn veilig als ze borstvoeding geeft?",
+        "hoeveel paracetamol mag een kind van 4 per dag",
+        "welke pijnstiller mag ze tijdens de borstvoeding?",
+    ],
+)
+def test_medical_advice_is_not_in_the_sources(kb_sqlite, text):
+    reply = ask(kb_sqlite, "werkwijze", text).reply
+    assert reply.text.startswith("Medisch advies") and not reply.records
+
+
+def test_paying_for_medicine_is_no_medical_advice(kb_sqlite):
+    for text in (
+        "medicijnen voor een kind die niet vergoed worden, is daar een fonds voor?",
+        "vader haalt zijn medicijnen niet op omdat hij het eigen risico niet kan betalen, is dat een signaal?",
+    ):
+        assert not ask(kb_sqlite, "fondsen", text).reply.text.startswith("Medisch advies")
+
+
+def test_a_list_that_parents_fill_in_is_an_instrument(kb_sqlite):
+    text = "Welke signaleringslijst vullen ouders van kleuters in?"
+    assert "instrument" in questions.asked_kinds(text) and "signaal" not in questions.asked_kinds(text)
+    assert ask(kb_sqlite, "signalen", text, age="kleuters").reply.records[0] == "instrument:lsppk"
+
+
+def test_what_an_organisation_of_any_kind_must_arrange_is_a_voorwaarden_section(kb_sqlite):
+    for text in (
+        "Wat moet onze kraamzorgorganisatie regelen zodat wij vertrouwen kunnen opbouwen met gezinnen in armoede?",
+        "Wat moet mijn organisatie regelen zodat ik vertrouwen kan opbouwen met gezinnen?",
+    ):
+        assert ask(kb_sqlite, "werkwijze", text).reply.records[0] == "werkwijze:vertrouwen-opbouwen/voorwaarden"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Klopt het dat programma's als VoorZorg alleen beschikbaar zijn als de gemeente ze inkoopt?", "VoorZorg"),
+        ("Waarom zijn programma's zoals Stevig Ouderschap niet in elke gemeente beschikbaar?", "Stevig Ouderschap"),
+    ],
+)
+def test_whether_a_gemeente_buys_a_programme_is_the_voorwaarden_that_say_so(kb_sqlite, text, name):
+    """Not what the programme is, but what the handreiking says about gemeenten buying such programmes."""
+    assert ask(kb_sqlite, "werkwijze", text, name=name).reply.records[0] == "werkwijze:steun-bij-ouderschap/voorwaarden"
+    assert ask(kb_sqlite, "wat_is", f"Wat is {name}?").reply.records[0].startswith("interventie:")
+
+
+def test_a_follow_up_after_funds_with_a_subject_of_its_own_is_that_subject(kb_sqlite):
+    """ "en als ze al onbedoeld zwanger is?" after the funds for contraception: no need, so not the same
+    funds again; "en voor zijn zus van 14, kan dat dan ook via dat fonds?" stays with the funds."""
+    first = ask(kb_sqlite, "fondsen", "anticonceptie kost geld, wordt dat vergoed?")
+    assert first.reply.records[0] == "fonds:anticonceptie-en-gratis-condooms"
+    after = questions.follow_up(kb_sqlite, first.question.state(), {"text": "en als ze al onbedoeld zwanger is?"}, [])
+    assert after.reply.records[0] == "hoe:steun-bij-ouderschap-bewuste-keuze-kinderen"
+    same = questions.follow_up(
+        kb_sqlite, first.question.state(), {"text": "en voor haar zus van 14, kan dat dan ook via dat fonds?"}, []
+    )
+    assert same.reply.records[0].startswith("fonds:")
+
+
+def test_a_stage_said_as_whom_one_teaches_keeps_the_subject(kb_sqlite):
+    """ "ik sta voor groep 7" after lesson material for mental health: the same question for groep 7."""
+    first = ask(kb_sqlite, "werkwijze", "Is er lesmateriaal om de mentale gezondheid van leerlingen te versterken?")
+    after = questions.follow_up(
+        kb_sqlite, first.question.state(), {"text": "ik sta voor groep 7", "age": "groep 7"}, []
+    )
+    assert "interventie:leer-en-veerkracht" in after.reply.records[:3]

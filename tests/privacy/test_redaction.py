@@ -251,8 +251,13 @@ def test_independent_corpus_tuning_half():
     # Twenty-sixth session: the twenty-fifth writer's 89 ordinary questions, typed in Teams and Slack, full
     # of @-mentions of colleagues, signatures and English, added 27 before any tuning, most of them those
     # persons; English sentences ("What's the English name for …", "Sorry for my Dutch", "from 2023 or
-    # newer") are no names and no postcode: 7.8 % (210/2704), 1.4 % without persons.
-    assert f.false_positive_rate <= 0.078, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # newer") are no names and no postcode: 7.8 % (210/2704), 1.4 % without persons. Twenty-seventh
+    # session: the twenty-sixth writer's 78 ordinary questions, on purpose full of professionals who
+    # introduce themselves ("ik ben jeroen jeugdarts bij de ggd", "Marloes hier (jgz …)"), colleagues and
+    # signatures, added 18 before any tuning, 16 of them those persons (taken out on purpose: a stored
+    # conversation needs nobody's name); a date that opens a period ("loopt van 1 januari 2025 tot …") is
+    # no birthday: 8.2 % (227/2782), 1.4 % without persons.
+    assert f.false_positive_rate <= 0.082, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert f.non_person_false_positive_rate <= 0.014, (
         f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     )
@@ -861,3 +866,22 @@ def test_the_english_word_list_is_spacys_most_frequent_words():
     table = json.loads(gzip.decompress((_spacy_data() / "en_lexeme_prob.json.gz").read_bytes()))
     assert "-11,5" in " ".join(ENGLISH_WORDS.read_text(encoding="utf-8").splitlines()[:2])
     assert english_frequent_words() == {w for w, p in table.items() if p >= -11.5 and w.isalpha()}
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # a BSN printed the usual way, 4-2-3, with spaces or dots; a phone number stays a phone number
+        ("Gegevens voor de aanvraag: 7865 09 491, huishouden van 5", "aanvraag: [BSN], huishouden", ""),
+        ("nummer 1234.56.782 graag", "nummer [BSN] graag", ""),
+        # a case opened with the family's name and a dash
+        ("Berg – vader, 2 kinderen, Kampen. Net uit detentie.", "[NAAM] – vader", "Kampen"),
+        ("Armoede – moeder, wat nu?", "", "Armoede – moeder"),
+        # a date that opens a period is no birthday; a date of birth stays a date
+        ("De regeling loopt van 1 januari 2025 tot 31 december 2026. Kan dat?", "", "van 1 januari 2025 tot"),
+        ("kind 03-09-2019 - groep 3", "kind [DATUM]", ""),
+    ],
+)
+def test_bsn_as_printed_a_case_opened_with_a_name_and_periods(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
