@@ -748,3 +748,19 @@ def test_asking_for_example_sentences_after_a_block_is_no_request_for_help():
     fresh = Conversation()
     fresh.run(ActionRephrase(), "heb je een paar voorbeeldzinnen die ik kan gebruiken?", "help")
     assert [m.get("response") for m in fresh.messages] == ["utter_help"]
+
+
+def test_help_after_an_answer_is_help_with_that_answers_subject():
+    """ "wat kan ik haar aanraden?" (which the NLU may take for help) after signals of a lonely kraamvrouw:
+    an answer about that situation, with its source; help with nothing before it lists the topics."""
+    chat = Conversation()
+    chat.run(
+        ActionSignalen(),
+        "De kraamvrouw krijgt bijna geen kraambezoek, haar familie woont niet in Nederland. Is dat een signaal?",
+        "ask_signalen",
+    )
+    answer = chat.run(ActionRephrase(), "wat kan ik haar aanraden?", "help")
+    assert "Bron:" in answer and chat.slots["getoonde_records"][0].startswith("hoe:"), answer
+    alone = Conversation()
+    alone.run(ActionRephrase(), "wat kan ik haar aanraden?", "help")
+    assert not alone.slots.get("getoonde_records")

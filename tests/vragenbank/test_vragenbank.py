@@ -55,11 +55,12 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # the tuning half, mostly a detail no source gives asked of a record that exists: "waar zit de
 # dichtstbijzijnde Pamperbank in Rotterdam-Zuid?"; 6 held out). The gate follows the new writer's and keeps
 # two for run-to-run noise (was 72). Twenty-seventh session, a twenty-sixth writer added (190 questions, 300
-# turns, 36 of them not in the sources; held-out half 117/159 fresh, 118/159 after the session): held-out
-# 2166/2663 (81 %), 81 rejected answers over 5,208 turns: the older turns 72 (were 72: the tuning half 11,
-# the held-out half 61), the twenty-sixth writer's 9, all in its held-out half (its tuning half brought 1:
-# which antidepressant is safe while breastfeeding, now "Medisch advies … staat niet in de bronnen"). The
-# gate follows the new writer's and keeps two for run-to-run noise (was 76).
+# turns, 36 of them not in the sources; held-out half 116/159 fresh, with the near-copy zoekvraag out,
+# 117/159 after the session): held-out 2165/2663 (81 %; 2166 with the code of the session's start), 81
+# rejected answers over 5,208 turns: the older turns 72 (were 72: the tuning half 11, the held-out half
+# 61), the twenty-sixth writer's 9, all in its held-out half (its tuning half brought 1: which
+# antidepressant is safe while breastfeeding, now "Medisch advies … staat niet in de bronnen"). The gate
+# follows the new writer's and keeps two for run-to-run noise (was 76).
 HELD_OUT_MINIMUM = 0.79
 MAX_REJECTED_ANSWERS = 83
 MIN_QUESTIONS = 400
