@@ -1,5 +1,5 @@
 # De twee commando's voor iedereen: `make run` en `make test`. De rest is voor beheerders.
-.PHONY: run run-cluster test setup kb lookups train shell interactive bench eval check validate opruimen review review-toepassen dekking clean
+.PHONY: run run-cluster test setup kb zoekvragen lookups train shell interactive bench eval check validate opruimen review review-toepassen dekking clean
 
 run:
 	@scripts/run.sh
@@ -24,6 +24,10 @@ validate: setup
 
 kb: setup
 	@.venv/bot/bin/python -m bot kb load
+
+# Het afstemdeel van de vragenbank als zoekvragen (knowledge/zoekvragen/vragenbank_afstemdeel.yml), dan make kb.
+zoekvragen: setup
+	@.venv/bot/bin/python -m bot zoekvragen $(if $(MAP),--map $(MAP),&& .venv/bot/bin/python -m bot kb load)
 
 lookups: setup
 	@.venv/bot/bin/python -m bot nlu lookups

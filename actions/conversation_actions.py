@@ -169,6 +169,10 @@ class ActionRephrase(Action):
                 return send(dispatcher, tracker, answers.topics_answer())  # "kun je me helpen met een gezin?"
             if intent in SMALL_TALK and asks_wording(text) and (worded := answer_in_context(tracker, None)):
                 return send(dispatcher, tracker, worded.reply) + remember(worded)  # "heb je voorbeeldzinnen?"
+            if intent == "goodbye" and not questions.asks_something(text):
+                # A parting line asks nothing ("oke bedankt, tot volgende week?"), whatever it shares with a record.
+                dispatcher.utter_message(response=SMALL_TALK[intent])
+                return []
             if intent in SMALL_TALK:
                 # Small talk or out of scope by the NLU: the sources answer only a whole question they know.
                 outcome = questions.off_topic(knowledge_base(), text)

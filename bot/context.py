@@ -302,6 +302,13 @@ def in_context(
     q = Question(asked, text=combined, age=age or previous.age, gemeente=previous.gemeente, need=previous.need)
     if asks_how and (how := how_answer(kb, q, rivals=False)):
         return how  # "en wat kan ik dan doen?" after signals: the Hoe-block for that situation
+    if own_kind == "wat_is" and not asks_how:
+        # "wat_is" answers any kind: keep to the one it names (a Hoe-block that mentions training is no
+        # training). The other kinds have handlers of their own (funds by need and age, signals).
+        hits = retrieval.search(kb, combined, asked, age_group=parse_fase(q.age) or parse_fase(combined))
+        of_kind = [h for h in hits if h.unit.kind == next(iter(explicit))]
+        if of_kind:
+            return unit_outcome(kb, q, retrieval.choose(of_kind))
     if ALSO.search(norm) and shown:
         # "is er ook iets voor de vader?": something besides what was just shown.
         before = {key.split("/", 1)[0] for key in shown}

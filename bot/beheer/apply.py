@@ -22,6 +22,7 @@ from bot.kb.zoekvragen import FOLDER as ZOEKVRAGEN
 from bot.kb.zoekvragen import read_zoekvragen, unit_keys
 from bot.privacy import without_placeholders
 
+from . import bank_zoekvragen
 from .coverage import plain_example
 from .groups import mark_handled
 from .paths import Paths
@@ -268,6 +269,8 @@ def apply(paths: Paths, now: datetime | None = None) -> list[str]:
             else:
                 done.append(f"{entry['groep']}: afgewezen")
             handled.append((entry["groep"], groups[entry["groep"]], kind))
+        # The afstemdeel is also what retrieval learns from: its zoekvragen follow the bank and the other files.
+        bank_zoekvragen.write(paths)
         _check_written(paths)
     except Exception:
         for path, content in backup.items():

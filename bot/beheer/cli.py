@@ -1,4 +1,4 @@
-"""The maintainer subcommands of `python -m bot`: review, review toepassen, dekking."""
+"""The maintainer subcommands of `python -m bot`: review, review toepassen, dekking, zoekvragen."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def add_commands(sub) -> None:
     cov = sub.add_parser("dekking", help="wat de assistent afdekt, per record (var/rapport/dekking.html)")
     _add_map(cov)
     cov.set_defaults(func=_coverage)
+    zv = sub.add_parser(
+        "zoekvragen", help="maak knowledge/zoekvragen/vragenbank_afstemdeel.yml uit het afstemdeel van de vragenbank"
+    )
+    zv.add_argument("--check", action="store_true", help="alleen controleren of het bestand actueel is")
+    _add_map(zv)
+    zv.set_defaults(func=_zoekvragen)
 
 
 def _add_map(parser) -> None:
@@ -30,6 +36,32 @@ def _add_map(parser) -> None:
         type=Path,
         help="de map met data/, knowledge/, tests/vragenbank/ en var/ (standaard het project zelf)",
     )
+
+
+def _zoekvragen(args) -> int:
+    from bot.kb.validate import ValidationError
+
+    from . import bank_zoekvragen
+    from .vragenbank import BankError
+
+    paths = _paths(args)
+    target = bank_zoekvragen.path_of(paths).relative_to(paths.root)
+    try:
+        if args.check:
+            if bank_zoekvragen.up_to_date(paths):
+                print(f"{target} is actueel.")
+                return 0
+            print(f"{target} hoort niet bij het afstemdeel van de vragenbank: draai make zoekvragen.", file=sys.stderr)
+            return 1
+        _, count = bank_zoekvragen.write(paths)
+    except BankError as exc:
+        print(f"Geen zoekvragen: de vragenbank klopt niet: {exc}", file=sys.stderr)
+        return 1
+    except ValidationError as exc:
+        print("Geen zoekvragen: knowledge/ klopt niet:", *map(str, exc.problems), sep="\n  ", file=sys.stderr)
+        return 1
+    print(f"{target}: {count} vragen uit het afstemdeel van de vragenbank (make kb laadt ze).")
+    return 0
 
 
 def _paths(args) -> Paths:

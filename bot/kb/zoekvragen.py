@@ -25,10 +25,20 @@ FIELDS = {"record", "vragen"}
 SECTIONS = ("wat", "waarom", "samenwerken", "voorwaarden")
 
 
-def read_zoekvragen(directory: Path) -> dict[str, tuple[str, ...]]:
-    """Unit key → its zoekvragen, from every file in knowledge/zoekvragen/ (unchecked: see check)."""
+def files(directory: Path, leave_out: tuple[str, ...] = ()) -> list[Path]:
+    """The zoekvragen files of a knowledge directory, but those named in leave_out."""
+    return [p for p in sorted((directory / FOLDER).glob("*.yml")) if p.name not in leave_out]
+
+
+def normal_question(question: str) -> str:
+    """A question as the check compares them: the same words, whatever the case or spacing."""
+    return " ".join(question.lower().split())
+
+
+def read_zoekvragen(directory: Path, leave_out: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    """Unit key → its zoekvragen, from the files in knowledge/zoekvragen/ (unchecked: see check)."""
     found: dict[str, list[str]] = {}
-    for path in sorted((directory / FOLDER).glob("*.yml")):
+    for path in files(directory, leave_out):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             if isinstance(entry, dict) and isinstance(entry.get("record"), str):
                 found.setdefault(entry["record"], []).extend(
@@ -58,14 +68,14 @@ def unit_keys(records: dict[str, list[dict]]) -> set[str]:
     return found
 
 
-def check(directory: Path, records: dict[str, list[dict]]) -> list:
-    """Problems in knowledge/zoekvragen/*.yml, each naming file, entry and field (Dutch)."""
+def check(directory: Path, records: dict[str, list[dict]], leave_out: tuple[str, ...] = ()) -> list:
+    """Problems in knowledge/zoekvragen/*.yml (but leave_out), each naming file, entry and field (Dutch)."""
     from .validate import Problem
 
     problems: list[Problem] = []
     known = unit_keys(records)
     seen: dict[str, str] = {}
-    for path in sorted((directory / FOLDER).glob("*.yml")):
+    for path in files(directory, leave_out):
         file = f"{FOLDER}/{path.name}"
         try:
             entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -108,7 +118,7 @@ def check(directory: Path, records: dict[str, list[dict]]) -> list:
                 if not isinstance(question, str) or not question.strip():
                     problems.append(Problem(file, None, where, "vragen", "elke vraag moet tekst zijn"))
                     continue
-                normal = " ".join(question.lower().split())
+                normal = normal_question(question)
                 if normal in seen and seen[normal] != key:
                     problems.append(
                         Problem(

@@ -511,7 +511,7 @@ def test_an_age_the_fund_record_does_not_give_is_not_made_up():
 
 def test_applying_yourself_puts_the_funds_parents_can_apply_to_first():
     chat = Conversation()
-    chat.run(ActionFondsen(), "leerling in groep 5 komt in de winter zonder jas naar school", "ask_fondsen")
+    chat.run(ActionFondsen(), "jongen van 11 wil voetballen bij een club", "ask_fondsen")
     shown = list(chat.slots["laatste_fondsen"])
     kb = common.knowledge_base()
     assert any("ouders" not in kb.fund(f).applicants for f in shown[:1]), "the list must not start with one already"

@@ -12,6 +12,8 @@ import yaml
 from selenium.webdriver.common.by import By
 from sqlalchemy import create_engine, text
 
+from bot.beheer import bank_zoekvragen
+from bot.beheer.paths import Paths
 from bot.beheer.vragenbank import read_bank
 from bot.config import PROJECT_ROOT
 from bot.kb.text import content_words
@@ -177,6 +179,7 @@ def test_applying_the_edited_proposal(conversations, tmp_path):
     assert "oorlogsvluchteling" in concepts["vluchteling"].words
     case = next(c for c in read_bank(root / "tests" / "vragenbank") if c.id == f"rv-{groups[RIJLES]['groep']}")
     assert case.half == "afstemmen" and case.turns[0].kind == "niet_in_bronnen" and case.turns[0].question == RIJLES
+    assert bank_zoekvragen.up_to_date(Paths(root)), "de zoekvragen uit het afstemdeel zijn niet opnieuw gemaakt"
     assert fingerprint(PROJECT_ROOT) == before, "de echte data/, knowledge/ of vragenbank is veranderd"
 
     # Handled: the groups do not come back, and the proposal is used up.
