@@ -27,6 +27,7 @@ from .coverage import plain_example
 from .groups import mark_handled
 from .paths import Paths
 from .proposal import HEADER, KINDS
+from .vragenbank import held_out_words, near_copy
 
 # Where a new zoekvragen block or bank case goes, by the kind of its record.
 ZOEKVRAGEN_FILES = {
@@ -81,9 +82,7 @@ class Context:
             units=unit_keys(knowledge.records),
             concepts={c.id: c.words for c in read_concepts(paths.knowledge)},
             bank_questions={same(t.question) for c in bank for t in c.turns},
-            held_out={
-                frozenset(content_words(t.question)): c.id for c in bank if c.half == "vastgehouden" for t in c.turns
-            },
+            held_out=held_out_words(bank),
         )
 
 
@@ -159,11 +158,11 @@ def check(entries: list[dict], context: Context, groups: dict[str, list], file: 
             elif any(same(word) == same(w) for ws in context.concepts.values() for w in ws):
                 problem("woord", f"{word!r} staat al in de thesaurus")
             text = word
-        words_of = frozenset(content_words(text))
-        if kind != "thesaurus" and len(words_of) >= 3 and words_of in context.held_out:
+        copied = near_copy(text, context.held_out)
+        if kind != "thesaurus" and copied:
             problem(
                 "vraag",
-                f"is (bijna) een vastgehouden vraag van de vragenbank ({context.held_out[words_of]}): "
+                f"is (bijna) een vastgehouden vraag van de vragenbank ({copied}): "
                 "dan meet dat deel niet meer hoe goed de assistent generaliseert. Verander het voorstel in afwijzen.",
             )
         if (kind, same(text)) in added:

@@ -26,12 +26,11 @@ from pathlib import Path
 
 import yaml
 
-from bot.kb.text import content_words
 from bot.kb.validate import read_knowledge
 from bot.kb.zoekvragen import FOLDER, normal_question, read_zoekvragen, unit_keys
 
 from .paths import Paths
-from .vragenbank import Case, read_bank
+from .vragenbank import Case, held_out_words, near_copy, read_bank
 
 FILE = "vragenbank_afstemdeel.yml"
 HEADER = (
@@ -44,16 +43,15 @@ HEADER = (
 
 def bank_zoekvragen(cases: list[Case], units: set[str], elsewhere: set[str]) -> dict[str, list[str]]:
     """Unit key → the afstemdeel's questions for it (see the module's docstring for what is left out)."""
-    held_out = {frozenset(content_words(t.question)) for c in cases if c.half == "vastgehouden" for t in c.turns}
+    held_out = held_out_words(cases)
     taken = set(elsewhere)
     found: dict[str, list[str]] = {}
     for case in cases:
         first = case.turns[0]
         if case.half != "afstemmen" or first.kind != "antwoord":
             continue
-        words = frozenset(content_words(first.question))
         normal = normal_question(first.question)
-        if (len(words) >= 3 and words in held_out) or normal in taken:
+        if near_copy(first.question, held_out) or normal in taken:
             continue
         unit = next((e for e in first.expected if e in units), None)
         if unit:

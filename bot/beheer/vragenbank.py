@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.kb.text import content_words
 
 # The bank lives with the tests that score it; its format is read here, by them and by make review and make dekking.
 HERE = PROJECT_ROOT / "tests" / "vragenbank"
@@ -140,6 +141,18 @@ def read_second_reader(path: Path, cases: list[Case]) -> dict[tuple[str, int], t
             raise BankError(f"{where}: veld 'goed' moet een lijst van 'soort:id' zijn")
         out[key] = tuple(right)
     return out
+
+
+def held_out_words(cases: list[Case]) -> dict[frozenset[str], str]:
+    """The content words of every held-out turn → its case id (see near_copy)."""
+    return {frozenset(content_words(t.question)): c.id for c in cases if c.half == "vastgehouden" for t in c.turns}
+
+
+def near_copy(text: str, held_out: dict[frozenset[str], str]) -> str | None:
+    """The held-out case that text (nearly) copies: the same content words, at least three. A training
+    sentence or zoekvraag like that would let the held-out half measure what was trained on."""
+    words = frozenset(content_words(text))
+    return held_out.get(words) if len(words) >= 3 else None
 
 
 def matches(expected: str, shown: str) -> bool:

@@ -11,11 +11,10 @@ import re
 import pytest
 import yaml
 
-from bot.beheer.vragenbank import HALVES, SECOND_READER, BankError, read_bank
+from bot.beheer.vragenbank import HALVES, SECOND_READER, BankError, held_out_words, near_copy, read_bank
 from bot.config import PROJECT_ROOT
 from bot.conversations import ConversationStore
 from bot.deploy.tracker_store import parse
-from bot.kb.text import content_words
 from bot.kb.zoekvragen import normal_question, read_zoekvragen
 from tests.vragenbank.evaluate import ask, report, shares_content, summary_line
 from tests.vragenbank.records import known, record_age_groups, record_texts
@@ -110,19 +109,23 @@ def _training_examples() -> list[str]:
     return examples
 
 
+def test_a_near_copy_has_the_same_content_words_and_at_least_three(tmp_path):
+    for half in HALVES:
+        (tmp_path / half).mkdir()
+    (tmp_path / "vastgehouden" / "vragen.yml").write_text(
+        "- id: v-1\n  vraag: moeder in de bijstand zoekt een fonds voor zwemles\n  verwacht: [fonds:x]\n"
+        "- id: v-2\n  vraag: wat is VoorZorg?\n  verwacht: [interventie:voorzorg]\n"
+    )
+    held_out = held_out_words(read_bank(tmp_path))
+    assert near_copy("Zwemles: welk fonds zoekt een moeder in de bijstand?", held_out) == "v-1"
+    assert near_copy("moeder in de bijstand zoekt een fonds voor voetbal", held_out) is None
+    assert near_copy("VoorZorg, wat is dat?", held_out) is None  # one content word: names are asked alike
+
+
 def test_no_training_example_is_a_near_copy_of_a_held_out_question(bank):
     """The held-out half keeps measuring generalisation only while nothing like it is trained on."""
-    held_out = {
-        frozenset(content_words(turn.question)): (case.id, turn.question)
-        for case in bank
-        if case.half == "vastgehouden"
-        for turn in case.turns
-    }
-    copies = [
-        (example, held_out[words])
-        for example in _training_examples()
-        if len(words := frozenset(content_words(example))) >= 3 and words in held_out
-    ]
+    held_out = held_out_words(bank)
+    copies = [(example, case) for example in _training_examples() if (case := near_copy(example, held_out))]
     assert not copies, f"trainingszinnen of zoekvragen die (bijna) een vastgehouden vraag zijn: {copies}"
 
 
