@@ -227,7 +227,10 @@ def asks_figure(text: str) -> bool:
 
 
 # What something costs: "wat kost …", "hoeveel moeten ze betalen", "is het gratis?".
-_ASKS_PRICE = re.compile(r"\b(kost|kosten|betalen|betaal|betaalt|prijs|tarief|gratis|eigen bijdrage)\b")
+# An amount of money is a price too: "hoeveel is dat eenmalige bedrag?" is not answered by an age limit.
+_ASKS_PRICE = re.compile(
+    r"\b(kost|kosten|betalen|betaal|betaalt|prijs|tarief|gratis|eigen bijdrage|\w*bedrag(en)?|euros?|hoeveel geld)\b"
+)
 
 
 def gives_asked_figure(retriever, key: str, text: str) -> bool:

@@ -82,6 +82,8 @@ class Lexicon:
     # evidence that a sentence is English, not that one word is no name.
     english_frequent: set[str] = field(default_factory=set)
     frequent: set[str] = field(default_factory=set)  # the most frequent Dutch words and function words
+    # First names the Dutch tables hold as a bare noun only ("linda", "maria"): in lower case still a name.
+    bare_first_names: set[str] = field(default_factory=set)
     max_phrase: int = 1
 
 
@@ -137,6 +139,22 @@ def _ordinary_words(data: Path) -> set[str]:
             words.add(form)
             words.update(lemmas)
     return {w.lower() for w in words if w.isalpha() or "-" in w}
+
+
+def _bare_nouns(data: Path) -> set[str]:
+    """Words the Dutch tables hold only as a noun with no other form: no plural or diminutive of it, not
+    itself a form of another word. Names the tables took in lower case ("linda", "johanna") are such;
+    the first names that are real words have forms ("roos" → "roosjes", "lieve" of "lief")."""
+    lookup = json.loads(gzip.decompress((data / "nl_lemma_lookup.json.gz").read_bytes()))
+    inflected = {w.lower() for pair in lookup.items() for w in pair}
+    for table in json.loads(gzip.decompress((data / "nl_lemma_exc.json.gz").read_bytes())).values():
+        for form, lemmas in table.items():
+            inflected.add(form.lower())
+            inflected.update(lemma.lower() for lemma in lemmas)
+    nouns: set[str] = set()
+    for part_of_speech, forms in json.loads(gzip.decompress((data / "nl_lemma_index.json.gz").read_bytes())).items():
+        (nouns.update if part_of_speech == "noun" else inflected.update)(f.lower() for f in forms)
+    return nouns - inflected
 
 
 def function_words(path: Path = FUNCTION_WORDS) -> set[str]:
@@ -279,6 +297,10 @@ def load() -> Lexicon:
         - lexicon.surnames
     )
     lexicon.common = exceptions | lexicon.stop | {w.lower() for w in _lines(deduce / "top_1000_terms.txt")}
+    # (four letters or more: "max 1 sport per jaar" is short for maximum)
+    lexicon.bare_first_names = (
+        {w for w in lexicon.first_names & _bare_nouns(_spacy_data()) if len(w) >= 4} - lexicon.common - lexicon.frequent
+    )
     locations = deduce / "locations"
     lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")} | _GEMEENTEN_SINCE
     places = lexicon.municipalities | {

@@ -1292,7 +1292,7 @@ class _Context:
             and low not in self.lex.stop
             and len(low) >= 3
             and low.isalpha()
-            and not self.ordinary(w)
+            and (not self.ordinary(w) or low in self.lex.bare_first_names)
             and not self.english(w)
             and low not in self.lex.english
             and bool(re.search(r"[aeiouy]", low))

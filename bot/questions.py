@@ -247,14 +247,25 @@ CHILD_WORDS = {
     "zusje",
 }
 ADULT = AgeRange(18, 120, None, "ouder zelf")
+# The parent's own need in so many words: "van de ouders zelf", "voor moeder zelf", "voor hemzelf".
+PARENT_THEMSELVES = re.compile(
+    r"\b(van|voor) (de |die |deze |haar |zijn )?(ouders?|moeders?|vaders?|volwassenen?) zelf\b"
+    r"|\b(van|voor) (hem|haar|hen|zich)zelf\b"
+)
 # Needs whose own name makes them a child's ("schoolreis", "babyspullen", "kinderopvang"): when only a
 # parent is named ("moeder kan de schoolreis niet betalen"), the need is still the child's.
 CHILD_NEED = re.compile(r"school|kinder|baby|luier|speelgoed|verjaardag|traktatie|bijles")
+# A fund named for children: "Tandartskosten voor kinderen", "Jeugdfonds …".
+CHILD_FUND = re.compile(r"\b(kind|kinderen|jeugd|jongeren|baby)\b|kinder|jeugd")
 
 
 def _child_need(kb: KnowledgeBase, need_ids: list[str]) -> bool:
     names = kb.need_names
     return any(CHILD_NEED.search(names.get(n, n)) for n in need_ids)
+
+
+def _child_fund(fund: Fund) -> bool:
+    return fund.min_age is None and fund.max_age is None and bool(CHILD_FUND.search(normalize(fund.name)))
 
 
 def _for_parent_only(text: str) -> bool:
@@ -329,6 +340,10 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     if age is None and _for_parent_only(q.text) and not _child_need(kb, kb.resolve_needs(q.need)):
         # "Moeder zoekt sollicitatiekleding": a need of the parent, not of a child; no child's fund.
         age = ADULT
+    themselves = bool(q.text and not parse_age(q.text) and PARENT_THEMSELVES.search(normalize(q.text)))
+    if themselves:
+        # "en de tandartskosten van de ouders zelf?": the parent's own, whatever child came before.
+        age = ADULT
     # Who applies, from the text only when it asks about applying ("mag de school dat aanvragen?").
     asks_applying = bool(set(words(q.text)) & {"aanvragen", "aanvraag", "aanvraagt", "indienen", "aanmelden"})
     applicant = parse_applicant(q.applicant) or (parse_applicant(q.text) if asks_applying else None)
@@ -338,6 +353,9 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         reply = answers.funds_answer(search, q.offset)
         return Outcome(reply, q, [f.id for f in search.funds[q.offset : q.offset + answers.PAGE_SIZE]])
     search = kb.find_funds(need_text, age=age, applicant=applicant, gemeente=q.gemeente)
+    if themselves:
+        # Nor a fund without a stated age that is a child's by its name ("Tandartskosten voor kinderen").
+        search = replace(search, funds=tuple(f for f in search.funds if not _child_fund(f)))
     if applicant and need_text and not search.funds and not search.unknown_need:
         # "kan ik als wijkteam kleding aanvragen?": no fund for it names that applicant; the need's funds
         # with who does apply for them say more than "geen fonds".
@@ -1425,6 +1443,20 @@ ASKS_FOR = {
         r"(heeft|hebben) (een |andere )?gemeenten? (dit|dat|zoiets|zo iets|het)( al)? (gedaan|geprobeerd))\b"
     ),
 }
+# The question word that asks for one kind of record: "welke interventies", "wat voor programma".
+QUESTION_WORD = r"\b(welke|welk|wat voor( een)?|welke soort|wat zijn (de|goede))\s+"
+
+
+def questioned_kind(norm: str) -> str | None:
+    """The one kind of record named right after the question word, when exactly one is."""
+    found = set()
+    for kind, pattern in ASKS_FOR.items():
+        for m in pattern.finditer(norm):
+            if re.search(QUESTION_WORD + r"(\w+\s+)?$", norm[: m.start()]):
+                found.add(kind)
+    return found.pop() if len(found) == 1 else None
+
+
 # "waar begin ik?": asking what to do first.
 WHERE_TO_START = r"waar (begin|start) (ik|je|we)|waar (moet|kan) ik (beginnen|starten)"
 # "wat kan ik doen / hoe ga ik om met / wat raad ik aan": a werkwijze's Hoe-block.
@@ -1489,11 +1521,20 @@ PARTING_WORDS = set(
 
 
 def asks_something(text: str) -> bool:
-    """A question with a subject of its own ("Eneco dreigt met afsluiten, mag dat?"), not a parting
-    line ("oke bedankt, tot volgende week?")."""
-    if not text or text.startswith("/") or not is_question(text):
+    """A question with a subject of its own ("Eneco dreigt met afsluiten, mag dat?"), or a family's
+    situation told ("moeder is gespannen en leeft van dag tot dag"), not a parting line ("oke bedankt,
+    tot volgende week?")."""
+    if not text or text.startswith("/"):
         return False
-    return len([w for w in content_words(text) if w not in PARTING_WORDS]) >= 2
+    own = [w for w in content_words(text) if w not in PARTING_WORDS]
+    if not is_question(text):
+        return tells_about_a_family(text) and len(own) >= 3
+    return len(own) >= 2
+
+
+def tells_about_a_family(text: str) -> bool:
+    """The message is about a child or parent: someone named by role or by age ("15-jarige", "moeder")."""
+    return bool(set(words(text)) & (CHILD_WORDS | PARENT_WORDS)) or parse_age(text) is not None
 
 
 # "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
@@ -1798,6 +1839,10 @@ def route(kb: KnowledgeBase, q: Question) -> Outcome | None:
         # "haalt zijn medicijnen niet op, zegt dat iets over armoede?": whether it is a signal, though a need is named
         return signalen(kb, replace(q, kind="signalen"))
     explicit = asked - {"hoe"}
+    if len(explicit) > 1 and (object_kind := questioned_kind(norm)) in explicit:
+        # "naar welke interventies kan ik verwijzen bij signalen van …": the kind after "welke" is asked,
+        # the other names the situation
+        explicit, asked = {object_kind}, (asked - explicit) | {object_kind}
     if "instrument" in asked and MAPPING_A_PLACE.search(norm):
         # "welke tools … om de kinderarmoede in onze gemeente in kaart te brengen": data about a place, no
         # screening instrument for a family
@@ -2165,7 +2210,7 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     size = len(content_words(text))
     if size < (2 if is_question(text) else 3):
         return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small
-    if size < 5:
+    if size < 5 and not (tells_about_a_family(text) and size >= 3):
         # A short message ("moeder wil weer aan het werk maar weet niet hoe"): only when one record
         # matches it strongly, not a need word in small talk ("wat vind jij van voetbal kijken").
         choice, _ = _retrieve(kb, Question("wat_is", text=text), None)

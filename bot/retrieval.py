@@ -82,6 +82,8 @@ UNSTATED_DETAIL = re.compile(
     r"(krijgt|krijg|krijgen|hoeveel|aanvragen)( \w+){0,10} (kinderopvang|zorg|huur|energie)toeslag|"
     r"(kinderopvang|zorg|huur|energie)toeslag( \w+){0,6} (aan|kwijt|kwijtraakt|krijgen|aanvragen|stopgezet)\b|"
     r"met terugwerkende kracht|"
+    # where the nearest one is: the sources name no addresses ("waar zit de dichtstbijzijnde Pamperbank?")
+    r"waar (zit|is|zitten|zijn|vind ik) (de|een) dichtstbijzijnde|"
     # who is entitled without a residence permit or BSN: the sources give no such rules
     r"(zonder|geen) (verblijfsvergunning|verblijfsstatus|bsn)|ongedocumenteerd\w*|"
     # what a health insurer covers or decides ("scheldt de verzekeraar die kwijt?"); the sources only say

@@ -299,6 +299,15 @@ def _compound_split(modifier: str, head: str) -> bool:
     return len(head) >= 5 or (len(modifier) >= 3 and is_known_word(modifier))
 
 
+def _derivation(word: str) -> bool:
+    """A Dutch word made of a prefix and another Dutch word ("be|loven", "ver|kleden"): no compound,
+    so no head to find ("bel|oven" is no oven)."""
+    return is_dutch_word(word) and any(
+        word.startswith(prefix) and len(word) - len(prefix) >= 4 and is_dutch_word(word[len(prefix) :])
+        for prefix in _DERIVING
+    )
+
+
 class TermMatcher:
     """Maps words and phrases a user types to the ids of stored terms.
 
@@ -349,7 +358,8 @@ class TermMatcher:
                 return set(self._phrases[key])
         if not self.fuzzy or word in self.wholes:
             return set()
-        for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1 if self.heads else 1):
+        heads = self.heads and not _derivation(word)
+        for start in range(1, len(word) - self.MIN_HEAD_LENGTH + 1 if heads else 1):
             head = word[start:]
             if not _compound_split(word[:start], head):
                 continue  # "versleten" is not about eten

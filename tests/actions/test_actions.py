@@ -591,6 +591,18 @@ def test_a_question_with_a_parting_word_gets_no_goodbye():
     assert answer.startswith("Over Eneco staat niets in de bronnen")
 
 
+def test_a_familys_situation_told_is_no_goodbye_or_small_talk():
+    """ "moeder is gespannen en leeft van dag tot dag", taken for a goodbye, and "15-jarige loopt steeds in
+    te kleine kleren", taken for small talk, tell a family's situation: what the sources say about it."""
+    for text, intent, record in [
+        ("moeder is erg gespannen en leeft van dag tot dag", "goodbye", "signaal:ouder-stress"),
+        ("15-jarige loopt steeds in dezelfde, te kleine kleren", "out_of_scope", "fonds:kinderen-van-de-voedselbank"),
+    ]:
+        chat = Conversation()
+        answer = chat.run(ActionRephrase(), text, intent)
+        assert record in chat.slots["getoonde_records"][:3] and "Tot ziens" not in answer, (text, answer)
+
+
 def test_a_vague_question_asks_what_it_is_about():
     """ "Welke hulp is er?" or "armoede": nothing to look up yet; the topics, the werkwijzen overview among them."""
     for text, action, intent in [

@@ -1605,3 +1605,44 @@ def test_a_stage_said_as_whom_one_teaches_keeps_the_subject(kb_sqlite):
         kb_sqlite, first.question.state(), {"text": "ik sta voor groep 7", "age": "groep 7"}, []
     )
     assert "interventie:leer-en-veerkracht" in after.reply.records[:3]
+
+
+def test_the_kind_after_the_question_word_is_asked_not_the_situation(kb_sqlite):
+    """ "welke interventies … bij signalen van …": interventions for what the signals describe, not the
+    Signaleringslijst; "welke signalen …" still asks for signals."""
+    text = "welke interventies zijn er voor een peuter met signalen van een onveilige hechting?"
+    records = ask(kb_sqlite, "signalen", text).reply.records
+    assert not records[0].startswith("signaal:") and "interventie:nika" in records[:3], records
+    assert questions.questioned_kind("met welke methodieken verbind je signalen") == "interventie"
+    signals = ask(kb_sqlite, "signalen", "welke signalen horen bij armoede bij een peuter?").reply.records
+    assert signals[0].startswith("signaal:")
+
+
+def test_a_word_with_a_prefix_is_no_compound_with_a_need_in_it(kb_sqlite):
+    """ "beloven" is be|loven, not bel|oven; "vergeten" is ver|geten, not food: no need, no fund."""
+    assert kb_sqlite.resolve_needs("kan ik ouders beloven dat het lukt?") == []
+    assert kb_sqlite.resolve_needs("ouders vergeten steeds hun afspraken") == []
+    assert kb_sqlite.resolve_needs("winterjas en voetbalcontributie") == ["kleding", "contributie"]
+
+
+def test_the_parents_own_costs_are_not_a_childs_fund(kb_sqlite):
+    """ "de tandartskosten van de moeder zelf": the child's dental cover (no stated age, a child's by its
+    name) is not hers; for a child of 6 it is."""
+    own = ask(kb_sqlite, "fondsen", "worden de tandartskosten van de moeder zelf ook vergoed?")
+    assert "fonds:tandartskosten-kinderen" not in own.reply.records
+    child = ask(kb_sqlite, "fondsen", "tandartskosten voor een kind van 6?")
+    assert child.reply.records[0] == "fonds:tandartskosten-kinderen"
+
+
+def test_an_amount_asked_of_the_fund_just_shown_is_a_price_not_its_age_limit(kb_sqlite):
+    """ "hoeveel is dat bedrag?" after Nationaal Fonds Kinderhulp: its "tot 21 jaar" is no amount."""
+    first = ask(kb_sqlite, "fondsen", "brugklasser heeft een laptop nodig")
+    assert first.reply.records[0] == "fonds:nationaal-fonds-kinderhulp"
+    after = figure_of_the_previous(kb_sqlite, "hoeveel is dat bedrag ongeveer?", first.question, first.reply.records)
+    assert "niet in de bronnen" in after.reply.text and not after.reply.records
+
+
+def test_where_the_nearest_one_is_is_not_in_the_sources():
+    assert retrieval.asks_unstated_detail("waar zit de dichtstbijzijnde voedselbank in Tilburg?")
+    # the Hoe-block's own advice: "zoek op waar de dichtstbijzijnde voedselbank is"
+    assert not retrieval.asks_unstated_detail("hoe help ik ouders de dichtstbijzijnde voedselbank te vinden?")

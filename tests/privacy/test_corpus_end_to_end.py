@@ -133,7 +133,11 @@ pytestmark = pytest.mark.e2e
 # (was 0.12): the professional's own name and a colleague's are taken out on purpose, as no stored
 # conversation needs anybody's name; the gate without persons is the one that says the filter damages
 # ordinary questions, and it stays.
-RECALL_MINIMUM = 0.964
+# Twenty-ninth session: a first name that the Dutch word tables hold in lower case as a bare noun, with no
+# forms of a word ("johanna", "victoria"; not "roos", "lieve", "max"), is a name in lower case too: held-out
+# recall 0.972 (5467/5625), false positives 12.8 % (278/2178), 4.4 % without persons, five changing the
+# answer. The recall gate is raised to just under it (was 0.964).
+RECALL_MINIMUM = 0.970
 OTHER_RECALL_MINIMUM = 0.979
 FALSE_POSITIVE_MAXIMUM = 0.13
 # What the redaction took out beside the names of real people who are no client (a fund, a shop, an

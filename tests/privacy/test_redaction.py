@@ -204,7 +204,9 @@ def test_independent_corpus_tuning_half():
     # with the twenty-fifth writer (dictation, Teams and Slack, Dutch and English mixed: 0.924 of its half
     # as it came in): 0.987 (6628/6718) after a surname with a particle after a title ("fam. de graaf")
     # and "de oudste bohdan"; its other data 1.000 once numbers and letters in words are read as digits.
-    assert f.recall >= 0.986, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
+    # Twenty-ninth session: 0.988 (6759/6844) after first names the word tables hold in lower case with
+    # no forms of a word ("johanna", "victoria").
+    assert f.recall >= 0.987, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     assert f.other_recall >= 0.99, f.line("afstemmen") + "\n" + "\n".join(map(str, result.misses))
     # 2 % is the aim. The sixth writer (02-12-2026) filled the ordinary questions with shops, energy
     # companies and attractions (Albert Heijn, Lidl, Ziggo, Eneco, Coolblue, Artis, Jantje Beton) that
@@ -465,6 +467,15 @@ def test_organisations_districts_and_emphasis_are_no_names(text):
         # "ould" is a particle; a first name typed without its capital opens the sentence before a surname
         ("Mohammed ould Abdallahi vraagt of dat kan", "[NAAM] vraagt of dat kan"),
         ("sutini Pawiroredjo is 3x niet verschenen", "[NAAM] is 3x niet verschenen"),
+        # a first name the Dutch word tables hold in lower case, with no forms of a word ("johanna"), is
+        # still a name; "max" (maximum), "lieve" (of lief) and "roos" (roosjes) stay words
+        ("vandaag kwam johanna langs, de huur is niet betaald", "vandaag kwam [NAAM] langs, de huur is niet betaald"),
+        (
+            "gesprek gehad, victoria en haar broer hebben geen jas",
+            "gesprek gehad, [NAAM] en haar broer hebben geen jas",
+        ),
+        ("het jeugdfonds betaalt max 1 sport per jaar", "het jeugdfonds betaalt max 1 sport per jaar"),
+        ("een lieve moeder kreeg een roos van de buurvrouw", "een lieve moeder kreeg een roos van de buurvrouw"),
     ],
 )
 def test_names_of_more_shapes(text, expected):
