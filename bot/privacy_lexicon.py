@@ -3,7 +3,8 @@
 - Ordinary Dutch words: every word form in spaCy's Dutch lemma tables (spacy-lookups-data, ±410 000
   lower-case forms: nouns, verbs, adjectives, nationalities, months …). A capitalised word that is
   none of these is probably a name. The tables also hold some names in lower case ("emma", "daan"),
-  so a word that is in the name lists below counts as a name all the same, unless it is common.
+  so a word that is in the name lists below counts as a name all the same, unless it is common; in
+  lower case only when the tables hold it as a bare noun with no forms ("johanna", not "roos" → "roosjes").
 - English words: the forms in spaCy's English lemma table, minus everything in the name lists, so
   that programme and organisation names in English ("Back to School", "Cruyff Court") are no names.
 - Names and places: the lookup lists of Deduce (the de-identification tool for Dutch clinical text,
@@ -153,7 +154,10 @@ def _bare_nouns(data: Path) -> set[str]:
             inflected.update(lemma.lower() for lemma in lemmas)
     nouns: set[str] = set()
     for part_of_speech, forms in json.loads(gzip.decompress((data / "nl_lemma_index.json.gz").read_bytes())).items():
-        (nouns.update if part_of_speech == "noun" else inflected.update)(f.lower() for f in forms)
+        if part_of_speech == "noun":
+            nouns.update(f.lower() for f in forms)
+        else:
+            inflected.update(f.lower() for f in forms)  # also a verb or adjective: a word ("jade")
     return nouns - inflected
 
 
