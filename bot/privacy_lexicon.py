@@ -128,32 +128,46 @@ def dutch_places() -> frozenset[str]:
     return frozenset(" ".join(line.lower().split()) for f in files for line in _lines(locations / f))
 
 
-def _ordinary_words(data: Path) -> set[str]:
+@dataclass
+class _DutchTables:
+    """spaCy's Dutch lemma tables, read once: form → lemma, part of speech → forms, and the exceptions."""
+
+    lookup: dict[str, str]
+    index: dict[str, list[str]]
+    exceptions: dict[str, dict[str, list[str]]]
+
+    @classmethod
+    def read(cls, data: Path) -> _DutchTables:
+        def table(name: str):
+            return json.loads(gzip.decompress((data / f"nl_lemma_{name}.json.gz").read_bytes()))
+
+        return cls(table("lookup"), table("index"), table("exc"))
+
+
+def _ordinary_words(tables: _DutchTables) -> set[str]:
     words: set[str] = set()
-    lookup = json.loads(gzip.decompress((data / "nl_lemma_lookup.json.gz").read_bytes()))
-    words.update(lookup)
-    words.update(lookup.values())
-    for forms in json.loads(gzip.decompress((data / "nl_lemma_index.json.gz").read_bytes())).values():
+    words.update(tables.lookup)
+    words.update(tables.lookup.values())
+    for forms in tables.index.values():
         words.update(forms)
-    for table in json.loads(gzip.decompress((data / "nl_lemma_exc.json.gz").read_bytes())).values():
+    for table in tables.exceptions.values():
         for form, lemmas in table.items():
             words.add(form)
             words.update(lemmas)
     return {w.lower() for w in words if w.isalpha() or "-" in w}
 
 
-def _bare_nouns(data: Path) -> set[str]:
+def _bare_nouns(tables: _DutchTables) -> set[str]:
     """Words the Dutch tables hold only as a noun with no other form: no plural or diminutive of it, not
     itself a form of another word. Names the tables took in lower case ("linda", "johanna") are such;
     the first names that are real words have forms ("roos" → "roosjes", "lieve" of "lief")."""
-    lookup = json.loads(gzip.decompress((data / "nl_lemma_lookup.json.gz").read_bytes()))
-    inflected = {w.lower() for pair in lookup.items() for w in pair}
-    for table in json.loads(gzip.decompress((data / "nl_lemma_exc.json.gz").read_bytes())).values():
+    inflected = {w.lower() for pair in tables.lookup.items() for w in pair}
+    for table in tables.exceptions.values():
         for form, lemmas in table.items():
             inflected.add(form.lower())
             inflected.update(lemma.lower() for lemma in lemmas)
     nouns: set[str] = set()
-    for part_of_speech, forms in json.loads(gzip.decompress((data / "nl_lemma_index.json.gz").read_bytes())).items():
+    for part_of_speech, forms in tables.index.items():
         if part_of_speech == "noun":
             nouns.update(f.lower() for f in forms)
         else:
@@ -273,7 +287,8 @@ def _world(names: set[str]) -> set[str]:
 
 def load() -> Lexicon:
     lexicon = Lexicon()
-    lexicon.ordinary = _ordinary_words(_spacy_data())
+    dutch = _DutchTables.read(_spacy_data())
+    lexicon.ordinary = _ordinary_words(dutch)
     english = _english_words(_spacy_data())
     deduce = _deduce_data()
     names = deduce / "names"
@@ -303,7 +318,7 @@ def load() -> Lexicon:
     lexicon.common = exceptions | lexicon.stop | {w.lower() for w in _lines(deduce / "top_1000_terms.txt")}
     # (four letters or more: "max 1 sport per jaar" is short for maximum)
     lexicon.bare_first_names = (
-        {w for w in lexicon.first_names & _bare_nouns(_spacy_data()) if len(w) >= 4} - lexicon.common - lexicon.frequent
+        {w for w in lexicon.first_names & _bare_nouns(dutch) if len(w) >= 4} - lexicon.common - lexicon.frequent
     )
     locations = deduce / "locations"
     lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")} | _GEMEENTEN_SINCE
