@@ -1239,7 +1239,8 @@ def _figure_not_given(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outco
 def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     """The retrieval over every record checks the answer the intent's handler chose. When the record
     the answer leads with is not among the three the retrieval ranks best, or shares little with the
-    question (WEAK_COVERAGE), the two disagree: then ask ("Bedoel je …?") with the retrieval's best,
+    question (WEAK_COVERAGE), or when the retrieval on its own is sure of another record
+    (_confident_rival), the two disagree: then ask ("Bedoel je …?") with the retrieval's best,
     the handler's and the retrieval's second, rather than answer confidently from one of them. Not
     for what the handler knows for certain: a record named by its name, a fund for a named need, the
     handreiking's answer to "wat kan de gemeente doen?", "meer", a button, or a list of the kind
@@ -1250,16 +1251,21 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     if reply.asks or (reply.buttons and "Bron" not in reply.text and reply.records):
         return outcome  # already asking: "Bedoel je …?", or "voor welk consult?", which offers no record yet
     asked = asked_kinds(q.text)
-    if q.kind in ("fondsen", "aanvragen") and (
-        "fonds" in asked
-        or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
-        or names_a_fund(kb, q.text)
-        or (q.left_out and q.need)
+    lead = [r.split("/", 1)[0] for r in reply.records[:3]]
+    if (
+        q.kind in ("fondsen", "aanvragen")
+        and (
+            "fonds" in asked
+            or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
+            or names_a_fund(kb, q.text)
+            or (q.left_out and q.need)
+        )
+        and not ((rival := _confident_rival(kb, q, lead)) and rival.unit.kind != "fonds")
     ):
         # the fund finder's own ground: a fund asked for, a need wanted, a named fund, or the need's other
-        # funds ("en als hun gemeente geen witgoedregeling heeft?")
+        # funds ("en als hun gemeente geen witgoedregeling heeft?"), unless another kind of record is what
+        # the question is about ("klopt het dat je armoede niet ziet als ouders dure kleding kopen?")
         return outcome
-    lead = [r.split("/", 1)[0] for r in reply.records[:3]]
     named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
         return outcome  # the record the question names by its name
@@ -1285,13 +1291,16 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     choice, hits = _retrieve(kb, replace(q, need=None) if unwanted_funds else q, None if unwanted_funds else q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
-    if not ranked or (not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked)):
+    rival = _confident_rival(kb, q, lead)
+    if not ranked or (
+        not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked) and not rival
+    ):
         return outcome
     if lead and lead[0].split(":", 1)[0] in asked - {"hoe"} and not named:
         return outcome  # "welke signalen …": a list of that kind
     if not lead and choice.action == "nothing":
         return outcome
-    candidates = [_hit_for(kb, key) for key in named[:1]] + [ranked[0]]
+    candidates = [_hit_for(kb, key) for key in named[:1]] + ([rival] if rival else []) + [ranked[0]]
     if lead:
         own = next((h for h in hits if h.unit.key == reply.records[0] or h.unit.record == lead[0]), None)
         candidates.append(own or _hit_for(kb, reply.records[0]))
@@ -1321,6 +1330,21 @@ def _barely_shared(hits: list, lead: list[str], asked: set[str]) -> bool:
     # A list of funds for a need is one answer: the fund that shares most with the question counts.
     own = set(lead) if lead[0].startswith("fonds:") else {lead[0]}
     return max((h.coverage for h in hits if h.unit.record in own), default=0.0) < WEAK_COVERAGE
+
+
+def _confident_rival(kb: KnowledgeBase, q: Question, lead: list[str]):
+    """The record the retrieval would answer with on its own (without the intent's kind and need), when it
+    is none of the answer's records: it clearly beats every other record, so also the answer's, and its own
+    text shares at least as much with the question as theirs (not only its zoekvragen). Then the two
+    disagree and the reply asks."""
+    choice, hits = _retrieve(kb, replace(q, need=None), None)
+    if not lead or choice.action != "answer":
+        return None
+    best = choice.hits[0]
+    theirs = max((h.own for h in hits if h.unit.record in lead), default=0.0)
+    if best.unit.record in lead or not retrieval.literal(best, kb, q.text) or best.own < theirs:
+        return None
+    return best
 
 
 def unit_of(kb: KnowledgeBase, key: str):

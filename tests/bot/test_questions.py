@@ -1646,3 +1646,15 @@ def test_where_the_nearest_one_is_is_not_in_the_sources():
     assert retrieval.asks_unstated_detail("waar zit de dichtstbijzijnde voedselbank in Tilburg?")
     # the Hoe-block's own advice: "zoek op waar de dichtstbijzijnde voedselbank is"
     assert not retrieval.asks_unstated_detail("hoe help ik ouders de dichtstbijzijnde voedselbank te vinden?")
+
+
+def test_a_record_the_retrieval_is_sure_of_is_offered_when_the_handler_chose_others(kb_sqlite):
+    """ "… dure merkkleding …, klopt het dat je armoede dan niet ziet?": the fund finder found clothing
+    funds, the retrieval on its own is sure of Herkennen › Waarom, and its own text shares as much with
+    the question: the two disagree, so the reply asks, with the retrieval's record first (before: the
+    clothing funds as the answer)."""
+    text = "Klopt het dat je armoede soms niet ziet omdat ouders juist dure merkkleding voor hun kind kopen?"
+    reply = ask(kb_sqlite, "fondsen", text).reply
+    assert reply.text.startswith("Bedoel je") and reply.records[0] == "werkwijze:herkennen/waarom", reply.records
+    # a need the question only names as what it wants stays the fund finder's
+    assert ask(kb_sqlite, "fondsen", "winterjas voor een jongen van 9").reply.records[0].startswith("fonds:")

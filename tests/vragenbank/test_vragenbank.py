@@ -35,8 +35,10 @@ from tests.vragenbank.records import known, record_age_groups, record_texts
 # with a need in it, the kind after "welke" is asked, an amount is a price, the parent's own costs, where
 # the nearest one is, a family's situation told is no goodbye): 79 (tuning 8, held-out 71), held-out
 # 2212/2663 (clean clone of 3b18b3f); the gate keeps its two.
-HELD_OUT_MINIMUM = 0.81
-MAX_REJECTED_ANSWERS = 81
+# Thirtieth session, the retrieval checks every handler with its own confident choice (_confident_rival):
+# held-out 2212 → 2235/2663 (0.839), rejected 76 (tuning 7, held-out 69); both gates move up with it.
+HELD_OUT_MINIMUM = 0.83
+MAX_REJECTED_ANSWERS = 78
 MIN_QUESTIONS = 400
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
