@@ -1252,19 +1252,18 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
         return outcome  # already asking: "Bedoel je …?", or "voor welk consult?", which offers no record yet
     asked = asked_kinds(q.text)
     lead = [r.split("/", 1)[0] for r in reply.records[:3]]
-    if (
-        q.kind in ("fondsen", "aanvragen")
-        and (
-            "fonds" in asked
-            or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
-            or names_a_fund(kb, q.text)
-            or (q.left_out and q.need)
-        )
-        and not ((rival := _confident_rival(kb, q, lead)) and rival.unit.kind != "fonds")
-    ):
-        # the fund finder's own ground: a fund asked for, a need wanted, a named fund, or the need's other
-        # funds ("en als hun gemeente geen witgoedregeling heeft?"), unless another kind of record is what
-        # the question is about ("klopt het dat je armoede niet ziet als ouders dure kleding kopen?")
+    # the fund finder's own ground: a fund asked for, a need wanted, a named fund, or the need's other
+    # funds ("en als hun gemeente geen witgoedregeling heeft?")
+    fund_ground = q.kind in ("fondsen", "aanvragen") and (
+        "fonds" in asked
+        or ((q.need or kb.resolve_needs(q.text) or _thesaurus_needs(q.text)) and _wants_something(kb, q.text))
+        or names_a_fund(kb, q.text)
+        or (q.left_out and q.need)
+    )
+    rival = _confident_rival(kb, q, lead) if fund_ground else None
+    if fund_ground and not (rival and rival.unit.kind != "fonds"):
+        # unless another kind of record is what the question is about ("klopt het dat je armoede niet
+        # ziet als ouders dure kleding kopen?")
         return outcome
     named = [f"{kind}:{rid}" for kind, rid in named_in_full(kb, q.text)]
     if named and (not lead or lead[0] in named):
@@ -1291,7 +1290,8 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome) -> Outcome:
     choice, hits = _retrieve(kb, replace(q, need=None) if unwanted_funds else q, None if unwanted_funds else q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
-    rival = _confident_rival(kb, q, lead)
+    if not fund_ground:
+        rival = _confident_rival(kb, q, lead)
     if not ranked or (
         not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked) and not rival
     ):
