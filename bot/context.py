@@ -241,6 +241,24 @@ def previous_werkwijze(kb: KnowledgeBase, shown: list[str]) -> str | None:
     return None
 
 
+# "en voor zijn zus van 17, die zit ook niet lekker in haar vel?": another child of the family with the
+# same trouble as the child asked about ("ook").
+SIBLING = re.compile(r"\b(broer|broertje|broers|zus|zusje|zussen|zusjes|oudste|jongste|tweelingbroer|tweelingzus)\b")
+TOO = re.compile(r"\book\b")
+
+
+def for_a_sibling(kb: KnowledgeBase, text: str, previous: Question, age: str | None) -> Outcome | None:
+    """The previous question again for a brother or sister of another age who has the same trouble:
+    the programmes for a 17-year-old, not the block or list for the 10-year-old again. None otherwise;
+    a fund question keeps its own follow-up (the need stays, the age changes)."""
+    norm = normalize(text)
+    if not age and (stated := parse_age(text)):
+        age = stated.label
+    if previous.kind == "fondsen" or not previous.text or not age or not (SIBLING.search(norm) and TOO.search(norm)):
+        return None
+    return answer(kb, replace(previous, text=f"{previous.text} {text}", age=age, topic=None, offset=0))
+
+
 def in_context(
     kb: KnowledgeBase, text: str, kind: str | None, state: dict | None, shown: list[str], age: str | None = None
 ) -> Outcome | None:
@@ -249,6 +267,8 @@ def in_context(
     previous = Question(**state) if state and state.get("kind") in HANDLERS else None
     if previous is None:
         return None
+    if sibling := for_a_sibling(kb, text, previous, age):
+        return sibling
     refers = points_back(text)
     if (
         (refers or normalize(text).split()[:1] in (["en"], ["maar"]))

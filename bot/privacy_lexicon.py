@@ -83,6 +83,7 @@ class Lexicon:
     # evidence that a sentence is English, not that one word is no name.
     english_frequent: set[str] = field(default_factory=set)
     frequent: set[str] = field(default_factory=set)  # the most frequent Dutch words and function words
+    short_bare_nouns: set[str] = field(default_factory=set)  # nouns of up to five letters without any form
     # First names the Dutch tables hold as a bare noun only ("linda", "maria"): in lower case still a name.
     bare_first_names: set[str] = field(default_factory=set)
     max_phrase: int = 1
@@ -317,9 +318,12 @@ def load() -> Lexicon:
     )
     lexicon.common = exceptions | lexicon.stop | {w.lower() for w in _lines(deduce / "top_1000_terms.txt")}
     # (four letters or more: "max 1 sport per jaar" is short for maximum)
+    bare_nouns = _bare_nouns(dutch)
     lexicon.bare_first_names = (
-        {w for w in lexicon.first_names & _bare_nouns(dutch) if len(w) >= 4} - lexicon.common - lexicon.frequent
+        {w for w in lexicon.first_names & bare_nouns if len(w) >= 4} - lexicon.common - lexicon.frequent
     )
+    # The tail of a short compound is a word with forms: "Pet-rova" is no compound, "Dam-loop" is.
+    lexicon.short_bare_nouns = {w for w in bare_nouns if len(w) <= 5}
     locations = deduce / "locations"
     lexicon.municipalities = {w.lower() for w in _lines(locations / "municipalities.txt")} | _GEMEENTEN_SINCE
     places = lexicon.municipalities | {

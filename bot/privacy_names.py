@@ -359,6 +359,11 @@ _CONTEXT_CUES = {
     "is",
     "was",
 }
+# Verbs whose object is a person a professional works with: "verwijs ik abrehet naar …".
+_REFERRING_VERBS = {"verwijs", "verwijst", "verwijzen", "doorverwijzen", "adviseer", "adviseert", "adviseren",
+                    "begeleid", "begeleidt", "begeleiden", "ondersteun", "ondersteunt", "ondersteunen",
+                    "aanmelden", "meld", "help", "helpt", "helpen", "stuur", "sturen", "doorsturen"}  # fmt: skip
+_SUBJECTS = {"ik", "jij", "je", "we", "wij", "u", "jullie", "ze", "zij", "hij"}
 # Surname particles (Dutch, Arabic, Berber, Portuguese, Italian, French, German …).
 _PARTICLES = {
     "van",
@@ -481,6 +486,9 @@ _PERSON_VERBS = {
     "heet",
 }
 # A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
+# Words before a month that make it a time: "in April", "vanaf Juni", "eind Mei".
+_BEFORE_A_TIME = {"in", "vanaf", "sinds", "tot", "per", "na", "eind", "begin", "half", "medio", "midden", "rond",
+                  "t/m", "tm", "of", "en", "voor", "vóór", "komende", "volgende", "afgelopen", "vorige"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 # Words after a number that make it an amount, a time or a class, not an age: "10 euro", "2 weken".
 _AFTER_A_NUMBER = {
@@ -742,8 +750,9 @@ class _Context:
             head, tail = low[:i], low[i:]
             if tail in ordinary and (len(tail) >= 7 or (head in self.lex.places and len(tail) >= 3)):
                 return True  # "Vincentiusvereniging", "Rotterdampas"
-            if tail in ordinary and len(tail) >= 3:
-                # a linking s or e needs a head and tail of some length: "Desis-lava" is no compound
+            if tail in ordinary and len(tail) >= 3 and (len(low) >= 9 or tail not in self.lex.short_bare_nouns):
+                # a linking s or e needs a head and tail of some length: "Desis-lava" is no compound;
+                # a short one ends in a word with forms ("Damloop"): "Pet-rova" is Petrova
                 if (
                     head in ordinary
                     or (head[-1] in "se" and head[:-1] in ordinary and len(head) > 3 and len(head) + len(tail) > 9)
@@ -1078,6 +1087,8 @@ class _Context:
             return True  # "Mevrouw Zwolle uit Kampen": right after a title a place is a surname
         if self.after_name_label(i) and not w.blocked and w.place != "kb":
             return True  # "Formulier: ACHTERNAAM EL HADDAOUI": capitals after a label are no abbreviation
+        if self.month_as_name(i) and self.month_acts(i):
+            return True  # "gaat April naar groep 3", "voor Juni, die in augustus 4 wordt"
         # "Saba (9)": a first name that is also a place, with an age between brackets, is the person
         if self.excluded(w, in_name=bool(cue) or self.aged(i)) or (w.low in _GREETINGS and self.sentence_initial(i)):
             return False
@@ -1133,12 +1144,19 @@ class _Context:
                 # "Storm is 4": an age stated of it
                 return (
                     (self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i)))
+                    or (w.low in self.lex.first_names and self.owner(i))  # "Storm zijn vader zit vast"
+                    or self.apposed_kin(i)  # "en Hoop, haar jongste, mag …"
                     or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
                     or (w.text.isupper() and self.capitalised_name(w))  # "NOVA (03-03-2021) heeft", "MULDER, KEES"
                 )
             return (
-                self.listed(w) or self.unknown(w) or self.owner(i) or self.with_family(i) or self.stated_age(i)
-            )  # "voor Vos en zijn dochters", "voor Storm, wordt 6"
+                self.listed(w)
+                or self.unknown(w)
+                or self.owner(i)
+                or self.with_family(i)
+                or self.stated_age(i)
+                or self.apposed_kin(i)
+            )  # "voor Vos en zijn dochters", "voor Storm, wordt 6", "voor Bloem, zijn dochter,"
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
             return False
@@ -1154,8 +1172,15 @@ class _Context:
                 or self.unknown(w)
                 or self.plain_first_name(w)  # "dochter sara", "zoon kees"
             )
-        if i > 1 and self.words[i - 1].low == "van" and self.words[i - 2].low in _KIN_CUES and self.plain_first_name(w):
-            return True  # "de moeder van jasmijn"
+        if (
+            i > 1
+            and self.words[i - 1].low == "van"
+            and self.words[i - 2].low in _KIN_CUES
+            and (self.plain_first_name(w) or self.unknown(w))
+        ):
+            return True  # "de moeder van jasmijn", "de oma van jurelien"
+        if self.unknown(w) and not self.english(w) and self.referred_to(i):
+            return True  # "verwijs ik abrehet naar …", "zou jij yonas adviseren", "begeleid tigist al jaren"
         if (
             self.context_before(i)
             and w.low in self.lex.first_names
@@ -1316,6 +1341,29 @@ class _Context:
             and words[i + 1].low in ("zijn", "haar", "z'n", "d'r")
             and words[i + 2].kind == "word"
             and (words[i + 2].low in _KIN_CUES or words[i + 2].low in ("kinderen", "kind", "kids"))
+        )
+
+    def month_acts(self, i: int) -> bool:
+        """Month i (capitalised in mid-sentence) does something or is someone, and no word before it
+        makes it a time ("in April gaat de aanvraag open", "vanaf Juni is er …")."""
+        words = self.words
+        before = words[i - 1].low if i > 0 else ""
+        # "voor Juni, die in augustus 4 wordt": for someone who turns four
+        who = i + 2 < len(words) and words[i + 1].text == "," and words[i + 2].low in ("die", "wie")
+        if who and before not in _BEFORE_A_TIME - {"voor", "en"}:
+            return True
+        # "in januari gaat April naar groep 3": the verb before its subject
+        return before not in _BEFORE_A_TIME and (self.acts(i) or self.apposed_kin(i) or before in _PERSON_VERBS)
+
+    def apposed_kin(self, i: int) -> bool:
+        """Word i is followed by a comma and who it is in the family: "en Hoop, haar jongste, mag …",
+        "voor Bloem, zijn dochter, …"."""
+        words = self.words
+        return (
+            i + 3 < len(words)
+            and words[i + 1].text == ","
+            and words[i + 2].low in ("haar", "zijn", "hun", "z'n", "d'r", "mijn", "onze", "de")
+            and (words[i + 3].low in _KIN_CUES or words[i + 3].low in ("jongste", "oudste", "middelste"))
         )
 
     def acts(self, i: int) -> bool:
@@ -1542,6 +1590,8 @@ class _Context:
             or self.owner(i)
             or self.with_family(i)
             or self.named_as(i)
+            or self.apposed_kin(i)  # "en Hoop, haar jongste, …"
+            or (self.month_as_name(i) and self.month_acts(i))  # "voor Juni, die in augustus 4 wordt"
             or (self.sentence_initial(i) and self.speaks(i))  # "Visser belde vanochtend"
         ):
             return False
@@ -1564,6 +1614,8 @@ class _Context:
         words = self.words
         if self.cue_before(i) or self.aged(j) or any(self.cue_before(k) for k in range(i, j + 1)):
             return False
+        if self.apposed_kin(j) or (i == j and self.month_as_name(i) and self.month_acts(i)):
+            return False  # "voor Bloem, zijn dochter, …", "voor Juni, die in augustus 4 wordt": a person
         span = [w for w in words[i : j + 1] if w.kind == "word" and w.low not in _PARTICLES]
         if not span or not all(self.capitalised(w) for w in span):
             return False
@@ -1788,6 +1840,21 @@ class _Context:
             and self.words[j].kind == "word"
             and len(self.words[j].text) > 1
             and self.words[j].text.isupper()
+        )
+
+    def referred_to(self, i: int) -> bool:
+        """Word i is the one a professional refers, advises or guides: right after such a verb ("begeleid
+        tigist"), after the verb and its subject ("verwijs ik abrehet"), or between a subject and such a
+        verb ("zou jij yonas adviseren")."""
+        words = self.words
+
+        def low(k: int) -> str:
+            return words[k].low if 0 <= k < len(words) and words[k].kind == "word" else ""
+
+        return (
+            low(i - 1) in _REFERRING_VERBS
+            or (low(i - 1) in _SUBJECTS and low(i - 2) in _REFERRING_VERBS)
+            or (low(i - 1) in _SUBJECTS and low(i + 1) in _REFERRING_VERBS)
         )
 
     def context_before(self, i: int) -> bool:

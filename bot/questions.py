@@ -15,7 +15,7 @@ from . import answers, retrieval
 from .answers import Reply
 from .asking import asking_part, is_question
 from .kb import KnowledgeBase
-from .kb.ages import AGE_WORDS, AgeRange, find_stage, parse_age, parse_fase
+from .kb.ages import AGE_WORDS, AgeRange, find_stage, outside_stated_ages, parse_age, parse_fase
 from .kb.records import Entry, Fund, FundSearch
 from .kb.retrieval import STEERING
 from .kb.text import content_words, is_dutch_word, keys, normalize, without_brackets, words
@@ -861,6 +861,9 @@ SIGNALS_OF_PARENTS = re.compile(
 BARE_SIGNAL_WORDS = {"signaal", "signalen", "armoedesignaal", "armoedesignalen", "signalering"}
 
 
+WHOLE_QUESTION = 0.9  # share of the question's weight a signal's own text matched
+
+
 def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
     tokens = set(words(q.text))
     own = content_words(q.text or "")
@@ -895,7 +898,10 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
         least = 3.0 if cue else retrieval.MIN_EVIDENCE
         # How much a signal's own text shares with the question: a general question ("welke signalen
         # bij ouders?") matches the zoekvragen of many signals, and is still not about one of them.
-        close = [h for h in signal_hits if best.own >= least and h.score >= 0.5 * best.score and h.own >= least / 2]
+        # A signal whose own words are all the question asks ("kind 4 nog nooit bij de tandarts geweest":
+        # niet naar de tandarts) is that signal, however short the question.
+        sure = best is not None and (best.own >= least or (best.coverage >= WHOLE_QUESTION and best.own >= least / 2))
+        close = [h for h in signal_hits if sure and h.score >= 0.5 * best.score and h.own >= least / 2]
         if cue and not close and _specific(q.text) and not risk:
             # "is dat een signaal?" about something the list words differently: the nearest signals.
             close = [h for h in signal_hits[:3] if h.score >= 0.5 * best.score]
@@ -1062,9 +1068,15 @@ def wat_is(kb: KnowledgeBase, q: Question) -> Outcome:
     text = " ".join(filter(None, [q.name, q.text]))
     # "welke interventies / programma's / trainingen …": a list of those.
     if asks_for_list(text):
-        hits = kb.retriever.search(text, age_group=parse_fase(text), only=("interventie", "aanpak"), limit=8)
+        # The child's age as remembered (a follow-up's "zijn zus van 17") before any age in the text.
+        age = parse_age(q.age) or parse_age(text)
+        fase = parse_fase(q.age) or parse_fase(text)
+        hits = kb.retriever.search(text, age_group=fase, only=("interventie", "aanpak"), limit=8)
         good = [h for h in hits if h.score >= 0.4 * hits[0].score and h.coverage >= retrieval.MIN_OFFER_COVERAGE]
-        found = [e for e in (kb.entry(h.unit.kind, h.unit.record_id) for h in good[: answers.PAGE_SIZE]) if e]
+        entries = [e for e in (kb.entry(h.unit.kind, h.unit.record_id) for h in good) if e]
+        # A programme for 4 to 16 is not one for a girl of 17, when the list has others.
+        fitting = [e for e in entries if not outside_stated_ages(e.summary, age)]
+        found = (fitting or entries)[: answers.PAGE_SIZE]
         if found:
             reply = answers.entries_answer(found, "Interventies en programma's in de bronnen:")
             _lead_with_block(kb, reply, text, good[0])

@@ -352,3 +352,20 @@ def parse_fase(text: str | None) -> str | None:
         if not any(t in v for v, _ in _WORDS for t in tokens) and not (age and age.fase and age.high < 18):
             return "ouders"
     return age.fase if age else None
+
+
+# The ages a programme states for itself in its summary: "(4-16 jaar)", "(12+)".
+_STATED_SPAN = re.compile(r"\((\d{1,2})\s*[-–]\s*(\d{1,2})(?: jaar)?\)")
+_STATED_FROM = re.compile(r"\((\d{1,2})\+\)")
+
+
+def outside_stated_ages(summary: str, age: AgeRange | None) -> bool:
+    """Whether one exact age (17) lies outside the ages a summary states ("VRIENDEN (4-16 jaar)");
+    False when the age is a span or the summary states none."""
+    if age is None or age.low != age.high:
+        return False
+    if m := _STATED_SPAN.search(summary):
+        return not int(m.group(1)) <= age.low <= int(m.group(2))
+    if m := _STATED_FROM.search(summary):
+        return age.low < int(m.group(1))
+    return False

@@ -1636,7 +1636,7 @@ def test_the_parents_own_costs_are_not_a_childs_fund(kb_sqlite):
 
 def test_an_amount_asked_of_the_fund_just_shown_is_a_price_not_its_age_limit(kb_sqlite):
     """ "hoeveel is dat bedrag?" after Nationaal Fonds Kinderhulp: its "tot 21 jaar" is no amount."""
-    first = ask(kb_sqlite, "fondsen", "brugklasser heeft een laptop nodig")
+    first = ask(kb_sqlite, "fondsen", "laptop voor een jongere van 19")
     assert first.reply.records[0] == "fonds:nationaal-fonds-kinderhulp"
     after = figure_of_the_previous(kb_sqlite, "hoeveel is dat bedrag ongeveer?", first.question, first.reply.records)
     assert "niet in de bronnen" in after.reply.text and not after.reply.records
@@ -1658,3 +1658,34 @@ def test_a_record_the_retrieval_is_sure_of_is_offered_when_the_handler_chose_oth
     assert reply.text.startswith("Bedoel je") and reply.records[0] == "werkwijze:herkennen/waarom", reply.records
     # a need the question only names as what it wants stays the fund finder's
     assert ask(kb_sqlite, "fondsen", "winterjas voor een jongen van 9").reply.records[0].startswith("fonds:")
+
+
+def test_a_brother_or_sister_with_the_same_trouble_gets_the_same_question_for_their_age(kb_sqlite):
+    """ "en voor zijn zus van 17, die zit ook niet lekker in haar vel?" after the programmes for a somber
+    boy of 10: the programmes for 17 (Pratenonline 12+, Grip op je dip 16+), not VRIENDEN (4-16) or Pak
+    aan (9-13) again, and not only the block they come from (before: the block for every age)."""
+    first = ask(
+        kb_sqlite,
+        "wat_is",
+        "Een jongen van 10 is al weken somber, thuis is weinig geld. Bestaat er een programma voor "
+        "kinderen met lichte depressieve klachten?",
+    )
+    assert "interventie:pak-aan" in first.reply.records
+    text = "en voor zijn zus van 17, die zit ook niet lekker in haar vel?"
+    after = in_context(kb_sqlite, text, None, first.question.state(), list(first.reply.records), "17")
+    shown = after.reply.records[:3]
+    assert {"interventie:grip-op-je-dip", "interventie:pratenonline"} <= set(shown), after.reply.records
+    assert not {"interventie:pak-aan", "interventie:vrienden"} & set(after.reply.records), after.reply.records
+    # without "ook" a sister is a new subject: not this rule
+    own = in_context(kb_sqlite, "en zijn zus van 17 spijbelt", None, first.question.state(), [], "17")
+    assert own is None or "interventie:grip-op-je-dip" not in own.reply.records
+
+
+def test_a_signal_that_is_all_the_question_asks_leads_however_short(kb_sqlite):
+    """ "kind 4 nog nooit bij de tandarts geweest": the signal "niet naar de tandarts" (before: the general
+    list, without it among the first)."""
+    reply = ask(kb_sqlite, "signalen", "kind 4 nog nooit bij de tandarts geweest").reply
+    assert reply.records[0] == "signaal:kind-tandarts", reply.records
+    # a general question still gets the list in its own order
+    general = ask(kb_sqlite, "signalen", "welke gedragssignalen in de klas kunnen met armoede thuis te maken hebben?")
+    assert general.reply.records[0] == "signaal:kind-concentratie", general.reply.records

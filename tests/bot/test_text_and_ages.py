@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kb.ages import parse_age, parse_fase
+from bot.kb.ages import outside_stated_ages, parse_age, parse_fase
 from bot.kb.text import TermMatcher, is_dutch_word, normalize
 
 
@@ -167,3 +167,18 @@ def test_verb_forms_are_dutch_words():
 def test_an_age_in_brackets_after_a_child(text, low, high):
     age = parse_age(text)
     assert (age.low, age.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "summary,age,outside",
+    [
+        ("Psychosociale interventie (4-16 jaar) die de stress vermindert", "17", True),
+        ("Psychosociale interventie (4-16 jaar) die de stress vermindert", "16", False),
+        ("Psychosociale interventie (16+) voor jongeren met lichte depressie", "12", True),
+        ("Psychosociale interventie (12+) voor jongeren", "17", False),
+        ("Beweegprogramma voor kinderen met overgewicht", "17", False),  # no ages stated
+        ("Psychosociale interventie (4-16 jaar)", "12 tot 18 jaar", False),  # a span is no one child
+    ],
+)
+def test_an_exact_age_outside_the_ages_a_programme_states(summary, age, outside):
+    assert outside_stated_ages(summary, parse_age(age)) is outside

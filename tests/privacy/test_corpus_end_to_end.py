@@ -137,12 +137,22 @@ pytestmark = pytest.mark.e2e
 # forms of a word ("johanna", "victoria"; not "roos", "lieve", "max"), is a name in lower case too: held-out
 # recall 0.972 (5467/5625), false positives 12.8 % (278/2178), 4.4 % without persons, five changing the
 # answer. The recall gate is raised to just under it (was 0.964).
+# Thirty-first session: a twenty-seventh writer (names in mid-sentence without a cue, after a preposition
+# or verb, possessives, follow-up messages that only name a child, lower case; ordinary questions full of
+# the same prepositions before funds and programmes, and of colleagues); its held-out half as it came in:
+# name parts 0.981 (106/108), other data 1.000 (37/37), 27.3 % false positives (27/99), 1.0 % without the
+# 26 persons, none changing the answer. The whole held-out half after the session's rules ("Storm zijn
+# vader", "en Hoop, haar jongste,", a month that acts: "gaat April naar groep 3", a lower-case word no list
+# knows that a professional refers or advises: "verwijs ik abrehet", a short compound only with a tail that
+# has forms: Petrova is no pet + rova): recall 0.973 (5576/5733), other 0.982 (1009/1027), false positives
+# 13.4 % (305/2277), 4.3 % without persons, five changing the answer. The false-positive gate follows the
+# new writer's persons (was 0.13); the gate without persons is tightened (was 0.046).
 RECALL_MINIMUM = 0.970
 OTHER_RECALL_MINIMUM = 0.979
-FALSE_POSITIVE_MAXIMUM = 0.13
+FALSE_POSITIVE_MAXIMUM = 0.135
 # What the redaction took out beside the names of real people who are no client (a fund, a shop, an
 # ordinary word); the names of professionals and colleagues it takes out too, on purpose (see below).
-NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.046
+NON_PERSON_FALSE_POSITIVE_MAXIMUM = 0.044
 MAX_ANSWER_CHANGING_HELD_OUT = 7
 # Same answer with and without the client data. Compared with the same message with the client data
 # cut out (corpus.ClientMessage.without), not with the writer's rewording `anoniem`: that measured how

@@ -258,8 +258,10 @@ def test_independent_corpus_tuning_half():
     # introduce themselves ("ik ben jeroen jeugdarts bij de ggd", "Marloes hier (jgz …)"), colleagues and
     # signatures, added 18 before any tuning, 16 of them those persons (taken out on purpose: a stored
     # conversation needs nobody's name); a date that opens a period ("loopt van 1 januari 2025 tot …") is
-    # no birthday: 8.2 % (227/2782), 1.4 % without persons.
-    assert f.false_positive_rate <= 0.082, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # no birthday: 8.2 % (227/2782), 1.4 % without persons. Thirty-first session: the twenty-seventh
+    # writer's 105 ordinary questions added 19 before any tuning, 18 of them persons (a colleague, a
+    # minister, a writer): 8.5 % (246/2887), 1.4 % without persons.
+    assert f.false_positive_rate <= 0.086, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert f.non_person_false_positive_rate <= 0.014, (
         f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     )
@@ -894,5 +896,35 @@ def test_the_english_word_list_is_spacys_most_frequent_words():
     ],
 )
 def test_bsn_as_printed_a_case_opened_with_a_name_and_periods(text, redacted, kept):
+    out = redact(text).text
+    assert redacted in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text, redacted, kept",
+    [
+        # a short word that only splits into a word and a rare bare noun is a name: Petrova, not pet + rova;
+        # a short compound whose tail has forms stays a word ("Damloop": dam + loop)
+        ("Mijn leerling Petrova gaat niet mee op de excursie.", "leerling [NAAM] gaat", ""),
+        ("Kunnen kinderen gratis meedoen met de Dam tot Damloop?", "", "Damloop"),
+        # "X zijn vader" at the start; "X, haar jongste," as an apposition
+        ("Storm zijn vader zit in detentie, wat betekent dat?", "[NAAM] zijn vader", ""),
+        ("Hoop zijn ouders dat het lukt?", "", "Hoop zijn ouders"),
+        ("en Hoop, haar jongste, mag die ook mee naar de zwemles?", "en [NAAM], haar jongste", ""),
+        # a month in mid-sentence with a capital that does something or is someone is a child
+        ("In januari gaat April naar groep 3, kan Leergeld dan een schooltas geven?", "gaat [NAAM] naar", "Leergeld"),
+        ("En voor Juni, die in augustus 4 wordt?", "voor [NAAM], die", ""),
+        ("In April gaat de aanvraag open.", "", "In April gaat"),
+        ("Vanaf Juni is er een nieuwe regeling.", "", "Vanaf Juni is"),
+        ("voor April is de aanvraag binnen", "", "voor April is"),
+        # a lower-case word no list knows, referred or advised by the professional
+        ("verwijs ik abrehet beter naar het wijkteam?", "verwijs ik [NAAM] beter", ""),
+        ("zou jij yonas adviseren om eerst naar schuldhulp te gaan?", "jij [NAAM] adviseren", ""),
+        ("de oma van jurelien wil weten of zij kinderbijslag krijgt", "de oma [NAAM] wil", ""),
+        ("verwijs ik ouders naar humanitas of schuldhulpmaatje?", "", "verwijs ik ouders naar humanitas"),
+        ("hoe adviseer ik gezinnen over budgetteren?", "", "adviseer ik gezinnen"),
+    ],
+)
+def test_short_non_compounds_possessives_months_that_act_and_referred_names(text, redacted, kept):
     out = redact(text).text
     assert redacted in out and kept in out, out
