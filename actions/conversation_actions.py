@@ -8,9 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, questions
-from bot.context import asks_wording, points_back
+from bot.context import WHO_IS_BEHIND, asks_wording, points_back
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
+from bot.kb.text import normalize
 from bot.kb.thesaurus import thesaurus
 
 from .common import (
@@ -169,6 +170,13 @@ class ActionRephrase(Action):
                 return send(dispatcher, tracker, answers.topics_answer())  # "kun je me helpen met een gezin?"
             if intent in SMALL_TALK and asks_wording(text) and (worded := answer_in_context(tracker, None)):
                 return send(dispatcher, tracker, worded.reply) + remember(worded)  # "heb je voorbeeldzinnen?"
+            if (
+                intent in SMALL_TALK
+                and WHO_IS_BEHIND.search(normalize(text))
+                and (behind := answer_in_context(tracker, None))
+            ):
+                # "wie zitten erachter?" after the stappenplan asks who made it, not whether this is a bot.
+                return send(dispatcher, tracker, behind.reply) + remember(behind)
             if intent == "goodbye" and not questions.asks_something(text):
                 # A parting line asks nothing ("oke bedankt, tot volgende week?"), whatever it shares with a record.
                 dispatcher.utter_message(response=SMALL_TALK[intent])

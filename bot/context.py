@@ -53,6 +53,10 @@ POINTING_WORDS = {
     "erbij",
     "ermee",
     "ervoor",
+    "erover",
+    "erachter",
+    "daarachter",
+    "eraan",
 }
 DEMONSTRATIVES = {"dat", "die", "dit", "deze"}
 # After a conjunction or relative "dat"/"die" comes its subject or a preposition.
@@ -131,8 +135,10 @@ def in_words(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome
 SAME_KIND = ("instrumenten", "signalen", "feiten", "voorbeelden")
 # "wie bieden die aan?", "wie heeft dat gemaakt?": who is behind what was just shown.
 WHO_IS_BEHIND = re.compile(
-    r"^(en |maar )?(wie|welke organisaties?|van wie)\b.*\b(aan|gemaakt|ontwikkeld|bedacht|opgezet|uit|"
-    r"geeft|geven|biedt|bieden|organiseert|organiseren|doet|doen|verzorgt|verzorgen|is|zijn)\b"
+    r"^(en |maar )?(wie|welke organisaties?|van wie|bij wie)\b.*\b(aan|gemaakt|ontwikkeld|bedacht|opgezet|uit|"
+    r"geeft|geven|biedt|bieden|organiseert|organiseren|doet|doen|verzorgt|verzorgen|is|zijn|"
+    # "wie zitten erachter?", "bij wie kan ik terecht met vragen erover?"
+    r"erachter|daarachter|achter|terecht)\b"
 )
 # "en als het haar tweede kindje is?", "en als het niet haar eerste kind is?": not a first child.
 NOT_FIRST_CHILD = re.compile(r"\b(tweede|derde|vierde|niet (haar|het|zijn|hun) eerste|geen eerste)\b")
@@ -248,13 +254,18 @@ TOO = re.compile(r"\book\b")
 
 
 def for_a_sibling(kb: KnowledgeBase, text: str, previous: Question, age: str | None) -> Outcome | None:
-    """The previous question again for a brother or sister of another age who has the same trouble:
-    the programmes for a 17-year-old, not the block or list for the 10-year-old again. None otherwise;
-    a fund question keeps its own follow-up (the need stays, the age changes)."""
+    """The previous question again for a brother or sister of another age who has the same trouble
+    ("ook", or nothing but the child and its age): the programmes for a 17-year-old, not the block or
+    list for the 10-year-old again. None otherwise; a fund question keeps its own follow-up (the need
+    stays, the age changes)."""
     norm = normalize(text)
     if not age and (stated := parse_age(text)):
         age = stated.label
-    if previous.kind == "fondsen" or not previous.text or not age or not (SIBLING.search(norm) and TOO.search(norm)):
+    if previous.kind == "fondsen" or not previous.text or not age or not SIBLING.search(norm):
+        return None
+    # "ook" says it is the same trouble; so does nothing but the child and its age ("en voor zijn broer van 12?")
+    rest = {w for w in content_words(SIBLING.sub(" ", norm)) if not w.isdigit() and not parse_age(w)}
+    if not TOO.search(norm) and rest - FOLLOW_UP_WORDS - AGE_WORDS:
         return None
     return answer(kb, replace(previous, text=f"{previous.text} {text}", age=age, topic=None, offset=0))
 

@@ -132,8 +132,11 @@ _NEVER_IN_SOURCES = {
         r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+ open|"
         # asked for, not shared: "mag ik het telefoonnummer van de moeder doorgeven?" asks about privacy
         r"(wat is|wat zijn|heb je|hebben jullie|ken je|weet je|waar vind ik|waar staat) (het |de |een |hun )?"
-        r"(telefoonnummer|e-?mailadres|contactgegevens|bezoekadres|postadres)\b(?! van (de |het |een )?"
-        r"(moeder|vader|ouders?|gezin|kind|cliënt|client)\b))"
+        r"(telefoonnummer|e-?mailadres|contactgegevens|bezoekadres|postadres|adres)\b(?! van (de |het |een )?"
+        r"(moeder|vader|ouders?|gezin|kind|cliënt|client)\b)|"
+        # typed in a hurry: "adres stichting leergeld rotterdam?", "openingstijden cjg?"
+        r"^(adres|telefoonnummer|tel\.?nr|e-?mailadres|contactgegevens|bezoekadres)( van)? (de |het )?"
+        r"(?!moeder|vader|ouders?|gezin|kind|cliënt|client)\w)"
     ),
     "mening": re.compile(
         r"\b((jouw|je|uw) (eigen |persoonlijke )?mening|"

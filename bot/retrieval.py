@@ -70,7 +70,8 @@ UNSTATED_DETAIL = re.compile(
     r"\b(hoe hoog|hoeveel (geld|euro|procent|krijgt|krijg|krijgen|vergoedt|kost|kosten|bedraagt|mag|uur|uren|"
     r"weken|dagen)|"
     r"(welk|welke|het|dat|die|deze|de)( \w+)? (bedrag|bedragen)|"
-    r"maximaal|maximum|per (maand|kwartaal|week|uur)|in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
+    r"maximaal|maximum|max\.? (bedrag|vergoeding)|per (maand|kwartaal|week|uur)|"
+    r"in euros?|wachtlijst|wachttijd|totaalscore|afkappunt|cut ?off|"
     r"(vanaf|boven|onder|bij) welke score|"
     r"precies stap|hoogste percentage|\w+bedrag|\w+bedragen|dosering|doseren|dosis|"
     # the rules of a benefit or allowance: how income counts, who is entitled ("recht op de energietoeslag")

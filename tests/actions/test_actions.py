@@ -776,3 +776,16 @@ def test_help_after_an_answer_is_help_with_that_answers_subject():
     alone = Conversation()
     alone.run(ActionRephrase(), "wat kan ik haar aanraden?", "help")
     assert not alone.slots.get("getoonde_records")
+
+
+def test_who_is_behind_what_was_just_shown_is_no_question_about_the_bot():
+    """ "wie zitten erachter?", taken for "ben je een robot?", after the stappenplan: who made it."""
+    chat = Conversation()
+    chat.run(ActionRephrase(), "wat is dat stappenplan lokale aanpak kinderarmoede", "nlu_fallback")
+    assert chat.slots["getoonde_records"][:1] == ["aanpak:stappenplan-lokale-aanpak"]
+    answer = chat.run(ActionRephrase(), "wie zitten erachter", "bot_challenge")
+    assert "utter_iamabot" not in [m.get("response") for m in chat.messages]
+    assert any(r.startswith("organisatie:") for r in chat.slots["getoonde_records"]), answer
+    chat = Conversation()
+    chat.run(ActionRephrase(), "ben je een robot?", "bot_challenge")
+    assert [m.get("response") for m in chat.messages] == ["utter_iamabot"]

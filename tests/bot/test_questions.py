@@ -1689,3 +1689,50 @@ def test_a_signal_that_is_all_the_question_asks_leads_however_short(kb_sqlite):
     # a general question still gets the list in its own order
     general = ask(kb_sqlite, "signalen", "welke gedragssignalen in de klas kunnen met armoede thuis te maken hebben?")
     assert general.reply.records[0] == "signaal:kind-concentratie", general.reply.records
+
+
+def test_a_brother_with_nothing_but_his_age_gets_the_same_question_for_his_age(kb_sqlite):
+    """ "en voor zijn broer van 12?" after a boy of 8 with a short fuse: the same question for 12 (the
+    block on behaviour problems), not a "Bedoel je" over signals and programmes for other things."""
+    first = ask(kb_sqlite, "werkwijze", "kind 8 kort lontje, agressief op school, thuis veel geldstress")
+    assert "hoe:steun-bij-opgroeien-gedragsproblemen" in first.reply.records[:3], first.reply.records
+    after = in_context(kb_sqlite, "en voor zijn broer van 12?", None, first.question.state(), [], "12")
+    assert "hoe:steun-bij-opgroeien-gedragsproblemen" in after.reply.records[:3], after.reply.records
+
+
+def test_who_is_behind_it_and_whom_to_ask_about_it_after_an_approach(kb_sqlite):
+    """ "wie zitten erachter?" and "bij wie kan ik terecht met vragen erover?" after the stappenplan: the
+    stappenplan and the organisations that made it (before: "Ik ben een digitale assistent")."""
+    first = ask(kb_sqlite, "wat_is", "wat is dat stappenplan lokale aanpak kinderarmoede")
+    assert first.reply.records[0] == "aanpak:stappenplan-lokale-aanpak"
+    for text in ("wie zitten erachter", "bij wie kan ik terecht met vragen erover"):
+        after = in_context(kb_sqlite, text, None, first.question.state(), list(first.reply.records))
+        assert after is not None and after.reply.records[0] == "aanpak:stappenplan-lokale-aanpak", text
+        assert any(r.startswith("organisatie:") for r in after.reply.records), after.reply.records
+    # who pays is not who made it
+    pays = in_context(
+        kb_sqlite,
+        "wie betaalt dat eigenlijk, zit dat gewoon in het basispakket van de jgz?",
+        None,
+        first.question.state(),
+        list(first.reply.records),
+    )
+    assert pays is None or not any(r.startswith("organisatie:") for r in pays.reply.records[:1])
+
+
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("fondsen", "max bedrag jeugdfonds sport per kind per jaar"),
+        ("wat_is", "adres stichting leergeld rotterdam?"),
+        ("wat_is", "wat is het adres van Leergeld in Tilburg?"),
+    ],
+)
+def test_amounts_and_addresses_typed_in_a_hurry_are_not_in_the_sources(kb_sqlite, kind, text):
+    reply = ask(kb_sqlite, kind, text).reply
+    assert "niet in de bronnen" in reply.text and not reply.records, (reply.records, reply.text[:80])
+
+
+def test_the_mothers_address_is_a_privacy_question_not_a_contact_question(kb_sqlite):
+    reply = ask(kb_sqlite, "wat_is", "mag ik het adres van de moeder doorgeven aan leergeld?").reply
+    assert not reply.text.startswith("Contactgegevens"), reply.text[:80]
