@@ -543,6 +543,8 @@ NEVER_IN_SOURCES = {
     "contact": "Contactgegevens, adressen en openingstijden van organisaties staan niet in de bronnen die ik ken. "
     "Kijk op de site van de organisatie of op de sociale kaart van de gemeente.",
     "mening": "Een eigen mening geef ik niet: ik vertel wat de bronnen zeggen.",
+    "gemeenten": "Welke gemeenten iets hebben of doen, staat niet in de bronnen die ik ken: die noemen alleen "
+    "enkele voorbeelden uit de praktijk. Kijk op de sociale kaart of de site van de regeling.",
     "wetsartikel": "Welk wetsartikel iets regelt, staat niet in de bronnen die ik ken. Kijk in de wet zelf of "
     "vraag het de jurist of beleidsadviseur van je organisatie.",
     "medisch": "Medisch advies (welk middel, welke dosis, of iets veilig is) staat niet in de bronnen die ik ken. "

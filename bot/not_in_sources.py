@@ -145,6 +145,11 @@ _NEVER_IN_SOURCES = {
         r"(vind|vindt) (jij|je|u) (dat|het) [^?.!]*\b(omhoog|omlaag|verhoogd|verlaagd|afgeschaft|eerlijk|oneerlijk|"
         r"terecht))\b"
     ),
+    # which gemeenten have or do something: the sources name gemeenten only in their local examples
+    "gemeenten": re.compile(
+        r"\bwelke gemeenten?( in [\w-]+( [\w-]+)?)? (hebben|heeft|hanteren|hanteert|bieden|biedt|kennen|kent|"
+        r"geven|geeft|vergoeden|vergoedt|doen|doet)\b"
+    ),
     "wetsartikel": re.compile(r"\b((in )?welk (wets)?artikel|wetsartikel\w*|artikel \d+\w*|art\. ?\d+)\b"),
     # which medicine, which dose, whether it is safe: not whether the family can pay for it
     "medisch": re.compile(
@@ -157,8 +162,8 @@ _NEVER_IN_SOURCES = {
 
 
 def never_in_sources(text: str) -> str | None:
-    """Which of the things no source gives the question asks for ("contact", "mening", "wetsartikel",
-    "medisch"), in the sentences that ask (a description may mention "ons telefoonnummer")."""
+    """Which of the things no source gives the question asks for ("contact", "mening", "gemeenten",
+    "wetsartikel", "medisch"), in the sentences that ask (a description may mention "ons telefoonnummer")."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")]
     norm = normalize(" ".join(asked) if asked else asking_part(text))
     return next((kind for kind, pattern in _NEVER_IN_SOURCES.items() if pattern.search(norm)), None)

@@ -1118,6 +1118,7 @@ class _Context:
                     or w.low in self.lex.surnames
                     or not self.ordinary(w)
                     or self.aged(i)
+                    or self.stated_age(i)  # "haar zoontje Sipho is 2"
                 )
             if w.low in _CUES or self.brand(w) or self.org_word(w) or self.after_abbreviation(i):
                 return False

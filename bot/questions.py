@@ -1202,6 +1202,8 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     if q.text and not q.offset and (unstated := _unstated_age(kb, q.text)):
         return Outcome(unstated, q)
     never = never_in_sources(q.text) if q.text and not q.offset else None
+    if never == "gemeenten" and _local_example(kb, q.text):
+        never = None  # "welke gemeenten hebben een financieel spreekuur?": the sources' own local examples
     if never == "medisch":
         # which medicine, which dose: whatever medicine it names ("Over paracetamol staat niets …" would
         # offer records about the rest of the question)
@@ -1212,7 +1214,10 @@ def answer(kb: KnowledgeBase, q: Question, checked: bool = True) -> Outcome:
     # Contact details, an opinion, a law's article: after a name the sources lack ("welk artikel van de
     # Jeugdwet …" says the Jeugdwet is unknown), before any record answers.
     if never:
-        return Outcome(answers.never_in_sources_answer(never, _named_records(kb, q.text)), q)
+        # Which gemeenten have something leaves nothing to follow up on: "en wat zegt de handreiking over
+        # gezinnen onder die 130 procent grens?" is a question of its own, not this one again.
+        state = Question("geen") if never == "gemeenten" else q
+        return Outcome(answers.never_in_sources_answer(never, _named_records(kb, q.text)), state)
     if (
         (
             q.kind in ("werkwijze", "signalen", "wat_is", "feiten", "instrumenten", "voorbeelden")
@@ -2047,6 +2052,14 @@ def how_answer(kb: KnowledgeBase, q: Question, rivals: bool = True) -> Outcome |
     block = kb.hoe_block(best.unit.record_id)
     others = [h for h in hits[1:] if h.unit.kind == "hoe" and h.score >= 0.5 * best.score][:2]
     return Outcome(_block_reply(kb, block, q.text, others), replace(q, topic=block.id))
+
+
+def _local_example(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a local example of the sources is about what the question asks of gemeenten (the words
+    after "welke gemeenten … hebben": "een financieel spreekuur")."""
+    asked = re.sub(r"\bgemeenten?\b", " ", normalize(text))
+    hits = kb.retriever.search(asked, only=("voorbeeld",), limit=3)
+    return bool(hits) and hits[0].coverage >= 0.5 and retrieval.literal(hits[0], kb, asked)
 
 
 def _named_records(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:

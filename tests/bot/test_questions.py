@@ -1736,3 +1736,25 @@ def test_amounts_and_addresses_typed_in_a_hurry_are_not_in_the_sources(kb_sqlite
 def test_the_mothers_address_is_a_privacy_question_not_a_contact_question(kb_sqlite):
     reply = ask(kb_sqlite, "wat_is", "mag ik het adres van de moeder doorgeven aan leergeld?").reply
     assert not reply.text.startswith("Contactgegevens"), reply.text[:80]
+
+
+@pytest.mark.parametrize(
+    "kind, text, local",
+    [
+        ("wat_is", "Welke gemeenten in Nederland hebben al een lokale coalitie Kansrijke Start?", None),
+        ("fondsen", "Welke gemeenten in Gelderland hebben een witgoedregeling?", None),
+        # the sources' own local examples answer it
+        ("voorbeelden", "welke gemeenten hebben een financieel spreekuur?", "voorbeeld:financieel-spreekuur-lelystad"),
+        (
+            "voorbeelden",
+            "welke gemeenten doen mee aan de city deal inclusieve stad?",
+            "voorbeeld:city-deal-inclusieve-stad",
+        ),
+    ],
+)
+def test_which_gemeenten_have_something_is_not_in_the_sources_unless_a_local_example_says(kb_sqlite, kind, text, local):
+    reply = ask(kb_sqlite, kind, text).reply
+    if local:
+        assert reply.records[0] == local, reply.records
+    else:
+        assert reply.text.startswith("Welke gemeenten iets hebben") and not reply.records, reply.text[:80]

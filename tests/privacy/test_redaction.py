@@ -923,6 +923,8 @@ def test_bsn_as_printed_a_case_opened_with_a_name_and_periods(text, redacted, ke
         ("de oma van jurelien wil weten of zij kinderbijslag krijgt", "de oma [NAAM] wil", ""),
         ("verwijs ik ouders naar humanitas of schuldhulpmaatje?", "", "verwijs ik ouders naar humanitas"),
         ("hoe adviseer ik gezinnen over budgetteren?", "", "adviseer ik gezinnen"),
+        # after a family word, a word whose age is stated is the child ("haar zoontje Sipho is 2")
+        ("Haar zoontje Sipho is 2 en gaat niet naar de peuteropvang", "zoontje [NAAM] is 2", ""),
     ],
 )
 def test_short_non_compounds_possessives_months_that_act_and_referred_names(text, redacted, kept):
