@@ -68,7 +68,12 @@ SUBJECT_STARTS = {
 MAX_WORDS = 14
 # "is er ook iets voor de vader?": something besides what was just shown.
 ALSO = re.compile(r"\b(ook|nog|ander|andere|anders)\b")
-ASKS_HOW = re.compile(r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b")
+ASKS_HOW = re.compile(
+    r"\bhoe (doe|doen|pak|werkt|gaat|zie|ziet)\b|\bconcreet\b|\bin de praktijk\b|"
+    # after signals: how to raise it, what to do next, with whom to share it
+    r"\bhoe (vraag|breng|benader|kaart|spreek) (ik|je|we)\b|\b(de |een )?volgende stap\b|"
+    r"\bmet wie (kan|moet|mag|kun) (ik|je|we) (dat|dit|het|die|deze|dat signaal)\b"
+)
 CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
 # "en voor sombere gevoelens na de bevalling?" after an instrument: the same kind of record, another subject.
 ELLIPTIC = re.compile(r"^(en|maar|en ook) (voor|bij|als|met|tijdens|na|over|rond|om)\b")
@@ -321,6 +326,10 @@ def in_context(
         return within
     if previous.kind == "fondsen":
         return None  # fund follow-ups keep their own context (the funds just shown)
+    if "fonds" in asked_kinds(text) and kb.resolve_needs(text):
+        # "Hij wil graag op voetbal maar dat kan niet van thuis. welk fonds?": a need and a fund, a question of
+        # its own; its "dat" is the football, not the answer before it
+        return None
     # Anything else that points back: the question it follows and this one, searched together.
     combined = " ".join(filter(None, [previous.text, previous.need, text]))
     norm = normalize(text)

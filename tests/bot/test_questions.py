@@ -1758,3 +1758,24 @@ def test_which_gemeenten_have_something_is_not_in_the_sources_unless_a_local_exa
         assert reply.records[0] == local, reply.records
     else:
         assert reply.text.startswith("Welke gemeenten iets hebben") and not reply.records, reply.text[:80]
+
+
+def test_a_need_and_a_fund_asked_after_something_else_stand_on_their_own(kb_sqlite):
+    """ "Hij wil graag op voetbal maar dat kan niet van thuis. welk fonds?" after a question about school
+    absence "zelf": its "dat" is the football, not the answer before it; searched together with that
+    question, "zelf" made it a need of the parent (Sam&, no Jeugdfonds Sport & Cultuur)."""
+    first = ask(kb_sqlite, "wat_is", "en voor het verzuim zelf, is daar een aanpak voor samen met school?")
+    text = "Hij wil graag op voetbal maar dat kan niet van thuis. welk fonds?"
+    assert in_context(kb_sqlite, text, "fondsen", first.question.state(), list(first.reply.records)) is None
+    assert ask(kb_sqlite, "fondsen", text, need="voetbal").reply.records[0] == "fonds:jeugdfonds-sport-en-cultuur"
+
+
+def test_how_to_ask_about_it_after_signals_is_the_hoe_block_not_the_signals_again(kb_sqlite):
+    """ "hoe vraag ik daar naar zonder haar te beledigen" after the signals of a pregnant woman: how to
+    raise it (Bespreken met (aanstaande) ouders), not the same signals again."""
+    first = ask(kb_sqlite, "signalen", "welke signalen zie je bij een zwangere die geldzorgen heeft?")
+    assert first.reply.records[0].startswith("signaal:")
+    text = "hoe vraag ik daar naar zonder haar te beledigen"
+    after = in_context(kb_sqlite, text, "signalen", first.question.state(), list(first.reply.records))
+    assert "hoe:bespreken-aanstaande-ouders" in after.reply.records[:3], after.reply.records
+    assert not any(r.startswith("signaal:") for r in after.reply.records[:3]), after.reply.records
