@@ -485,10 +485,10 @@ _PERSON_VERBS = {
     "staat",
     "heet",
 }
-# A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
 # Words before a month that make it a time: "in April", "vanaf Juni", "eind Mei".
 _BEFORE_A_TIME = {"in", "vanaf", "sinds", "tot", "per", "na", "eind", "begin", "half", "medio", "midden", "rond",
                   "t/m", "tm", "of", "en", "voor", "vóór", "komende", "volgende", "afgelopen", "vorige"}  # fmt: skip
+# A possessive "'s" after a name ("Nibud's", "Sanne's"): the name is what is before it.
 _POSSESSIVE = re.compile(r"['’]s$")
 # Words after a number that make it an amount, a time or a class, not an age: "10 euro", "2 weken".
 _AFTER_A_NUMBER = {
