@@ -300,7 +300,7 @@ def in_context(
     if asks_wording(text) and not named_in_full(kb, text) and (worded := in_words(kb, previous, shown)):
         return worded  # "heb je een paar voorbeeldzinnen?" after a Hoe-block: its example sentences
     if previous.kind in SAME_KIND and elliptic(text):
-        return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente))
+        return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente), kind_given=True)
     if shown and LIKE_IT.search(normalize(text)) and (like := like_the_previous(kb, text, previous, shown[0])):
         return like
     if not refers or named_in_full(kb, text):

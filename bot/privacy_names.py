@@ -532,6 +532,8 @@ _AFTER_A_NUMBER = {
 _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 # Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
+# The same in the perfect, after "heeft" or "had": "Bloem heeft vandaag gezegd".
+_SAID = {"gezegd", "verteld", "gevraagd", "gebeld", "geappt", "gemaild", "gemeld"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
 # Things someone made: "het rapport van Vrooman", "een boek van Jungmann".
 _WORKS = {
@@ -1023,7 +1025,9 @@ class _Context:
             return ""  # "hoe heet de Turkse vrouwenvereniging?": asks a name, gives none
         if low in _NAMING_CUES:
             if low in {"naam", "namen", "voornaam", "achternaam"} and not (j + 1 < i and self.words[j + 1].text == ":"):
-                # "de naam is X", "naam: X"; not "naam van het fonds"
+                # "de naam is X", "naam: X"; not "naam van het fonds"; but "achternaam noorzai": the name itself
+                if low in {"voornaam", "achternaam"} and j == i - 1 and self.words[i].low not in self.lex.stop:
+                    return "naming"
                 return ""
             return "naming"
         if low in {"is", "zijn"} and j > 0 and self.words[j - 1].low in {"naam", "namen", "voornaam", "achternaam"}:
@@ -1145,7 +1149,8 @@ class _Context:
                 # "Storm is 4": an age stated of it
                 return (
                     (self.listed(w) and (self.next_capitalised(i) or self.acts(i) or self.owner(i) or self.in_class(i)))
-                    or (w.low in self.lex.first_names and self.owner(i))  # "Storm zijn vader zit vast"
+                    or (w.low in self.lex.first_names and (self.owner(i) or self.says(i)))  # "Storm zijn vader
+                    # zit vast", "Bloem heeft vandaag gezegd: …": a flower says nothing
                     or self.apposed_kin(i)  # "en Hoop, haar jongste, mag …"
                     or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
                     or (w.text.isupper() and self.capitalised_name(w))  # "NOVA (03-03-2021) heeft", "MULDER, KEES"
@@ -1157,6 +1162,7 @@ class _Context:
                 or self.with_family(i)
                 or self.stated_age(i)
                 or self.apposed_kin(i)
+                or self.child_of_kin(i)
             )  # "voor Vos en zijn dochters", "voor Storm, wordt 6", "voor Bloem, zijn dochter,"
         # Lower case: after a cue, or a listed first name followed by a name ("kerem yildiz").
         if w.low in self.lex.stop:
@@ -1172,6 +1178,7 @@ class _Context:
                 (self.listed(w) and w.low not in self.lex.ordinary)
                 or self.unknown(w)
                 or self.plain_first_name(w)  # "dochter sara", "zoon kees"
+                or (w.low in self.lex.first_names and (self.years_old(i) or self.bare_age(i)))  # "dochter bloem 6"
             )
         if (
             i > 1
@@ -1238,6 +1245,18 @@ class _Context:
             )
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
+
+    def child_of_kin(self, i: int) -> bool:
+        """A capitalised first name that is no Dutch word, whose parent or relative is named before it:
+        "de vader van Ama" (a name list's common word, also an abbreviation in capitals)."""
+        w = self.words[i]
+        return (
+            i > 1
+            and self.words[i - 1].low == "van"
+            and self.words[i - 2].low in _KIN_CUES
+            and w.low in self.lex.first_names
+            and not self.ordinary(w)
+        )
 
     def stated_age(self, i: int) -> bool:
         """Word i is followed by its age: "Storm is 4", "Amber, 21,", "Storm, wordt 6"."""
@@ -1393,6 +1412,14 @@ class _Context:
     def speaks(self, i: int) -> bool:
         """Word i is followed by a verb of saying or calling: "Visser belde", "kok zegt", "groen vraagt"."""
         return i + 1 < len(self.words) and self.words[i + 1].low in _SPEECH_VERBS
+
+    def says(self, i: int) -> bool:
+        """Word i is followed by a verb of saying, also in the perfect: "Bloem zei", "Bloem heeft vandaag
+        gezegd", "Storm had al verteld"."""
+        if self.speaks(i):
+            return True
+        after = [w.low for w in self.words[i + 1 : i + 5]]
+        return after[:1] in (["heeft"], ["had"]) and any(x in _SAID for x in after[1:])
 
     def by_someone(self, i: int, j: int) -> bool:
         """ "van" at i before the name at j says whose work it is (_by_someone)."""
@@ -1789,7 +1816,7 @@ class _Context:
 
     def aged(self, i: int) -> bool:
         """Word i is followed by an age between brackets: "Ecrin (8)", also with who or which class:
-        "Abdelkader (vader, 52)", "Bram (groep 4)", "Li (Li Wei Chen, 16)"."""
+        "Abdelkader (vader, 52)", "Bram (groep 4)", "Li (Li Wei Chen, 16)", or a date of birth."""
         w = self.words
         if i + 3 >= len(w) or w[i + 1].text != "(":
             return False
@@ -1805,6 +1832,7 @@ class _Context:
             or t.low in _AGE_UNITS
             or t.low in _KIN_CUES
             or (t.kind == "word" and t.text[:1].isupper() and not t.place and not t.blocked)
+            or t.blocked  # client data found already: "Fleur (geb. 12/09/2017)"
             for t in inside
         )
 
@@ -2326,6 +2354,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
         j = i
         while j + 1 < n and in_name[j + 1]:
             j += 1
+        run_end = j
         while (
             i <= j
             and words[i].kind == "word"
@@ -2336,6 +2365,11 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             i += 1
         while j >= i and (words[j].kind == "word" and words[j].low in _PARTICLES):
             j -= 1
+        # A form of address opens a name but is none of it: "collega mw. Ouali" leaves "mw." as written.
+        while i <= j and (
+            words[i].low in _PERSONAL_TITLES or (words[i].text == "." and i and words[i - 1].low in _PERSONAL_TITLES)
+        ):
+            i += 1
         if (j + 1 < n and (ctx.institution(words[j + 1]) or words[j + 1].low in _FOUNDATION_WORDS)) or (
             j > i and ctx.institution(words[j])
         ):
@@ -2354,9 +2388,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-        i = j + 1 if j >= i else i + 1
-        while i < n and in_name[i]:
-            i += 1
+        i = run_end + 1
     return _with_repeats(words, spans, lex)
 
 

@@ -567,7 +567,7 @@ def test_a_question_the_nlu_took_for_small_talk_is_answered_from_the_sources():
 def test_goodbye_and_help_answer_a_real_question_and_still_say_goodbye():
     """The rules send goodbye and help through action_rephrase: a question the NLU took for them is answered."""
     chat = Conversation()
-    answer = chat.run(ActionRephrase(), "welke hulp is er voor zwangeren die willen stoppen met roken", "goodbye")
+    answer = chat.run(ActionRephrase(), "hoe help ik een zwangere die wil stoppen met roken", "goodbye")
     assert "Roken, alcohol en middelengebruik" in answer and "Bron:" in answer
     for text, intent, response in [
         ("doei", "goodbye", "utter_goodbye"),

@@ -490,6 +490,35 @@ def test_handler_and_retrieval_disagreeing_ask_back_with_both(kb_sqlite):
     assert checked.records[0] == "werkwijze:steun-bij-opgroeien/samenwerken" and own.records[0] in checked.records
 
 
+def test_an_answer_the_retrieval_on_its_own_leaves_out_asks_back(kb_sqlite):
+    """The intent's handler answers with a Hoe-block; the retrieval without the intent's kind is sure of the
+    breakfast fund and signal and ranks the block below them: ask, the retrieval's best first, the block among
+    the options (before: the block as the answer)."""
+    text = "kind komt bijna elke dag zonder ontbijt op school en heeft ook geen lunch bij zich. wat kan ik doen?"
+    own = questions.answer(kb_sqlite, Question("werkwijze", text=text), checked=False).reply
+    checked = ask(kb_sqlite, "werkwijze", text).reply
+    assert own.records[0] == "hoe:lichamelijke-gezondheid-basisschool" and "Bron" in own.text
+    assert checked.text.startswith("Bedoel je") and "Bron" not in checked.text
+    assert checked.records[0] == "fonds:nationaal-jeugdontbijt" and own.records[0] in checked.records
+
+
+def test_applying_for_the_funds_just_shown_is_not_second_guessed(kb_sqlite):
+    """ "hoe vraag ik dat pakket aan?" after funds: how to apply for those funds, not "Bedoel je" with a
+    programme that has "pakket" in its name (the retrieval does not know what "dat pakket" points at)."""
+    shown = ["stichting-clothing4u", "stichting-babyspullen", "tegemoetkomingen-kosten-baby"]
+    reply = ask(kb_sqlite, "aanvragen", "hoe vraag ik dat pakket aan?", shown_funds=shown).reply
+    assert reply.text.startswith("Zo vraag je"), reply.text
+    assert "fonds:stichting-babyspullen" in reply.records and "interventiepakket" not in " ".join(reply.records)
+
+
+def test_how_to_apply_answered_with_funds_is_not_second_guessed_by_its_words(kb_sqlite):
+    """ "hoe vraag ik een sinterklaaspakket aan?": the funds for it, not "Bedoel je" led by the programme that
+    has "pakket" in its name (a retrieval over every kind ranks by "pakket" and "vraag")."""
+    reply = ask(kb_sqlite, "aanvragen", "hoe vraag ik een sinterklaaspakket aan voor een gezin?").reply
+    assert not reply.text.startswith("Bedoel je"), reply.text
+    assert reply.records[0] == "fonds:actie-pepernoot", reply.records
+
+
 # --- what the sources do not name (bot/unknown_names.py) ---------------------------------------------
 
 
