@@ -59,6 +59,7 @@ class ActionMore(Action):
                 int(tracker.get_slot("getoond") or 0),
                 list(tracker.get_slot("laatste_fondsen") or []),
                 user_text(tracker),
+                list(tracker.get_slot("getoonde_records") or []),
             )
             if not outcome.reply.records and outcome.question.kind != "geen":
                 # "Dat was alles": still about the records of the answer before it.

@@ -533,6 +533,15 @@ _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 # Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
 # The same in the perfect, after "heeft" or "had": "Bloem heeft vandaag gezegd".
+# Of the verbs after a subject, those only a person does: "Mulder heeft schulden", "Schipper woont op een
+# boot", "Koning werkt als zzp'er" — not "Winter is", "Hoop doet leven", "School gaat", "Armoede speelt".
+_DOES_AS_PERSON = _PERSON_VERBS - {"is", "was", "wordt", "werd", "gaat", "ging", "komt", "kwam", "staat", "zit",
+                                   "zat", "kan", "kon", "mag", "moet", "heet", "loopt", "speelt", "eet"}  # fmt: skip
+# Words for a work with a title of its own: the quoted words after them are that title ("het lied 'Lieve
+# Sterre'", "de scholing 'Kansengelijkheid in de Kinderopvang'"), and the word itself no name ("Webinar '…'").
+_WORKS_WITH_A_TITLE = {"lied", "liedje", "boek", "boekje", "prentenboek", "kinderboek", "film", "serie", "toneelstuk",
+                       "voorstelling", "webinar", "scholing", "training", "cursus", "workshop", "programma",
+                       "project", "campagne", "podcast", "spel", "thema", "folder", "brochure"}  # fmt: skip
 _SAID = {"gezegd", "verteld", "gevraagd", "gebeld", "geappt", "gemaild", "gemeld"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
 # Things someone made: "het rapport van Vrooman", "een boek van Jungmann".
@@ -940,6 +949,24 @@ class _Context:
         if i + 2 >= len(words) or words[i + 1].text != "," or w.kind != "word" or w.place:
             return False
         first = words[i + 2]
+        double = "-" in w.low and all(p in self.lex.surnames for p in w.low.split("-"))  # "BERG-SCHOLTEN"
+        shouted = (
+            len(w.text) >= 3
+            and w.text.isupper()
+            and (double or not self.ordinary(w))
+            and w.low not in self.lex.kb_words
+        )
+        if (
+            shouted
+            and len(w.text) >= 4
+            and not (i > 0 and words[i - 1].low in _ARTICLES)  # "het UWV, K. weet ervan"
+            and first.kind == "word"
+            and len(first.text) == 1
+            and first.text.isupper()
+            and i + 3 < len(words)
+            and words[i + 3].text == "."
+        ):
+            return True  # "EL HADDOUCHI, N. geb. …", "VAN DEN BERG-SCHOLTEN, A.M.": surname in capitals, initials
         if not (
             first.kind == "word"
             and first.text[:1].isupper()
@@ -953,9 +980,10 @@ class _Context:
         ends_entry = (
             after is None or after.kind == "num" or after.text in ("(", ",", "–", "—", "-", ":", "\n", ".", ";")
         )
-        shouted = len(w.text) >= 3 and w.text.isupper() and not self.ordinary(w) and w.low not in self.lex.kb_words
         listed = w.text[:1].isupper() and w.low in self.lex.surnames and w.low not in self.lex.stop
-        return ends_entry and (shouted or listed)
+        # both in capitals, as a file system writes them, need no end: "staat KOWALSKI, MAGDALENA met een zoon"
+        both_shouted = shouted and first.text.isupper() and not self.case_blind
+        return (ends_entry or both_shouted) and (shouted or listed)
 
     def after_first_name(self, w: _Word) -> bool:
         """Right after a capitalised first name, with nothing in between: a surname, also when it is a
@@ -1098,6 +1126,20 @@ class _Context:
             return False
         if self.other_greeting(i):
             return False
+        if self.names_itself(i):
+            return True  # "Mees noemt zichzelf Meesje": who calls themselves, and what
+        if self.titles_a_work(i) or self.in_quoted_title(i):
+            return False  # "Webinar 'Armoede en …'", "het lied 'Lieve Sterre'"
+        if (
+            w.low in self.lex.first_names
+            and self.capitalised(w)
+            and i + 1 < len(self.words)
+            and self.words[i + 1].blocked
+            and self.words[i + 1].kind == "num"
+        ):
+            return True  # "Jade 12 december 2014 is …": a first name, then the date of birth found already
+        if w.text.isupper() and not self.case_blind and self.dossier_surname(i):
+            return True  # "staat KOWALSKI, MAGDALENA met …", "EL HADDOUCHI, N.": a surname as a file lists it
         if not cue and self.english_sentence(i) and self.english_word(w.low):
             return False  # "Can parents apply …?", "What's the English name …": English words, no names
         if self.named_as(i) or self.called(i) or self.possessive_owner(i) or self.nicknamed(i):
@@ -1126,6 +1168,8 @@ class _Context:
                 )
             if w.low in _CUES or self.brand(w) or self.org_word(w) or self.after_abbreviation(i):
                 return False
+            if self.inverted_subject(i) and w.low not in self.lex.stop:
+                return True  # "Kan Kok bijzondere bijstand krijgen?"
             if self.aged(i) and w.low not in self.lex.stop:
                 return True  # "Ecrin (8)"
             if self.placed(i):
@@ -1154,6 +1198,15 @@ class _Context:
                     or self.apposed_kin(i)  # "en Hoop, haar jongste, mag …"
                     or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
                     or (w.text.isupper() and self.capitalised_name(w))  # "NOVA (03-03-2021) heeft", "MULDER, KEES"
+                    # "Koning werkt als zzp'er", "Berg heeft een schuld", "Kok en haar zoon": a surname that is a
+                    # common word too
+                    or (
+                        w.low in self.lex.surnames
+                        and not self.org_word(w)
+                        and self.does_as_person(i, common=w.low in self.lex.common)
+                    )
+                    or (w.low in self.lex.surnames and self.with_own_family(i))
+                    or (w.low in self.lex.first_names and self.aged_van(i))  # "Lieve van 3 heeft nog geen …"
                 )
             return (
                 self.listed(w)
@@ -1171,6 +1224,10 @@ class _Context:
             return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
         if not cue and self.sentence_initial(i) and w.low in self.lex.surnames and self.speaks(i):
             return True  # "bos belde", "kok zegt dat …": a bare noun does not call or say
+        if cue and w.low in _SPEECH_VERBS | _SAID | _PERSON_VERBS:
+            return False  # "een moeder appte: …": what she did, not her name
+        if cue in ("title", "kin") and self.ordinary(w) and i > 1 and self.words[i - 2].low in _ARTICLES:
+            return False  # "dat het gezin krap zit": "het gezin" is no form of address before a name
         if cue in ("naming", "title"):
             return self.listed(w) or not self.ordinary(w)
         if cue == "kin":
@@ -1409,6 +1466,112 @@ class _Context:
             return True  # "Lucia uit Kaapverdië heeft …"
         return nxt == "en" and i + 2 < len(words) and words[i + 2].low in ("haar", "zijn", "hun")
 
+    def after_first_name_word(self, i: int) -> bool:
+        """Word i, a listed surname, follows a capitalised word that is a name too: "Hoop Brouwer", "Roos
+        Bakker" (the first of them may be an ordinary word as well)."""
+        w = self.words
+        return (
+            i > 0
+            and w[i - 1].kind == "word"
+            and self.capitalised(w[i - 1])
+            and (w[i - 1].low in self.lex.first_names or w[i - 1].low in self.lex.surnames)
+            and w[i - 1].low not in self.lex.stop | _CUES
+            and not w[i - 1].place
+            and self.listed(w[i])
+            and w[i].low in self.lex.surnames
+            # an ordinary word opening the sentence ("Goede Bakker in de buurt?") only when the two act
+            and (not (self.sentence_initial(i - 1) and self.ordinary(w[i - 1])) or self.acts(i))
+        )
+
+    def names_itself(self, i: int) -> bool:
+        """Word i calls itself something, or is what it calls itself: "Mees noemt zichzelf Meesje"."""
+        w = self.words
+        if not self.capitalised(w[i]) or w[i].low in self.lex.stop | _CUES | _INSTITUTIONS | _PLACES_OF_A_NEIGHBOURHOOD:
+            return False
+        before = i >= 2 and w[i - 1].low in ("zichzelf", "zich") and w[i - 2].low in _CALL_VERBS
+        after = i + 2 < len(w) and w[i + 1].low in _CALL_VERBS and w[i + 2].low in ("zichzelf", "zich")
+        return before or (after and w[i].low in self.lex.first_names | self.lex.surnames)
+
+    def titles_a_work(self, i: int) -> bool:
+        """Word i is a work's kind with its title in quotes after it: "Webinar 'Armoede en …'"."""
+        w = self.words
+        return w[i].low in _WORKS_WITH_A_TITLE and i + 1 < len(w) and w[i + 1].text in _QUOTES
+
+    def in_quoted_title(self, i: int) -> bool:
+        """Word i stands in quotes right after a work's kind: "het lied 'Lieve Sterre'"."""
+        w = self.words
+        k = i - 1
+        while k >= 0 and w[k].text not in _QUOTES and i - k <= 8:
+            k -= 1
+        return k >= 1 and w[k].text in _QUOTES and self.titles_a_work(k - 1)
+
+    def with_own_family(self, i: int) -> bool:
+        """Word i is followed by "en haar/zijn" and a family word: "Kok en haar zoon", "Vos en zijn kinderen"."""
+        w = self.words
+        return (
+            i + 3 < len(w)
+            and w[i + 1].low == "en"
+            and w[i + 2].low in ("haar", "zijn", "hun")
+            and w[i + 3].low in _KIN_CUES
+        )
+
+    def aged_van(self, i: int) -> bool:
+        """Word i is followed by "van" and a child's age, then a verb: "Lieve van 3 heeft …"."""
+        w = self.words
+        return (
+            i + 3 < len(w)
+            and w[i + 1].low == "van"
+            and w[i + 2].kind == "num"
+            and w[i + 2].text.isdigit()
+            and int(w[i + 2].text) <= 23
+            and w[i + 3].low in _PERSON_VERBS
+        )
+
+    def inverted_subject(self, i: int) -> bool:
+        """Word i is a capitalised surname right after a verb that opens a question: "Kan Kok bijzondere
+        bijstand krijgen?", "Heeft Bakker al gebeld?" — the subject, a person."""
+        w = self.words
+        return (
+            i > 0
+            and self.sentence_initial(i - 1)
+            and w[i - 1].low in _PERSON_VERBS | {"kunnen", "mogen", "moeten", "willen"}
+            and w[i - 1].low not in ("is", "was", "wordt", "werd", "heet", "staat", "zit", "zat", "gaat", "ging")
+            and w[i].low in self.lex.surnames
+            and w[i].low not in _INSTITUTIONS | _PLACES_OF_A_NEIGHBOURHOOD  # "Kan School de kosten dragen?"
+            and not self.org_word(w[i])
+            and not self.brand(w[i])
+            and not w[i].place
+        )
+
+    def does_as_person(self, i: int, common: bool = False) -> bool:
+        """Word i is followed by a verb only a person does ("Bakker wil geen hulp", "Mulder heeft schulden"):
+        a bare noun starts no such sentence without an article ("de bakker wil …"). A `common` word (storm,
+        koning, berg) may "have" things as a word too ("Storm heeft veel schade gedaan"): for it "heeft" says
+        nothing, unless what follows is a verb of saying ("Koning heeft gisteren gebeld")."""
+        words = self.words
+        if common and i + 1 < len(words) and words[i + 1].low in ("heeft", "had") and not self.says(i):
+            return False
+        if words[i].low in _INSTITUTIONS | _PLACES_OF_A_NEIGHBOURHOOD:
+            return False  # "School heeft gebeld": the school
+        if i + 2 < len(words) and words[i + 2].low in _SUBJECTS | {"men", "er", "het"}:
+            return False  # "Thuis heeft ze geen bureau": the subject comes after the verb
+        return i + 1 < len(words) and words[i + 1].low in _DOES_AS_PERSON
+
+    def surname_like_a_hamlet(self, i: int) -> bool:
+        """Words i, i+1 open the sentence as a surname with a particle that is also the name of a hamlet
+        (not a gemeente), and a verb only a person does follows: "De Boer heeft schulden"."""
+        words = self.words
+        return (
+            i + 2 < len(words)
+            and self.sentence_initial(i)
+            and words[i].low in _PARTICLES
+            and words[i].place == words[i + 1].place == "place"
+            and words[i + 1].kind == "word"
+            and self.capitalised(words[i + 1])
+            and words[i + 1].low in self.lex.interfix_surnames  # the part after the particle: "boer"
+            and self.does_as_person(i + 1)
+        )
+
     def speaks(self, i: int) -> bool:
         """Word i is followed by a verb of saying or calling: "Visser belde", "kok zegt", "groen vraagt"."""
         return i + 1 < len(self.words) and self.words[i + 1].low in _SPEECH_VERBS
@@ -1621,17 +1784,23 @@ class _Context:
             or self.apposed_kin(i)  # "en Hoop, haar jongste, …"
             or (self.month_as_name(i) and self.month_acts(i))  # "voor Juni, die in augustus 4 wordt"
             or (self.sentence_initial(i) and self.speaks(i))  # "Visser belde vanochtend"
+            or (self.sentence_initial(i) and self.does_as_person(i))  # "Mulder heeft schulden"
+            or self.with_own_family(i)  # "Kok en haar zoon"
+            or self.inverted_subject(i)  # "Kan Kok bijzondere bijstand krijgen?"
+            or self.after_first_name_word(i)  # "Hoop Brouwer is pas bevallen"
         ):
             return False
         for link, other in ((i - 1, i - 2), (i + 1, i + 2)):
-            if (
-                0 <= other < len(words)
-                and words[link].low in ("en", ",", "&", "of")
-                and words[other].kind == "word"
-                and self.capitalised(words[other])
-                and (self.listed(words[other]) or self.unknown(words[other]))
-            ):
-                return False
+            if 0 <= other < len(words) and words[link].low in ("en", ",", "&", "of") and words[other].kind == "word":
+                if other > i and words[other].low in _PARTICLES and other + 1 < len(words):
+                    other = self.particle_run(other)  # "Berg, Mulder en El Amrani zijn …"
+                if (
+                    other < len(words)
+                    and words[other].kind == "word"
+                    and self.capitalised(words[other])
+                    and (self.listed(words[other]) or self.unknown(words[other]))
+                ):
+                    return False
         return True
 
     def organisation(self, i: int, j: int) -> bool:
@@ -1995,6 +2164,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
         if ctx.seed(i):
             in_name[i] = True
             lowercase_chain[i] = ctx.cue_before(i) == "naming" or not ctx.capitalised(words[i])
+        elif ctx.surname_like_a_hamlet(i):
+            in_name[i] = in_name[i + 1] = True
         # A particle-led surname: "mw. de Boer", "van den Berg", "ter Horst".
         elif (
             words[i].kind == "word"
@@ -2083,6 +2254,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and (ctx.capitalised(target) or lower_ok)
                     and not ctx.brand(target)
                     and not ctx.org_word(target)
+                    and not ctx.titles_a_work(j)  # "voor de Scholing 'Kansengelijkheid …'"
                     # "schulden van het Rijk": an ordinary word after "het" is the thing ("van het Reve" is a name)
                     and not (words[j - 1].low == "het" and ctx.ordinary(target))
                 )
@@ -2311,6 +2483,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                         and w.low in lex.ordinary
                         and not ctx.listed(w)
                         and w.low not in _PARTICLES
+                        and not ctx.after_first_name_word(i)  # "Hoop Brouwer is pas bevallen"
                     )
                 ):
                     in_name[j] = True

@@ -1290,7 +1290,9 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         or names_a_fund(kb, q.text)
         or (q.left_out and q.need)
     )
-    rival = _confident_rival(kb, q, lead) if fund_ground else None
+    # The retrieval on its own, without the intent's kind and need: searched once, for every check below.
+    alone = _retrieve(kb, replace(q, need=None), None) if fund_ground else None
+    rival = _confident_rival(kb, q, lead, alone) if fund_ground else None
     if fund_ground and not (rival and rival.unit.kind != "fonds"):
         # unless another kind of record is what the question is about ("klopt het dat je armoede niet
         # ziet als ouders dure kleding kopen?")
@@ -1317,13 +1319,14 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         and lead[0].startswith("fonds:")
         and not APPLYING.search(normalize(q.text))
     )
-    choice, hits = _retrieve(kb, replace(q, need=None) if unwanted_funds else q, None if unwanted_funds else q.kind)
+    alone = alone or _retrieve(kb, replace(q, need=None), None)
+    choice, hits = alone if unwanted_funds else _retrieve(kb, q, q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
     if not fund_ground:
-        rival = _confident_rival(kb, q, lead)
+        rival = _confident_rival(kb, q, lead, alone)
     other = (
-        _retrieval_disagrees(kb, q, lead) if lead and not named and not kind_given and not applying_for_funds else None
+        _retrieval_disagrees(lead, alone) if lead and not named and not kind_given and not applying_for_funds else None
     )
     if not ranked or (
         not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked) and not rival and not other
@@ -1365,12 +1368,12 @@ def _barely_shared(hits: list, lead: list[str], asked: set[str]) -> bool:
     return max((h.coverage for h in hits if h.unit.record in own), default=0.0) < WEAK_COVERAGE
 
 
-def _confident_rival(kb: KnowledgeBase, q: Question, lead: list[str]):
-    """The record the retrieval would answer with on its own (without the intent's kind and need), when it
-    is none of the answer's records: it clearly beats every other record, so also the answer's, and its own
-    text shares at least as much with the question as theirs (not only its zoekvragen). Then the two
+def _confident_rival(kb: KnowledgeBase, q: Question, lead: list[str], alone: tuple):
+    """The record the retrieval would answer with on its own (`alone`: without the intent's kind and need),
+    when it is none of the answer's records: it clearly beats every other record, so also the answer's, and
+    its own text shares at least as much with the question as theirs (not only its zoekvragen). Then the two
     disagree and the reply asks."""
-    choice, hits = _retrieve(kb, replace(q, need=None), None)
+    choice, hits = alone
     if not lead or choice.action != "answer":
         return None
     best = choice.hits[0]
@@ -1380,14 +1383,14 @@ def _confident_rival(kb: KnowledgeBase, q: Question, lead: list[str]):
     return best
 
 
-def _retrieval_disagrees(kb: KnowledgeBase, q: Question, lead: list[str]):
-    """The retrieval on its own (without the intent's kind and need) leaves out every record the answer leads
+def _retrieval_disagrees(lead: list[str], alone: tuple):
+    """The retrieval on its own (`alone`: without the intent's kind and need) leaves out every record the answer leads
     with: it is unsure and offers none of them, or sure of another record and ranks them below the third. Then
     two readings of the question disagree and the reply asks, with the retrieval's best first. Measured end
     to end on the tuning half, each half of its writers asked of a stack that learned only the other half's
     zoekvragen (07-12-2026): 24 more questions back, 13 more turns right (13 wrong answers became options
     with the right record, none lost)."""
-    choice, hits = _retrieve(kb, replace(q, need=None), None)
+    choice, hits = alone
     ranked = [h.unit.record for h in retrieval.best_per_record(hits)]
     offered = {h.unit.record for h in choice.hits} if choice.action == "clarify" else set(ranked[:3])
     if choice.action in ("clarify", "answer") and not offered & set(lead):
@@ -2312,17 +2315,31 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
     return _figure_not_given(kb, Question("wat_is", text=text), found)
 
 
-def more(kb: KnowledgeBase, state: dict | None, shown: int, shown_funds: list[str], text: str = "") -> Outcome:
-    """The next page of the previous answer; a message with a subject of its own is a question."""
+def more(
+    kb: KnowledgeBase,
+    state: dict | None,
+    shown: int,
+    shown_funds: list[str],
+    text: str = "",
+    shown_records: list[str] | None = None,
+) -> Outcome:
+    """The next page of the previous answer; a message with a subject of its own is a question, and
+    "vertel meer over meppel" after a list opens the one record of that list it names."""
     own = [w for w in content_words(text) if w not in MORE_WORDS] if text and not text.startswith("/") else []
+    named = {f"{kind}:{rid}" for kind, rid in kb.find_named(text)} if own and shown_records else set()
+    if len(named & set(shown_records or [])) == 1:
+        return wat_is(kb, Question("wat_is", text=text))
     if len(own) >= 2:
         if state and state.get("kind") in HANDLERS:
             return follow_up(kb, state, {"text": text}, shown_funds)
         return fallback(kb, text) or Outcome(answers.nothing_found_answer(), Question("geen"))
-    if not state or state.get("kind") not in HANDLERS or shown <= 0:
+    if not state or state.get("kind") not in HANDLERS:
         # "meer", "kan dat ook voor die andere?" with nothing before it: ask what it is about.
         return Outcome(answers.topics_answer("Er is nog geen antwoord om mee verder te gaan. "), Question("geen"))
     q = Question(**{**state, "offset": shown, "shown_funds": shown_funds})
+    if shown <= 0:
+        # after an answer that shows all it has at once (a record, a list of examples): nothing more of it
+        return Outcome(Reply("Dat was alles wat de bronnen hierover zeggen."), q)
     outcome = answer(kb, q)
     if outcome.reply.shown <= shown:
         text = "Dat was alles wat de bronnen hierover zeggen."

@@ -1808,3 +1808,34 @@ def test_how_to_ask_about_it_after_signals_is_the_hoe_block_not_the_signals_agai
     after = in_context(kb_sqlite, text, "signalen", first.question.state(), list(first.reply.records))
     assert "hoe:bespreken-aanstaande-ouders" in after.reply.records[:3], after.reply.records
     assert not any(r.startswith("signaal:") for r in after.reply.records[:3]), after.reply.records
+
+
+def test_more_about_one_record_of_the_list_opens_that_record(kb_sqlite):
+    """ "vertel meer over meppel" after a list of local examples: the Meppel example in full, not "Er is
+    nog geen antwoord om mee verder te gaan" or the list again; "meer" alone says that was all (the list
+    shows every example at once), not that there was no answer yet."""
+    first = ask(
+        kb_sqlite, "voorbeelden", "welke lokale voorbeelden zijn er waar armoede en gezondheid samen worden aangepakt?"
+    )
+    assert "voorbeeld:geweldige-wijk-meppel" in first.reply.records, first.reply.records
+    state = first.question.state()
+    outcome = questions.more(kb_sqlite, state, first.reply.shown, [], "vertel meer over meppel", first.reply.records)
+    assert outcome.reply.records == ["voorbeeld:geweldige-wijk-meppel"], outcome.reply.records
+    assert "Geweldige wijk Meppel" in outcome.reply.text and "Voorbeelden uit de praktijk" not in outcome.reply.text
+    paged = questions.more(kb_sqlite, state, first.reply.shown, [], "meer", first.reply.records)
+    assert paged.reply.text.startswith("Dat was alles"), paged.reply.text
+
+
+def test_how_to_discuss_it_with_the_parents_after_signals_is_how_to_discuss(kb_sqlite):
+    """ "en hoe bespreek ik dit dan met de ouders?" after the signals of a quiet child in groep 4 asks how to
+    discuss it (Bespreken), not for the signals of parents; its own how goes before the question before it."""
+    text = (
+        "een leerling uit groep 4 is erg stil, vertelt nooit iets in de kring en heeft weinig vriendjes. ouders "
+        "komen nooit op ouderavond. zijn dit signalen van armoede?"
+    )
+    first = ask(kb_sqlite, "signalen", text, age="4")
+    assert first.reply.records[0].startswith("signaal:"), first.reply.records
+    after = in_context(
+        kb_sqlite, "en hoe bespreek ik dit dan met de ouders?", "werkwijze", first.question.state(), first.reply.records
+    )
+    assert after.reply.records[0].startswith("hoe:bespreken-"), after.reply.records
