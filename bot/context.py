@@ -317,16 +317,9 @@ def in_context(
             return Outcome(reply, replace(previous, topic=shown[0], offset=0))
     if kind == "aanvragen":
         return None  # "kan moeder dat zelf aanvragen?": the aanvragen handler knows the funds just shown
-    norm = normalize(text)
-    asks_how = bool(ASKS_HOW.search(norm) or STRONG_HOW.search(norm))
-    if (
-        previous.kind in ("werkwijze", "signalen")
-        and parse_fase(text) == "ouders"
-        and not (previous.kind == "signalen" and asks_how)
-    ):
+    if previous.kind in ("werkwijze", "signalen") and parse_fase(text) == "ouders":
         # "en bij ouders?", "en wat kunnen de ouders zelf doen?" after a block or signals: the same
-        # werkwijze or signals for parents, whichever intent the NLU gave it; not "en hoe bespreek ik dit
-        # dan met de ouders?" after signals, which asks what to do about them (below).
+        # werkwijze or signals for parents, whichever intent the NLU gave it.
         return follow_up(kb, state, {"text": text, "age": "ouders"}, [])
     within = in_previous_werkwijze(kb, text, previous, shown)
     if within is not None:
@@ -339,17 +332,16 @@ def in_context(
         return None
     # Anything else that points back: the question it follows and this one, searched together.
     combined = " ".join(filter(None, [previous.text, previous.need, text]))
+    norm = normalize(text)
+    asks_how = bool(ASKS_HOW.search(norm) or STRONG_HOW.search(norm))
     # "en is daar een training voor?" after an instrument: the kind the follow-up names itself, before
     # the intent's or the previous answer's.
     explicit = asked_kinds(text) - {"hoe"}
     own_kind = QUESTION_KIND.get(next(iter(explicit))) if len(explicit) == 1 else None
     asked = own_kind or (kind if kind in HANDLERS else ("werkwijze" if asks_how else previous.kind))
     q = Question(asked, text=combined, age=age or previous.age, gemeente=previous.gemeente, need=previous.need)
-    # "en hoe bespreek ik dit dan met de ouders?": the follow-up's own how, with the age before it; "en wat
-    # kan ik dan doen?", which has none, the Hoe-block for the situation of the question before
-    own_how = asks_how and how_answer(kb, replace(q, text=text), rivals=False)
-    if own_how or (asks_how and (own_how := how_answer(kb, q, rivals=False))):
-        return own_how
+    if asks_how and (how := how_answer(kb, q, rivals=False)):
+        return how  # "en wat kan ik dan doen?" after signals: the Hoe-block for that situation
     if own_kind == "wat_is" and not asks_how:
         # "wat_is" answers any kind: keep to the one it names (a Hoe-block that mentions training is no
         # training). The other kinds have handlers of their own (funds by need and age, signals).

@@ -1828,7 +1828,7 @@ def test_more_about_one_record_of_the_list_opens_that_record(kb_sqlite):
 
 def test_how_to_discuss_it_with_the_parents_after_signals_is_how_to_discuss(kb_sqlite):
     """ "en hoe bespreek ik dit dan met de ouders?" after the signals of a quiet child in groep 4 asks how to
-    discuss it (Bespreken), not for the signals of parents; its own how goes before the question before it."""
+    discuss it (Bespreken), not for the signals of parents: "hoe bespreek ik" is bespreekbaar maken (thesaurus)."""
     text = (
         "een leerling uit groep 4 is erg stil, vertelt nooit iets in de kring en heeft weinig vriendjes. ouders "
         "komen nooit op ouderavond. zijn dit signalen van armoede?"
