@@ -532,7 +532,6 @@ _AFTER_A_NUMBER = {
 _FOUNDATION_WORDS = {"foundation", "fonds", "fund"}
 # Verbs of saying or calling: a word at the start of a sentence before one of them is someone's name.
 _SPEECH_VERBS = {"belde", "zegt", "zei", "vraagt", "vroeg", "vertelde", "vertelt", "appte", "mailde", "meldde"}
-# The same in the perfect, after "heeft" or "had": "Bloem heeft vandaag gezegd".
 # Of the verbs after a subject, those only a person does: "Mulder heeft schulden", "Schipper woont op een
 # boot", "Koning werkt als zzp'er" — not "Winter is", "Hoop doet leven", "School gaat", "Armoede speelt".
 _DOES_AS_PERSON = _PERSON_VERBS - {"is", "was", "wordt", "werd", "gaat", "ging", "komt", "kwam", "staat", "zit",
@@ -542,6 +541,7 @@ _DOES_AS_PERSON = _PERSON_VERBS - {"is", "was", "wordt", "werd", "gaat", "ging",
 _WORKS_WITH_A_TITLE = {"lied", "liedje", "boek", "boekje", "prentenboek", "kinderboek", "film", "serie", "toneelstuk",
                        "voorstelling", "webinar", "scholing", "training", "cursus", "workshop", "programma",
                        "project", "campagne", "podcast", "spel", "thema", "folder", "brochure"}  # fmt: skip
+# The verbs of saying in the perfect, after "heeft" or "had": "Bloem heeft vandaag gezegd".
 _SAID = {"gezegd", "verteld", "gevraagd", "gebeld", "geappt", "gemaild", "gemeld"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
 # Things someone made: "het rapport van Vrooman", "een boek van Jungmann".
@@ -1198,8 +1198,7 @@ class _Context:
                     or self.apposed_kin(i)  # "en Hoop, haar jongste, mag …"
                     or self.stated_age(i)  # "Daan z'n moeder", "Amber uit groep 5"
                     or (w.text.isupper() and self.capitalised_name(w))  # "NOVA (03-03-2021) heeft", "MULDER, KEES"
-                    # "Koning werkt als zzp'er", "Berg heeft een schuld", "Kok en haar zoon": a surname that is a
-                    # common word too
+                    # "Koning werkt als zzp'er", "Kok en haar zoon": a surname that is a common word too
                     or (
                         w.low in self.lex.surnames
                         and not self.org_word(w)
