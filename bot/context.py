@@ -23,6 +23,7 @@ from .questions import (
     NAME_FILLERS,
     QUESTION_KIND,
     STRONG_HOW,
+    VAGUE_WORDS,
     Outcome,
     Question,
     answer,
@@ -66,6 +67,7 @@ SUBJECT_STARTS = {
     "naar", "over", "door", "al", "nog", "ouders", "kinderen", "kind", "moeder", "vader", "gezin", "gezinnen",
 }  # fmt: skip
 MAX_WORDS = 14
+SUCH = re.compile(r"\b(zo['’]n|zulke|zulk)\s")
 # "is er ook iets voor de vader?": something besides what was just shown.
 ALSO = re.compile(r"\b(ook|nog|ander|andere|anders)\b")
 ASKS_HOW = re.compile(
@@ -75,6 +77,20 @@ ASKS_HOW = re.compile(
     r"\bmet wie (kan|moet|mag|kun) (ik|je|we) (dat|dit|het|die|deze|dat signaal)\b"
 )
 CONTINUING = {"en", "ok", "oke", "oké", "okee", "maar", "dus", "dan"}
+# "voor een kindje van 2 waar ik me zorgen over maak": for whom the question before is, and nothing else.
+FOR_WHOM = re.compile(r"^(en |maar )?(voor|bij) (een|mijn|m'n|de|het|haar|zijn|hun|ons|onze)\b")
+
+
+def for_whom(text: str) -> bool:
+    """The message names only for what age the question before it is asked ("voor een puber"; not "en
+    voor de vader?", a person the combined search finds)."""
+    norm = normalize(text)
+    if not FOR_WHOM.match(norm) or not parse_age(text) or asked_kinds(text):
+        return False
+    rest = {w for w in content_words(text) if not parse_age(w) and not w.isdigit()}
+    return len(rest - AGE_WORDS - VAGUE_WORDS - FOLLOW_UP_WORDS - {"kindje", "kind", "kinderen"}) <= 1
+
+
 # "en voor sombere gevoelens na de bevalling?" after an instrument: the same kind of record, another subject.
 ELLIPTIC = re.compile(r"^(en|maar|en ook) (voor|bij|als|met|tijdens|na|over|rond|om)\b")
 # "is die ook bruikbaar bij ouders die slecht kunnen lezen?" after an instrument: a yes/no question
@@ -178,13 +194,28 @@ def points_back(text: str) -> bool:
         return not parse_age(text) and parse_fase(text) in (None, "ouders")
     if "daar" in tokens and PREPOSITIONS & set(tokens[tokens.index("daar") + 1 :]):
         return True  # "daar … voor", "daar … van": the split form of "daarvoor", "daarvan"
+    such = SUCH.search(text.lower())
+    if such and asked_kinds(text[such.end() :].split("?")[0][:40]):
+        # "waar vind ik zo'n training?": such as the answer before named; not "wie vraagt zo'n
+        # babystartpakket aan?", which names its own subject
+        return True
     for i, token in enumerate(tokens):
         if token in POINTING_WORDS:
             return True
         # A word right after it that ends the question is a particle ("wie bieden die aan?").
         if token in DEMONSTRATIVES and (i + 2 >= len(tokens) or tokens[i + 1] not in SUBJECT_STARTS):
-            return True
+            return not _named_before_it(text)
     return False
+
+
+def _named_before_it(text: str) -> bool:
+    """ "ik las over een geldspreekuur in een gezondheidscentrum, waar was dat?": the last clause's "dat"
+    is what the clause before it describes (two words of its own or more), not the answer before."""
+    clause, comma, last = text.rpartition(",")
+    if not comma or len(normalize(last).split()) > 4:
+        return False
+    own = set(content_words(clause)) - DOING_WORDS - FOLLOW_UP_WORDS - VAGUE_WORDS
+    return len(own) >= 2
 
 
 def elliptic(text: str) -> bool:
@@ -293,6 +324,10 @@ def in_context(
     ):
         if other := not_for_a_first_child(kb, previous, shown):
             return other  # "en als het haar tweede kindje is?" after VoorZorg
+    if previous.kind != "fondsen" and for_whom(text):
+        # the question before, for this age (the NLU may have taken it for a question of its own)
+        new_age = age or parse_age(text).label
+        return answer(kb, replace(previous, age=new_age, offset=0, topic=None), checked=False)
     if figure := figure_of_the_previous(kb, text, previous, shown):
         return figure
     if thing := what_that_thing_is(kb, text):

@@ -11,9 +11,11 @@ from .kb import KnowledgeBase
 from .kb.text import words
 
 # What puts a name aside; a name counts when it follows within a few words ("geen Leergeld", "naast de
-# Girls Talk"). Not "zonder": "Stevig Ouderschap zonder indicatie" is about Stevig Ouderschap.
+# Girls Talk", "zoiets als Girls Talk maar dan voor jongens"). Not "zonder": "Stevig Ouderschap zonder
+# indicatie" is about Stevig Ouderschap; nor "zoiets als" without a "maar": then it may be that one.
 _ASIDE = re.compile(
-    r"\b(geen|niet via|niet bij|niet naar|naast|behalve|anders dan|in plaats van|ipv)\s+((?:de|het|een)\s+)?",
+    r"\b(geen|niet via|niet bij|niet naar|naast|behalve|anders dan|in plaats van|ipv"
+    r"|(?:zo)?iets\s+(?:vergelijkbaars\s+)?als(?=[^.?!]*\bmaar\b))\s+((?:de|het|een)\s+)?",
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS = 5

@@ -129,7 +129,7 @@ def unknown_names(index, text: str) -> list[str]:
 _NEVER_IN_SOURCES = {
     "contact": re.compile(
         r"\b(wie is (de|het|hun|haar|zijn) contactpersoon|contactpersoon (van|voor|bij) (de|het)|openingstijden|"
-        r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+ open|"
+        r"(hoe laat|wanneer) (is|zijn|gaat|gaan) (de|het) \w+( (in|van|aan|bij) [\w-]+( [\w-]+)?)? open\b|"
         # asked for, not shared: "mag ik het telefoonnummer van de moeder doorgeven?" asks about privacy
         r"(wat is|wat zijn|heb je|hebben jullie|ken je|weet je|waar vind ik|waar staat) (het |de |een |hun )?"
         r"(telefoonnummer|e-?mailadres|contactgegevens|bezoekadres|postadres|adres)\b(?! van (de |het |een )?"

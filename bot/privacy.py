@@ -84,6 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "DATUM",
         re.compile(
             rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+            # a year with an apostrophe: "03-05-'95"
+            rf"(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.]['’]\d{{2}}(?!\d)|"
             rf"(?:\d{{1,2}}|{_DAY_WORDS})\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}})\b",
             re.IGNORECASE,
         ),
@@ -103,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "ADRES",
         re.compile(
-            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()}"
+            rf"\b(?:(?:{_NAME_WORD}|van|de|der|den)\s+){{0,3}}(?:(?:(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’]*-)*(?:IJ|[A-ZÀ-Ý])[a-zà-ÿ'’-]*(?:{_STREET_SUFFIX})|{_STREET_SUFFIX.title()}"
             # typed in lower case: "kerkstraat 12", "jan van galenstraat 5"
             rf"|(?:(?:van|der|den)\s+){{0,2}}[a-zà-ÿ][a-zà-ÿ'’-]+(?:{_STREET_SUFFIX}))"
             rf"(?:-(?:Oost|West|Noord|Zuid|Noordzijde|Zuidzijde|Oostzijde|Westzijde|Midden))?\s+\d{{1,5}}"
@@ -138,6 +140,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:(?:naar|op|aan)\s+(?:de\s+|het\s+)?)?"
             rf"(?P<x>{_NAME_WORD}(?:\s+(?:van|de|der|den|{_NAME_WORD})){{0,2}}\s+\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
             r"(?!\s*(?:weken|week|dagen|dag|jaar|keer|kinderen|euro|uur|maanden|maand|x|%|procent)\b)"
+        ),
+    ),
+    (
+        # A street without a street word, right before a postcode: "Ganzenhoef 41, 1103 AA Amsterdam".
+        "ADRES",
+        re.compile(
+            rf"\b(?P<x>{_NAME_WORD}(?:\s+(?:van|de|der|den|{_NAME_WORD})){{0,2}}\s+\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
+            r"(?=,?\s+[1-9]\d{3}\s?[A-Z]{2}\b)"
         ),
     ),
     (
@@ -208,12 +218,12 @@ def _bsn_spans(text: str) -> list[Span]:
 # Any country's IBAN, grouped by four or not ("BE14 0631 2345 6783"): only when its check digits hold, so a
 # product or case number is not taken for one. Dutch IBANs are in _PATTERNS, checked or not (a typo still
 # points to a person).
-_ANY_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b", re.IGNORECASE)
+_ANY_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b", re.IGNORECASE)
 
 
 def iban_check(iban: str) -> bool:
     """ISO 13616: the country code and check digits moved to the end, letters as numbers, mod 97 is 1."""
-    code = re.sub(r"\s", "", iban).upper()
+    code = re.sub(r"[\s-]", "", iban).upper()
     if not 15 <= len(code) <= 34:
         return False
     digits = "".join(str(int(ch, 36)) for ch in code[4:] + code[:4])

@@ -484,6 +484,13 @@ _PERSON_VERBS = {
     "loopt",
     "staat",
     "heet",
+    "snapt",
+    "begrijpt",
+    "weet",
+    "denkt",
+    "betaalt",
+    "verdient",
+    "schaamt",
 }
 # Words before a month that make it a time: "in April", "vanaf Juni", "eind Mei".
 _BEFORE_A_TIME = {"in", "vanaf", "sinds", "tot", "per", "na", "eind", "begin", "half", "medio", "midden", "rond",
@@ -550,6 +557,8 @@ _WORKS = {
     "publicaties", "werk", "theorie", "model", "methode", "lezing", "podcast", "column", "blog", "proefschrift",
     "oratie", "essay", "webinar", "training", "les", "presentatie", "documentaire", "film", "interview",
 }  # fmt: skip
+# Things named after someone, long dead or no client: "de ziekte van Crohn", "het syndroom van Down".
+_EPONYMOUS = {"ziekte", "syndroom", "piramide", "wet", "stelling", "principe", "effect"}
 # After a name, part of it: "Kofi jr.", "Jan Jansen sr.".
 _NAME_SUFFIXES = {"jr", "sr", "junior", "senior"}
 # Whose friend or classmate: "Noor's vriendinnetje".
@@ -687,6 +696,8 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 and "-" in phrase
                 and words[i].text[:1].isupper()
                 and (phrase.split("-")[0] in lex.places or phrase.rsplit("-", 1)[-1] in lex.places)
+                # "Breda-van Dijk": the first part of a double surname, its particle after the hyphen
+                and phrase.rsplit("-", 1)[-1] not in _PARTICLES
             ):
                 kind = "gemeente" if phrase.split("-")[0] in lex.municipalities else "place"  # "Amsterdam-Noord"
             elif length == 1 and phrase in lex.kb_words and phrase not in _PARTICLES:
@@ -1115,8 +1126,20 @@ class _Context:
         cue = self.cue_before(i)
         if self.record_field(i) and not w.blocked and not w.place and w.low not in self.lex.stop | _CUES:
             return True  # "Patiënt: WANG, Li", "PARTNER: POPESCU-STOICA, MIHAELA": a capital says it all here
-        if w.place in ("gemeente", "place") and self.capitalised(w) and not w.blocked and self.personal_title_before(i):
-            return True  # "Mevrouw Zwolle uit Kampen": right after a title a place is a surname
+        # a place of more words starts where its first word is: "mevrouw Ter Beek"
+        start = i
+        while start > 0 and w.place and self.words[start - 1].place == w.place and self.words[start - 1].kind == "word":
+            start -= 1
+        if (
+            w.place in ("gemeente", "place")
+            and self.capitalised(w)
+            and not w.blocked
+            and (
+                self.personal_title_before(start)
+                or (self.apposed_kin(i, only_named=True) and not (i > 0 and self.words[i - 1].low in _LOCATIVES))
+            )
+        ):
+            return True  # "Mevrouw Zwolle uit Kampen", "Helmond (vader) belde": here a place is a surname
         if self.after_name_label(i) and not w.blocked and w.place != "kb":
             return True  # "Formulier: ACHTERNAAM EL HADDAOUI": capitals after a label are no abbreviation
         if self.month_as_name(i) and self.month_acts(i):
@@ -1166,6 +1189,8 @@ class _Context:
                     or self.aged(i)
                     or self.stated_age(i)  # "haar zoontje Sipho is 2"
                 )
+            if self.brand(w) and self.apposed_kin(i) and w.low not in self.lex.stop:
+                return True  # "Heineken, vader van Luuk": a surname, though also a brand
             if w.low in _CUES or self.brand(w) or self.org_word(w) or self.after_abbreviation(i):
                 return False
             if self.inverted_subject(i) and w.low not in self.lex.stop:
@@ -1221,6 +1246,8 @@ class _Context:
             return False
         if not cue and self.sentence_initial(i) and w.low in self.lex.first_names and self.listed(w) and self.acts(i):
             return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
+        if not cue and any(0 <= k and self.sentence_initial(k) and self.first_name_pair(k) for k in (i, i - 2)):
+            return True  # "pieter en klaas zijn de vaders", "anna-lena en jan-pieter gaan …"
         if not cue and self.sentence_initial(i) and w.low in self.lex.surnames and self.speaks(i):
             return True  # "bos belde", "kok zegt dat …": a bare noun does not call or say
         if cue and w.low in _SPEECH_VERBS | _SAID | _PERSON_VERBS:
@@ -1301,6 +1328,29 @@ class _Context:
             )
         # The subject of the message, a word that is no Dutch word at all: "mevlana kan …", "dimitar werkt …".
         return self.sentence_initial(i) and self.unknown(w) and self.acts(i)
+
+    def first_name_pair(self, i: int) -> bool:
+        """Words i and i + 2 are first names in lower case that are no ordinary words, joined by "en" and
+        followed by what people do: "pieter en klaas zijn …", "anna-lena en jan-pieter gaan …"."""
+        words, lex = self.words, self.lex
+
+        def first_name(w: _Word) -> bool:
+            parts = self.parts(w)
+            return (
+                w.kind == "word"
+                and w.text.islower()
+                and w.low not in lex.common
+                and w.low not in lex.stop
+                and all(p in lex.first_names and p not in lex.common for p in parts)
+            )
+
+        return (
+            i + 3 < len(words)
+            and words[i + 1].low == "en"
+            and first_name(words[i])
+            and first_name(words[i + 2])
+            and words[i + 3].low in _PERSON_VERBS | {"zijn", "hebben", "gaan", "komen", "wonen", "willen", "mogen"}
+        )
 
     def child_of_kin(self, i: int) -> bool:
         """A capitalised first name that is no Dutch word, whose parent or relative is named before it:
@@ -1431,15 +1481,25 @@ class _Context:
         # "in januari gaat April naar groep 3": the verb before its subject
         return before not in _BEFORE_A_TIME and (self.acts(i) or self.apposed_kin(i) or before in _PERSON_VERBS)
 
-    def apposed_kin(self, i: int) -> bool:
-        """Word i is followed by a comma and who it is in the family: "en Hoop, haar jongste, mag …",
-        "voor Bloem, zijn dochter, …"."""
+    def apposed_kin(self, i: int, only_named: bool = False) -> bool:
+        """Word i is followed by who it is in the family: after a comma ("en Hoop, haar jongste, mag …",
+        "voor Bloem, zijn dochter, …", "Heineken, vader van Luuk") or between brackets ("Helmond (vader)",
+        "Zwolle (de achternaam, …)"). only_named: only the forms that say so of a name, not "haar zoon"
+        after a comma, which also follows a place ("woont in Veendam, haar zoon …")."""
         words = self.words
+        if i + 3 >= len(words) or words[i + 1].text not in (",", "("):
+            return False
+        first, second = words[i + 2].low, words[i + 3].low
+        if words[i + 1].text == "(":
+            # "Helmond (vader) belde", "Zwolle (de achternaam, ze wonen in Kampen)"
+            return (first in _KIN_CUES and words[i + 3].text in (")", ",")) or "achternaam" in (first, second)
+        if first in _KIN_CUES and second == "van":
+            # "Heineken, vader van Luuk en Tess, heeft …"; not "3531 AK Utrecht, baby van 3 maanden"
+            return i + 4 < len(words) and words[i + 4].kind == "word" and not (i > 0 and words[i - 1].blocked)
         return (
-            i + 3 < len(words)
-            and words[i + 1].text == ","
-            and words[i + 2].low in ("haar", "zijn", "hun", "z'n", "d'r", "mijn", "onze", "de")
-            and (words[i + 3].low in _KIN_CUES or words[i + 3].low in ("jongste", "oudste", "middelste"))
+            not only_named
+            and first in ("haar", "zijn", "hun", "z'n", "d'r", "mijn", "onze", "de")
+            and (second in _KIN_CUES or second in ("jongste", "oudste", "middelste"))
         )
 
     def acts(self, i: int) -> bool:
@@ -2258,11 +2318,13 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and not (words[j - 1].low == "het" and ctx.ordinary(target))
                 )
                 if ok_target and target.place == "gemeente":
-                    # "van Putten" is a surname only after a cue or a first name, never a KB gemeente.
+                    # "van Putten" is a surname only after a cue or a first name, never a KB gemeente; after a
+                    # surname it says where someone is from ("wethouder Koster van Zaanstad").
                     ok_target = (
                         bool(cue or after_name)
                         and target.low not in lex.kb_gemeenten
                         and words[i].low not in _WEAK_PARTICLES
+                        and not (after_name and words[i].low == "van" and words[i - 1].low not in lex.first_names)
                     )
                 if ok_target and not (
                     target.low in _MONTHS
@@ -2309,11 +2371,31 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                         and not ctx.org_word(words[k])
                         and (ctx.capitalised(words[k]) or lowercase_chain[i])
                         and words[k].low not in _CUES
+                        # "wethouder Koster van Zaanstad": where the person is from, after a surname (after a
+                        # first name only, "Anne van Bergen", it is her surname)
+                        and not (
+                            words[j].low == "van"
+                            and k == j + 1
+                            and words[k].place == "gemeente"
+                            and words[i].low not in lex.first_names
+                        )
                     ):
                         for m in range(j, k + 1):
                             in_name[m] = True
                             lowercase_chain[m] = lowercase_chain[i]
                         changed = True
+            # "mevrouw Ter Beek": after a title and a particle, a place is the surname's
+            j = i + 1
+            if (
+                j < n
+                and not in_name[j]
+                and words[i].low in _PARTICLES
+                and words[j].place in ("gemeente", "place")
+                and ctx.capitalised(words[j])
+                and ctx.personal_title_before(i)
+            ):
+                in_name[j] = True
+                changed = True
             # "Kofi jr.", "Jan Jansen sr.": the suffix belongs to the name
             j = i + 1
             if j < n and not in_name[j] and words[j].low in _NAME_SUFFIXES and words[i].kind == "word":
@@ -2431,6 +2513,10 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                                 # a first name that is also a word, right after a name and "en": "voor Lotte
                                 # en Storm niet betalen"
                                 or (j == i + 2 and words[link].low in ("en", "&") and w.low in lex.first_names)
+                                # a list of surnames, ordinary words too: "Vos, Berg en Smit uit groep 6"
+                                or (
+                                    w.low in lex.surnames and words[i].low in lex.surnames and ctx.capitalised(words[i])
+                                )
                                 # "Vos, Mark, vader van twee", "staat Vos, Teun (groep 4)": surname, comma,
                                 # first name
                                 or (
@@ -2550,6 +2636,8 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
         elif i == j and (ctx.nicknamed(i) or ctx.called(i)):
             spans.append((words[i].start, words[i].end))  # what a child is called: "door iedereen Jojo genoemd"
+        elif i > 1 and words[i - 1].low == "van" and words[i - 2].low in _EPONYMOUS:
+            pass  # "de ziekte van Crohn", "het syndroom van Down": named after someone, no client
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
         elif i <= j and ctx.organisation(i, j) and not _coordinated_with_name(words, in_name, i, j):
@@ -2601,7 +2689,7 @@ def _by_someone(words: list[_Word], i: int) -> bool:
         return False
     before = words[i - 1]
     return before.text in ('"', "'", "”", "’") or (
-        before.kind == "word" and before.text.islower() and before.low in _WORKS
+        before.kind == "word" and before.text.islower() and before.low in _WORKS | _EPONYMOUS
     )
 
 
@@ -2625,7 +2713,7 @@ def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon
     (5) … kan Sofiia naar de peuteropvang?" — the other mention often lacks the cue the first had."""
     inside = [w for w in words if any(s <= w.start and w.end <= e for s, e in spans)]
     found = {
-        _POSSESSIVE.sub("", w.low)  # "Sophie's moeder … Sophie is 4"
+        _unaccented(_POSSESSIVE.sub("", w.low))  # "Sophie's moeder … Sophie is 4"; "Wiśniewska of Wisniewska"
         for w in inside
         if w.kind == "word"
         and len(w.low) >= 3
@@ -2637,9 +2725,14 @@ def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon
         (w.start, w.end)
         for w in words
         if w.kind == "word"
-        and w.low in found
+        and _unaccented(w.low) in found
         and not w.blocked
         and not w.place
         and not any(s <= w.start and w.end <= e for s, e in spans)
     ]
     return sorted(spans + extra) if extra else spans
+
+
+def _unaccented(low: str) -> str:
+    """ "wiśniewska" → "wisniewska": a name typed once with its accents and once without."""
+    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))

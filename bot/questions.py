@@ -268,11 +268,16 @@ def _child_fund(fund: Fund) -> bool:
     return fund.min_age is None and fund.max_age is None and bool(CHILD_FUND.search(normalize(fund.name)))
 
 
+# "moeder haalt kleding voor haar": someone other than the parent, the child talked about (for herself
+# would be "voor zichzelf", PARENT_THEMSELVES).
+FOR_SOMEONE_ELSE = re.compile(r"\bvoor (haar|hem|hen|ze)\b(?! ?zelf)")
+
+
 def _for_parent_only(text: str) -> bool:
     """The question names a parent and no child, no age group and no age: the parent's own need."""
     tokens = set(words(text))
     return bool(tokens & PARENT_WORDS - {"zwanger", "zwangere", "zwangerschap", "aanstaande"}) and not (
-        tokens & (CHILD_WORDS | AGE_WORDS) or parse_age(text)
+        tokens & (CHILD_WORDS | AGE_WORDS) or parse_age(text) or FOR_SOMEONE_ELSE.search(normalize(text))
     )
 
 
@@ -347,6 +352,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # Who applies, from the text only when it asks about applying ("mag de school dat aanvragen?").
     asks_applying = bool(set(words(q.text)) & {"aanvragen", "aanvraag", "aanvraagt", "indienen", "aanmelden"})
     applicant = parse_applicant(q.applicant) or (parse_applicant(q.text) if asks_applying else None)
+    if themselves and not asks_applying:
+        applicant = None  # "de tandartskosten van de ouders zelf": for whom, not who applies
     if not need_text and applicant:
         # "Voor welke fondsen vraagt een hulpverlener aan?": every fund that applicant can apply for.
         search = kb.find_funds(None, age=age, applicant=applicant, gemeente=q.gemeente)
@@ -371,6 +378,8 @@ def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
         return found or Outcome(answers.ask_need_answer(), q)
     if search.unknown_need:
         return Outcome(_unknown_need_reply(kb, search, q), q)
+    if not search.funds and search.needs and not q.offset and (said := _need_in_guidance(kb, q, search, age)):
+        return said
     funds = [f for f in search.funds if f"fonds:{f.id}" not in q.left_out]
     if search.funds and not funds:
         # "en als hun gemeente geen witgoedregeling heeft?": the need's only funds are left out; the
@@ -399,6 +408,34 @@ def _funds_of_last_resort(kb: KnowledgeBase, search: FundSearch, q: Question) ->
     lead = f"Naast {' en '.join(left)} noemen de bronnen voor {about} geen ander fonds. Wat je nog kunt proberen:"
     reply = answers.funds_answer(replace(search, funds=funds), opening=lead)
     return Outcome(reply, q, [f.id for f in funds[: answers.PAGE_SIZE]])
+
+
+def _need_in_guidance(kb: KnowledgeBase, q: Question, search: FundSearch, age) -> Outcome | None:
+    """No fund for the need at this age ("bijles" for a havo-leerling), but a record whose own text names
+    the need (a Hoe-block point on huiswerkbegeleiding): say that no fund is listed, then what the sources
+    do say about it. A record for the age group asked about comes before one for every age; a record for
+    another age group never counts. None when no such record matches the question."""
+    if not q.text:
+        return None
+    terms = [term for need_id in kb.resolve_needs(q.need or q.text) for term in kb.need_terms.get(need_id, ())]
+    fase = age.fase if age is not None else None
+    hits = [
+        h
+        for h in kb.retriever.search(q.text, age_group=fase, limit=20)
+        if h.unit.kind != "fonds"
+        and not h.unit.local
+        and not (fase and h.unit.age_groups and fase not in h.unit.age_groups)
+    ]
+    hits.sort(key=lambda h: not (fase and fase in h.unit.age_groups))  # stable: by score within each
+    for hit in hits:
+        if any(kb.retriever.mentions(hit.unit.key, term) for term in terms):
+            reply = retrieval.unit_answer(kb, hit.unit.key, q.text)
+            if reply is None:
+                continue
+            no_fund = answers.funds_answer(search).text.split(". ", 1)[0]
+            reply.text = f"{no_fund}. Wel zeggen de bronnen hierover:\n{reply.text}"
+            return Outcome(reply, replace(q, topic=hit.unit.key))
+    return None
 
 
 def _ranked_by_question(kb: KnowledgeBase, funds: tuple, text: str) -> tuple:
@@ -937,8 +974,14 @@ def signalen(kb: KnowledgeBase, q: Question) -> Outcome:
         heading = " ".join(filter(None, ["Signalen", who, "die op armoede kunnen wijzen"]))
         if fase and fase != "ouders" and any(fase in s.age_groups for s in found):
             heading += f" (eerst die voor {LEEFTIJDSFASEN[fase]})"
-    if matched and target == "ouder" and SIGNALS_OF_PARENTS.search(normalize(q.text)):
-        # "welke signalen bij de ouders zelf …": a child's signal does not lead a list of the parents'
+    if (
+        matched
+        and target
+        and ((target == "ouder" and SIGNALS_OF_PARENTS.search(normalize(q.text))) or not _specific(q.text))
+    ):
+        # "welke signalen bij de ouders zelf …": a child's signal does not lead a list of the parents'; nor
+        # does a parent's signal that mentions a child ("taken doorschuiven naar hun kind") lead "signalen
+        # bij een kind?"
         matched = [m for m in matched if m in {sig.id for sig in found}]
     if matched:
         # The matched signals first (risk groups included: they are what the question describes).
@@ -1306,7 +1349,15 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         return wat_is(kb, replace(q, kind="wat_is"))  # "wat is <its whole name>?": nothing to ask back
     if q.kind == "werkwijze" and role_entry(kb, q.text) is not None:
         return outcome  # "wat kan de gemeente doen?": the handreiking's own answer to it (1.3)
-    if q.kind == "signalen" and lead and all(r.startswith("signaal:") for r in lead) and not _specific(q.text):
+    # "waarom is het belangrijk dat signalen van school en JGZ bij elkaar komen?": why, not which signals
+    why_not_which = bool(lead) and lead[0].startswith("signaal:") and retrieval.asked_section(q.text) == "waarom"
+    if (
+        q.kind == "signalen"
+        and lead
+        and all(r.startswith("signaal:") for r in lead)
+        and not _specific(q.text)
+        and not why_not_which
+    ):
         # "waaraan zie ik in de klas dat een kind in armoede opgroeit?": the signals for that group, a list
         # no single record can be checked against
         return outcome
@@ -1320,7 +1371,7 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         and not APPLYING.search(normalize(q.text))
     )
     alone = alone or _retrieve(kb, replace(q, need=None), None)
-    choice, hits = alone if unwanted_funds else _retrieve(kb, q, q.kind)
+    choice, hits = alone if unwanted_funds or why_not_which else _retrieve(kb, q, q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
     if not fund_ground:
@@ -1332,7 +1383,7 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         not named and any(r in top for r in lead) and not _barely_shared(hits, lead, asked) and not rival and not other
     ):
         return outcome
-    if lead and lead[0].split(":", 1)[0] in asked - {"hoe"} and not named:
+    if lead and lead[0].split(":", 1)[0] in asked - {"hoe"} and not named and not why_not_which:
         return outcome  # "welke signalen …": a list of that kind
     if not lead and choice.action == "nothing":
         return outcome

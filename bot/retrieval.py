@@ -98,7 +98,7 @@ UNSTATED_DETAIL = re.compile(
     # the steps of the meldcode: the sources say to follow them, not what they are
     r"(vijf|5) stappen (van|uit) de meldcode|stappen (van|uit) de meldcode|meldcode( \w+){0,3} (vijf|5) stappen|"
     # how long applying takes, what a programme costs, the part of an income that cannot be seized
-    r"hoe lang duurt( \w+){0,4} (aanvraag|aanvragen|behandeling|beoordeling)|doorlooptijd\w*|"
+    r"hoe lang duurt( \w+){0,7} (aanvraag|aanvragen|behandeling|beoordeling)|doorlooptijd\w*|"
     r"wat kost( \w+){0,3} (inkopen|inkoop)|wat kost( \w+){0,6} per (gezin|kind|deelnemer|traject)|beslagvrije voet|"
     # what the law says: the sources give no legal rules
     r"(wat zegt|volgens) de wet|wettelijke?|juridisch\w*|strafbaar|kantonrechter|"

@@ -33,6 +33,15 @@ class AgeRange:
         found = find_stage(normalize(stated).split())
         return found is not None and found[0].fase is not None and found[0].fase != self.fase
 
+    def outside_stage(self, stated: str | None) -> bool:
+        """True when this age, given in years, is far from the school stage a stated age names
+        ("kinderen in het basisonderwijs" for 15 jaar); a year either side still counts, since not
+        every child is in the usual class for its age."""
+        if self.school or not stated:
+            return False
+        found = find_stage(normalize(stated).split())
+        return found is not None and not self.overlaps(found[0].low - 1, found[0].high + 1)
+
     def overlaps(self, low: float | None, high: float | None) -> bool:
         """True when a stated range [low, high] (either end may be open) admits this age."""
         if low is not None and self.high < low:

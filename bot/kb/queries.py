@@ -181,6 +181,14 @@ class KnowledgeBase:
         return TermMatcher(self.need_matcher_terms(), wholes=thesaurus().other_words())
 
     @cached_property
+    def need_terms(self) -> dict[str, tuple[str, ...]]:
+        """Need id → every way it is written (name, id, synonyms)."""
+        terms: dict[str, list[str]] = {}
+        for phrase, need_id in self.need_matcher_terms().items():
+            terms.setdefault(need_id, []).append(phrase)
+        return {need_id: tuple(found) for need_id, found in terms.items()}
+
+    @cached_property
     def need_names(self) -> dict[str, str]:
         return {row["id"]: row["name"] for row in self._rows(select(s.Need.id, s.Need.name))}
 
@@ -241,7 +249,12 @@ class KnowledgeBase:
         rows = self._rows(query.order_by(*order).limit(limit) if limit else query.order_by(*order))
         funds = tuple(self._fund(row) for row in rows)
         if age_range is not None:
-            funds = tuple(f for f in funds if not age_range.other_school(f.age_text))
+            funds = tuple(
+                f
+                for f in funds
+                if not age_range.other_school(f.age_text)
+                and not (f.min_age is None and f.max_age is None and age_range.outside_stage(f.age_text))
+            )
         # Without an age, ask for one when the candidates' age ranges differ.
         age_matters = age_range is None and len({(f.min_age, f.max_age) for f in funds}) > 1
         return r.FundSearch(

@@ -476,6 +476,15 @@ class Index:
             return True
         return any(i in self.postings.get(k, ()) for k in self._content_keys(text))
 
+    def mentions(self, unit_key: str, phrase: str) -> bool:
+        """Whether the unit's own text has every content word of the phrase ("huiswerkbegeleiding",
+        "uitstapje met de klas"), in any of its forms."""
+        i = self.by_key.get(unit_key)
+        wanted = content_words(phrase)
+        return (
+            i is not None and bool(wanted) and all(any(i in self.postings.get(k, ()) for k in keys(w)) for w in wanted)
+        )
+
     def point_order(self, points: tuple[str, ...], text: str) -> list[int]:
         """Indexes of the points: those matching the question first (best first), then the rest in
         source order."""

@@ -545,6 +545,12 @@ def test_a_parents_own_need_gets_no_childrens_fund():
         ActionFondsen(), "moeder kan de schoolreis niet betalen", "ask_fondsen", [("behoefte", "schoolreis")]
     )
     assert "ouder zelf" not in text and "Jeugdeducatiefonds" in text
+    # "voor haar" is someone else than the mother (herself would be "voor zichzelf"): the child talked about.
+    for_her = Conversation()
+    text = for_her.run(
+        ActionFondsen(), "waar kan moeder kleding voor haar halen?", "ask_fondsen", [("behoefte", "kleding")]
+    )
+    assert "ouder zelf" not in text and "Kinderen van de voedselbank" in text
 
 
 def test_a_question_the_nlu_took_for_small_talk_is_answered_from_the_sources():

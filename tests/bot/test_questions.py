@@ -319,6 +319,27 @@ def test_a_school_stage_excludes_a_fund_for_another_school(kb_sqlite):
     assert basisonderwijs not in ask(kb_sqlite, "fondsen", "laptop voor een brugklasser").reply.records
     assert basisonderwijs in ask(kb_sqlite, "fondsen", "laptop voor een kind in groep 8").reply.records
     assert basisonderwijs in ask(kb_sqlite, "fondsen", "laptop voor een kind van 12").reply.records
+    # An age in years far from that stage: a 15-year-old is in no basisonderwijs; nor in a basisschoolleeftijd.
+    assert basisonderwijs not in ask(kb_sqlite, "fondsen", "laptop voor een kind van 15").reply.records
+    voedselbank = "fonds:kinderen-van-de-voedselbank"  # "verjaardagsboxen voor kinderen in de basisschoolleeftijd"
+    assert voedselbank in ask(kb_sqlite, "fondsen", "verjaardag voor een kind van 8").reply.records
+    assert voedselbank not in ask(kb_sqlite, "fondsen", "verjaardag voor een kind van 16").reply.records
+
+
+def test_no_fund_for_the_age_gives_what_the_sources_say_about_the_need(kb_sqlite):
+    # No fund for bijles at havo age, but the Hoe-block for jongeren in het voortgezet onderwijs names
+    # huiswerkbegeleiding and examentraining (synonyms of bijles): say no fund is listed, then show it.
+    reply = ask(
+        kb_sqlite, "fondsen", "leerling uit havo 4 wil bijles wiskunde, is daar geld voor?", need="bijles"
+    ).reply
+    assert reply.text.startswith(
+        "Ik vind geen fonds voor bijles (havo 4) in de bronnen. Wel zeggen de bronnen hierover:"
+    )
+    assert reply.records[:1] == ["hoe:participatie-voortgezet-onderwijs"]
+    assert "huiswerkbegeleiding" in reply.text
+    # Where a fund does cover the age, the funds come first, as always.
+    young = ask(kb_sqlite, "fondsen", "bijles voor een kind van 8", need="bijles").reply
+    assert young.records[:1] == ["fonds:jeugdeducatiefonds"] and young.text.startswith("Voor bijles (8 jaar)")
 
 
 def test_the_consultatiebureau_names_no_need(kb_sqlite):
@@ -432,6 +453,15 @@ def test_signals_list_only_for_a_question_about_signals(kb_sqlite):
         kb_sqlite, "signalen", "een jongere zoekt een maatje of mentor, welke mogelijkheden zijn er?"
     ).reply.records
     assert not any(r.startswith("signaal:") for r in records), records
+
+
+def test_why_signals_matter_is_no_list_of_signals(kb_sqlite):
+    """ "waarom …" with the word "signalen" asks why (a werkwijze's Waarom), not which signals; "welke
+    signalen …" still gets the list."""
+    why = ask(kb_sqlite, "signalen", "waarom is het belangrijk dat signalen van school en jgz bij elkaar komen?")
+    assert why.reply.records[0] == "werkwijze:signalen-verbinden/waarom", why.reply.records
+    which = ask(kb_sqlite, "signalen", "welke signalen zie je bij kleuters?")
+    assert all(r.startswith("signaal:") for r in which.reply.records), which.reply.records
 
 
 def test_more_with_a_question_of_its_own_is_that_question(kb_sqlite):
@@ -639,6 +669,12 @@ def test_an_answer_that_shares_little_with_the_question_asks_back(kb_sqlite):
         ("is daar ook iets van voor kinderen?", True),
         ("en is er ook iets voor de vader?", True),
         ("en bij ouders?", True),  # after a block, in_context leaves it to the follow-up for another group
+        ("waar vind ik zo'n training?", True),  # such as the answer before named
+        ("zijn er zulke programma's ook voor vaders?", True),
+        ("wie vraagt zo'n babystartpakket aan?", False),  # a subject of its own
+        # "dat" is what the clause before it describes
+        ("ik las ergens over een geldspreekuur in een gezondheidscentrum, waar was dat?", False),
+        ("de moeder wil het niet, hoe pak ik dat aan?", True),
         ("en haar zoon van 16 spijbelt steeds vaker", False),  # a subject of its own
         ("waar woont ze? daar is geen buurthuis", False),
         ("hoe merk ik dat er thuis geldproblemen zijn", False),  # "dat" as a conjunction
@@ -849,6 +885,22 @@ def test_a_follow_up_that_names_a_short_record_is_about_that_record(kb_sqlite):
     assert not questions.named_in_full(kb_sqlite, "wat is een r4uitje")
 
 
+def test_a_message_that_only_says_for_whom_asks_the_question_before_for_that_age(kb_sqlite):
+    """ "voor een kindje van 2 waar ik me zorgen over maak" after a question for a questionnaire: the
+    questionnaires for a child of 2, not a programme that matches "zorgen"."""
+    first = ask(kb_sqlite, "instrumenten", "welke vragenlijst kan ik daarvoor gebruiken?")
+    text = "voor een kindje van 2 waar ik me zorgen over maak"
+    after = in_context(kb_sqlite, text, "werkwijze", first.question.state(), list(first.reply.records))
+    assert after is not None and after.reply.records[0].startswith("instrument:"), after and after.reply.records
+    assert "(2 jaar)" in after.reply.text
+    how = ask(kb_sqlite, "werkwijze", "hoe bespreek ik geldzorgen met ouders van een kleuter?")
+    teen = in_context(kb_sqlite, "voor een puber", "werkwijze", how.question.state(), list(how.reply.records))
+    assert teen is not None and teen.reply.records[0] == "hoe:bespreken-jongeren", teen and teen.reply.records
+    # a question of its own that starts the same way is none
+    own = "voor een kind van 8 met overgewicht, welk programma past?"
+    assert in_context(kb_sqlite, own, "wat_is", first.question.state(), list(first.reply.records)) is None
+
+
 def test_a_yes_no_question_about_the_record_just_shown_keeps_it(kb_sqlite):
     first = ask(kb_sqlite, "wat_is", "Wat is die GIZ-methodiek?")
     assert first.reply.records[:1] == ["instrument:giz-methodiek"]
@@ -972,6 +1024,11 @@ def test_a_record_named_to_be_left_out_is_left_out(kb_sqlite):
         assert "fonds:stichting-leergeld" not in outcome.reply.records, outcome.reply.records
     other = ask(kb_sqlite, "wat_is", "bestaat er naast girls talk ook zoiets voor jongens van 14 op het vmbo?")
     assert other.reply.records[0] == "interventie:make-a-move", other.reply.records
+    # "zoiets als X maar dan voor …" asks for another one; without "maar" it may be X itself
+    like = ask(kb_sqlite, "wat_is", "is er zoiets als Girls Talk maar dan voor jongens?")
+    assert like.reply.records[0] == "interventie:make-a-move", like.reply.records
+    itself = ask(kb_sqlite, "wat_is", "is er zoiets als Girls Talk in Zwolle?")
+    assert itself.reply.records[0] == "interventie:girls-talk", itself.reply.records
     lack = ask(kb_sqlite, "fondsen", "ouders kunnen geen extra kraamuren betalen, is daar een oplossing voor?")
     assert "fonds:extra-kraamzorg" in lack.reply.records[:3], lack.reply.records
 
@@ -1327,6 +1384,9 @@ def test_signals_of_poverty_in_parents_lead_with_the_parents(kb_sqlite):
     child's signal that shares "school"."""
     records = ask(kb_sqlite, "signalen", "Welke signalen van armoede bij ouders kun je op school merken?").reply.records
     assert records[0] == "signaal:ouder-school", records
+    # nor does a parent's signal that mentions a child ("taken doorschuiven naar hun kind") lead a child's list
+    child = ask(kb_sqlite, "signalen", "signalen bij een kind?").reply.records
+    assert child[0].startswith("signaal:kind-"), child
 
 
 @pytest.mark.parametrize(
@@ -1334,6 +1394,7 @@ def test_signals_of_poverty_in_parents_lead_with_the_parents(kb_sqlite):
     [
         "Wat is de eigen bijdrage per uur voor kraamzorg in 2026?",
         "Tot welk netto-inkomen komt een gezin met twee kinderen in aanmerking voor een voedselpakket?",
+        "Hoe lang duurt het gemiddeld voordat Stichting Leergeld een aanvraag goedkeurt?",
     ],
 )
 def test_hourly_rates_and_income_limits_are_not_in_the_sources(text):
@@ -1465,6 +1526,7 @@ def test_a_follow_up_that_names_another_kind_gets_that_kind(kb_sqlite):
     [
         ("wat_is", "wie is de contactpersoon van de Alliantie Kinderarmoede voor regio Twente?", "Contactgegevens"),
         ("fondsen", "wat zijn de openingstijden van de voedselbank in almere?", "Contactgegevens"),
+        ("fondsen", "wanneer is de voedselbank in Enschede open?", "Contactgegevens"),
         ("fondsen", "Vind jij dat het kindgebonden budget omhoog moet?", "Een eigen mening geef ik niet"),
         ("werkwijze", "In welk artikel van de Wet publieke gezondheid staan de taken van de jgz?", "Welk wetsartikel"),
     ],
