@@ -36,7 +36,7 @@ _WORD = re.compile(r"[^\W_][\w&'’-]*")
 # niet", "Leergeld heeft hem afgewezen"; the name is the few capitalised words right before.
 _REFUSED = re.compile(
     r"\s+(?:(?:kan|kon|kunnen|mag|doet|deed|helpt|werkt|vergoedt|betaalt|geeft)\s+(?:(?:hier|dat|het|hem|haar|"
-    r"hen|ze|ons|dit|dus|ook|nu)\s+)?(?:niet|geen|niks)\b|(?:valt|viel)\s+af\b|(?:heeft|had)\s+(?:\w+\s+)?afgewezen\b|"
+    r"hen|ze|ons|dit|dus|ook|nu)\s+)?(?:niet|geen|niks)\b|(?:valt|viel)\s+af\b|(?:heeft|had)\s+(?:\w+\s+){0,5}afgewezen\b|"
     r"(?:is|was)\s+(?:al\s+)?(?:afgewezen|vol|gestopt)\b|"
     # "Leergeld hebben we al geprobeerd": tried already, so something else is wanted
     r"(?:(?:hebben|heb|heeft|had|hadden)\s+(?:we|wij|ik|ze|zij|hij|jullie)\s+|is\s+|zijn\s+)?al\s+geprobeerd\b)",

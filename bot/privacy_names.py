@@ -557,6 +557,11 @@ _WORKS = {
     "publicaties", "werk", "theorie", "model", "methode", "lezing", "podcast", "column", "blog", "proefschrift",
     "oratie", "essay", "webinar", "training", "les", "presentatie", "documentaire", "film", "interview",
 }  # fmt: skip
+# Adverbs that are also in a name list ("Mee", "Even", "Thuis"): in lower case right after a name they go
+# with the verb ("mag roos mee op kamp?"), not with the name.
+_ADVERBS = {"mee", "even", "thuis", "weer", "terug", "langs", "samen", "alleen", "morgen", "vandaag", "straks"}
+# A modal verb that opens a question, its subject right after it: "kan dirk …", "mag roos …".
+_MODALS_BEFORE_A_SUBJECT = {"kan", "mag", "moet", "wil", "kunnen", "mogen", "moeten", "willen"}
 # Things named after someone, long dead or no client: "de ziekte van Crohn", "het syndroom van Down".
 _EPONYMOUS = {"ziekte", "syndroom", "piramide", "wet", "stelling", "principe", "effect"}
 # After a name, part of it: "Kofi jr.", "Jan Jansen sr.".
@@ -1246,6 +1251,16 @@ class _Context:
             return False
         if not cue and self.sentence_initial(i) and w.low in self.lex.first_names and self.listed(w) and self.acts(i):
             return True  # "roos en haar moeder slapen …", "tim heeft geen jas"
+        if (
+            not cue
+            and i > 0
+            and self.sentence_initial(i - 1)
+            and self.words[i - 1].low in _MODALS_BEFORE_A_SUBJECT
+            and w.low in self.lex.first_names
+            and w.low not in self.lex.stop
+            and w.low not in _CUES
+        ):
+            return True  # "kan dirk nog op zwemles?", "mag roos mee op kamp?": the subject, in lower case
         if not cue and any(0 <= k and self.sentence_initial(k) and self.first_name_pair(k) for k in (i, i - 2)):
             return True  # "pieter en klaas zijn de vaders", "anna-lena en jan-pieter gaan …"
         if not cue and self.sentence_initial(i) and w.low in self.lex.surnames and self.speaks(i):
@@ -1606,12 +1621,14 @@ class _Context:
         """Word i is followed by a verb only a person does ("Bakker wil geen hulp", "Mulder heeft schulden"):
         a bare noun starts no such sentence without an article ("de bakker wil …"). A `common` word (storm,
         koning, berg) may "have" things as a word too ("Storm heeft veel schade gedaan"): for it "heeft" says
-        nothing, unless what follows is a verb of saying ("Koning heeft gisteren gebeld")."""
+        nothing, unless what follows is a verb of saying ("Koning heeft gisteren gebeld") or what only a
+        person or household has ("Berg heeft een energieschuld")."""
         words = self.words
-        if common and i + 1 < len(words) and words[i + 1].low in ("heeft", "had") and not self.says(i):
-            return False
         if words[i].low in _INSTITUTIONS | _PLACES_OF_A_NEIGHBOURHOOD:
             return False  # "School heeft gebeld": the school
+        if common and i + 1 < len(words) and words[i + 1].low in ("heeft", "had") and not self.says(i):
+            # unless what it has only a person or household has: "Berg heeft een energieschuld"
+            return any(_held_by_a_person(w.low) for w in words[i + 2 : i + 5] if w.kind == "word")
         if i + 2 < len(words) and words[i + 2].low in _SUBJECTS | {"men", "er", "het"}:
             return False  # "Thuis heeft ze geen bureau": the subject comes after the verb
         return i + 1 < len(words) and words[i + 1].low in _DOES_AS_PERSON
@@ -2169,6 +2186,7 @@ class _Context:
         return (
             lowercase_ok
             and w.low not in self.lex.stop
+            and w.low not in _ADVERBS
             and (w.low in self.lex.first_names or w.low in self.lex.surnames or not self.ordinary(w))
         )
 
@@ -2736,3 +2754,12 @@ def _with_repeats(words: list[_Word], spans: list[tuple[int, int]], lex: Lexicon
 def _unaccented(low: str) -> str:
     """ "wiśniewska" → "wisniewska": a name typed once with its accents and once without."""
     return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+
+
+# What only a person or household has: "Winter heeft een betalingsachterstand", "Berg heeft twee kinderen".
+_HELD_ENDINGS = ("schuld", "schulden", "achterstand", "uitkering", "aanmaning", "aanmaningen", "toeslag", "toeslagen")
+_HELD_WORDS = {"kinderen", "kind", "zoon", "dochter", "zoontje", "dochtertje", "baan", "bijstand", "bewindvoerder"}
+
+
+def _held_by_a_person(low: str) -> bool:
+    return low in _HELD_WORDS or low.endswith(_HELD_ENDINGS)

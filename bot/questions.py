@@ -312,9 +312,19 @@ def _thesaurus_needs(text: str) -> list[str]:
 BABY_THINGS = {"bed", "kleding", "linnengoed", "kamerinrichting", "speelgoed"}
 
 
+# How an application may turn out: "dat een aanvraag afgewezen kan worden", "kan ik beloven dat het lukt?"
+APPLICATION_OUTCOME = re.compile(
+    r"\b(afgewezen|afwijzing|toegekend|toekenning|goedgekeurd|beloven|belofte|toezegging|valse hoop)\b"
+)
+
+
 def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # A need named in this message wins over a remembered one; a need the text names but the
     # knowledge base does not know is said so, never answered with the remembered one.
+    if q.text and not q.offset and APPLICATION_OUTCOME.search(normalize(q.text)) and not kb.resolve_needs(q.text):
+        # "hoe breng ik het dat een aanvraag ook afgewezen kan worden?": how to talk about what may come of
+        # an application (a werkwijze's point), no need to find a fund for
+        return werkwijze(kb, replace(q, kind="werkwijze", need=None))
     named = [rid for kind, rid in kb.find_named(q.text) if kind == "fonds"] if q.text and not q.offset else []
     if named and where_they_are(kb, named[0], q.text):
         named = []
@@ -519,6 +529,9 @@ def _unknown_need_reply(kb: KnowledgeBase, search, q: Question) -> Reply:
 
 def aanvragen(kb: KnowledgeBase, q: Question) -> Outcome:
     named = [rid for kind, rid in kb.find_named(" ".join(filter(None, [q.text, q.name]))) if kind == "fonds"]
+    if not named and q.text and not q.offset and APPLICATION_OUTCOME.search(normalize(q.text)):
+        # "wat als de aanvraag wordt afgewezen, hoe breng ik dat?" after funds: how to talk about it
+        return fondsen(kb, replace(q, kind="fondsen"))
     fund_ids = named or q.shown_funds
     funds = [f for f in (kb.fund(fid) for fid in fund_ids) if f]
     applicant = parse_applicant(q.applicant)

@@ -455,6 +455,30 @@ def test_signals_list_only_for_a_question_about_signals(kb_sqlite):
     assert not any(r.startswith("signaal:") for r in records), records
 
 
+def test_what_may_come_of_an_application_is_no_need_to_find_a_fund_for(kb_sqlite):
+    """ "dat een aanvraag bij een fonds ook afgewezen kan worden": the point on being realistic with
+    parents (Financiële steun voor alle kinderen), not "Voor 'afgewezen' ken ik geen fonds"."""
+    block = "hoe:financiele-en-materiele-steun-financiele-steun-alle-kinderen"
+    for text in (
+        "hoe breng ik het bij ouders dat een aanvraag bij een fonds ook afgewezen kan worden?",
+        "kan ik beloven dat een aanvraag bij een fonds lukt?",
+    ):
+        reply = ask(kb_sqlite, "fondsen", text).reply
+        assert reply.records[0] == block, (text, reply.records)
+        assert "ook afgewezen kan worden" in reply.text
+    # also after funds were shown, as a question how to apply
+    after = ask(
+        kb_sqlite, "aanvragen", "wat als de aanvraag wordt afgewezen, hoe breng ik dat?", shown_funds=["bv-familie"]
+    )
+    assert after.reply.records[0] == block, after.reply.records
+    # a need named beside it is still a fund question
+    assert (
+        ask(kb_sqlite, "fondsen", "welk fonds betaalt een fiets voor een kind van 10?")
+        .reply.records[0]
+        .startswith("fonds:")
+    )
+
+
 def test_why_signals_matter_is_no_list_of_signals(kb_sqlite):
     """ "waarom …" with the word "signalen" asks why (a werkwijze's Waarom), not which signals; "welke
     signalen …" still gets the list."""
@@ -1310,6 +1334,10 @@ def test_a_fund_tried_already_is_left_out(kb_sqlite):
     assert aside == ["fonds:stichting-leergeld"] and "Leergeld" not in rest and "Welk fonds" in rest
     assert left_out(kb_sqlite, "Is Leergeld al geprobeerd door de school?")[1] == ["fonds:stichting-leergeld"]
     assert left_out(kb_sqlite, "hoe vraag je Leergeld aan?")[1] == []
+    # turned down, with what it turned down in between
+    refused = "Leergeld heeft de aanvraag voor een laptop afgewezen, wat nu?"
+    assert left_out(kb_sqlite, refused)[1] == ["fonds:stichting-leergeld"]
+    assert "fonds:stichting-leergeld" not in ask(kb_sqlite, "fondsen", refused).reply.records
 
 
 def test_whether_one_can_go_there_is_a_question_about_it(kb_sqlite):

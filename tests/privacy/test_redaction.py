@@ -1044,6 +1044,14 @@ def test_names_that_are_words_act_and_names_as_files_list_them(text, redacted, k
         ("Ingrid Breda-van Dijk zoekt een fiets.", "[NAAM] zoekt", ""),
         # a name typed once with its accents and once without
         ("Wiśniewska of Wisniewska, ik weet niet hoe je het schrijft.", "[NAAM] of [NAAM]", ""),
+        # a first name in lower case right after the modal verb that opens the question; "mee" stays
+        ("kan dirk nog op zwemles als de bijstand stopt?", "kan [NAAM] nog op zwemles", ""),
+        ("mag roos mee op kamp?", "mag [NAAM] mee op kamp?", ""),
+        ("kan school de kosten dragen?", "", "kan school de kosten"),
+        # a surname that is a word has what only a person has; a storm has damage
+        ("Berg heeft een energieschuld van 2300 euro.", "[NAAM] heeft een energieschuld", ""),
+        ("Winter heeft een betalingsachterstand bij de woningcorporatie.", "[NAAM] heeft", ""),
+        ("Storm heeft veel schade gedaan aan het dak.", "", "Storm heeft veel schade"),
         # where someone is from after the surname; what is named after someone
         ("Wethouder Koster van Zaanstad noemde een nieuw programma.", "", "van Zaanstad"),
         ("Is er een regeling voor kinderen met de ziekte van Crohn?", "", "de ziekte van Crohn"),
