@@ -142,6 +142,16 @@ AGE_BUTTONS = [
 ]
 
 
+def no_fund_line(search: r.FundSearch) -> str:
+    """ "Ik vind geen fonds voor bijles (havo 4) in de bronnen.": what was looked for, and that none is listed."""
+    about = " of ".join(search.needs) or "deze vraag"
+    # "voor een kind van 10 jaar", but a school stage or a word in brackets: "(havo 4)", "(peuter)"
+    label = search.age_label or ""
+    age = f" voor een kind van {label}" if label[:1].isdigit() else (f" ({label})" if label else "")
+    who = f" dat {AANVRAGERS.get(search.applicant, search.applicant)} kunnen aanvragen" if search.applicant else ""
+    return f"Ik vind geen fonds voor {about}{age}{who} in de bronnen."
+
+
 def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False, opening: str | None = None) -> Reply:
     """The funds for a need. offer_ages: no age was given and the funds' ages differ, so each fund
     shows its age range and buttons narrow the list by age. opening: the caller's own first line."""
@@ -150,12 +160,7 @@ def funds_answer(search: r.FundSearch, offset: int = 0, offer_ages: bool = False
             f"Voor '{echo(search.unknown_need)}' ken ik geen fonds of regeling uit de bronnen. " + NOTHING_FOUND
         )
     if not search.funds:
-        about = " of ".join(search.needs) or "deze vraag"
-        # "voor een kind van 10 jaar", but a school stage or a word in brackets: "(havo 4)", "(peuter)"
-        label = search.age_label or ""
-        age = f" voor een kind van {label}" if label[:1].isdigit() else (f" ({label})" if label else "")
-        who = f" dat {AANVRAGERS.get(search.applicant, search.applicant)} kunnen aanvragen" if search.applicant else ""
-        return Reply(f"Ik vind geen fonds voor {about}{age}{who} in de bronnen. " + NOTHING_FOUND)
+        return Reply(no_fund_line(search) + " " + NOTHING_FOUND)
     page = search.funds[offset : offset + PAGE_SIZE]
     about = " en ".join(search.needs) if search.needs else "ondersteuning"
     parts = [f"Voor {about}"]

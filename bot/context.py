@@ -325,9 +325,8 @@ def in_context(
         if other := not_for_a_first_child(kb, previous, shown):
             return other  # "en als het haar tweede kindje is?" after VoorZorg
     if previous.kind != "fondsen" and for_whom(text):
-        # the question before, for this age (the NLU may have taken it for a question of its own)
-        new_age = age or parse_age(text).label
-        return answer(kb, replace(previous, age=new_age, offset=0, topic=None), checked=False)
+        # the question before, for this age as written (the NLU may have taken it for a question of its own)
+        return answer(kb, replace(previous, age=parse_age(text).label, offset=0, topic=None), checked=False)
     if figure := figure_of_the_previous(kb, text, previous, shown):
         return figure
     if thing := what_that_thing_is(kb, text):

@@ -321,11 +321,17 @@ APPLICATION_OUTCOME = re.compile(
 def fondsen(kb: KnowledgeBase, q: Question) -> Outcome:
     # A need named in this message wins over a remembered one; a need the text names but the
     # knowledge base does not know is said so, never answered with the remembered one.
-    if q.text and not q.offset and APPLICATION_OUTCOME.search(normalize(q.text)) and not kb.resolve_needs(q.text):
-        # "hoe breng ik het dat een aanvraag ook afgewezen kan worden?": how to talk about what may come of
-        # an application (a werkwijze's point), no need to find a fund for
-        return werkwijze(kb, replace(q, kind="werkwijze", need=None))
     named = [rid for kind, rid in kb.find_named(q.text) if kind == "fonds"] if q.text and not q.offset else []
+    if (
+        not named
+        and q.text
+        and not q.offset
+        and APPLICATION_OUTCOME.search(normalize(q.text))
+        and not kb.resolve_needs(q.text)
+    ):
+        # "hoe breng ik het dat een aanvraag ook afgewezen kan worden?": how to talk about what may come of
+        # an application (a werkwijze's point), no need to find a fund for; a fund it names is about that fund
+        return werkwijze(kb, replace(q, kind="werkwijze", need=None))
     if named and where_they_are(kb, named[0], q.text):
         named = []
     if named:
@@ -442,8 +448,7 @@ def _need_in_guidance(kb: KnowledgeBase, q: Question, search: FundSearch, age) -
             reply = retrieval.unit_answer(kb, hit.unit.key, q.text)
             if reply is None:
                 continue
-            no_fund = answers.funds_answer(search).text.split(". ", 1)[0]
-            reply.text = f"{no_fund}. Wel zeggen de bronnen hierover:\n{reply.text}"
+            reply.text = f"{answers.no_fund_line(search)} Wel zeggen de bronnen hierover:\n{reply.text}"
             return Outcome(reply, replace(q, topic=hit.unit.key))
     return None
 

@@ -471,6 +471,9 @@ def test_what_may_come_of_an_application_is_no_need_to_find_a_fund_for(kb_sqlite
         kb_sqlite, "aanvragen", "wat als de aanvraag wordt afgewezen, hoe breng ik dat?", shown_funds=["bv-familie"]
     )
     assert after.reply.records[0] == block, after.reply.records
+    # a fund named beside it is about that fund
+    named = ask(kb_sqlite, "fondsen", "Is de aanvraag bij Jarige Job al toegekend?").reply.records
+    assert named[0] == "fonds:stichting-jarige-job", named
     # a need named beside it is still a fund question
     assert (
         ask(kb_sqlite, "fondsen", "welk fonds betaalt een fiets voor een kind van 10?")
