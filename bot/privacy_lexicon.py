@@ -11,17 +11,24 @@
   UMC Utrecht; the `deduce` package): 14 881 first names, 10 500 surnames, surname particles,
   6 741 residences, 346 municipalities, regions, provinces, 369 hospitals; and the words that are
   names but mostly ordinary (its name exceptions, its 1 000 most common words and its stop words).
+- First names of other countries: the first-name tables of Faker's person providers (the `faker`
+  package, MIT), ±18 600 names in Latin script from some 80 locales, without those that are an ordinary
+  Dutch word, a frequent English word, a place or a name the knowledge base knows, and without names of
+  three letters or fewer ("oke" is chat for okay). Deduce's list is Dutch: "Nicu", "Deepa" and "Kyara"
+  were names only when their context said so.
 - What the assistant knows by name: funds, organisations, programmes, instruments, local examples
   and their gemeenten, read from knowledge/*.yml. Redacting one would change the answer.
 - What professionals name and the knowledge base does not know: shops, energy companies, insurers,
   charities, outings, children's book figures, kept by the maintainers in privacy_known_names.yml.
 
-Only the data files are read; neither package is imported (Deduce would load its tokenizer and
-street lists, spaCy its language machinery). Loading takes about half a second, once per process.
+Only the data files are read; none of the packages is imported (Deduce would load its tokenizer and
+street lists, spaCy its language machinery, Faker its providers). Loading takes about a second (Faker's
+tables a third of it), once per process.
 """
 
 from __future__ import annotations
 
+import ast
 import gzip
 import importlib.util
 import json
@@ -86,6 +93,9 @@ class Lexicon:
     short_bare_nouns: set[str] = field(default_factory=set)  # nouns of up to five letters without any form
     # First names the Dutch tables hold as a bare noun only ("linda", "maria"): in lower case still a name.
     bare_first_names: set[str] = field(default_factory=set)
+    # All of Faker's first names, also those that are an ordinary word ("florin", "karim"): those are no
+    # name on their own, but no shop or thing in a list of names either ("Nicu en Florin").
+    world_first_names: frozenset[str] = frozenset()
     max_phrase: int = 1
 
 
@@ -280,6 +290,37 @@ def _world_names(locale: str) -> set[str]:
     return {name.lower() for table in (found.territories, found.languages) for name in table.values()}
 
 
+def _faker_people() -> Path:
+    spec = importlib.util.find_spec("faker")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordListsMissing("faker ontbreekt: voer `make setup` uit")
+    return Path(list(spec.submodule_search_locations)[0]) / "providers" / "person"
+
+
+def _latin(name: str) -> bool:
+    return all((c.isalpha() and ord(c) < 0x250) or c in "-'" for c in name)
+
+
+@lru_cache(maxsize=1)
+def world_first_names() -> frozenset[str]:
+    """First names of many countries from Faker's person providers (MIT): the tuples named first_names*
+    in its locale modules, read as data with `ast`, in Latin script. Deduce's list is Dutch: "Florin",
+    "Salma" and "Bogdan" are names of clients all the same."""
+    found: set[str] = set()
+    for module in sorted(_faker_people().glob("*/__init__.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+                continue
+            if not node.targets[0].id.startswith("first_names"):
+                continue
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue  # weighted tables built with OrderedDict(...): the same names are in plain tuples elsewhere
+            found |= {n.lower() for n in value if isinstance(n, str) and len(n) >= 4 and _latin(n)}
+    return frozenset(found)
+
+
 def _world(names: set[str]) -> set[str]:
     """Countries, regions of the world and languages in Dutch; in English too ("a colleague from Ireland"),
     but not those that are people's names ("Jordan", "Chad")."""
@@ -352,6 +393,21 @@ def load() -> Lexicon:
         if not all(t.lower() in personal for t in name.split()):
             # Whole names only: not "Jeroen Bosch" of "Jeroen Bosch Ziekenhuis", nor "Villa" of "De Villa".
             _protect_name(lexicon, name, parts=False)
+    # First names of other countries, but none that is an ordinary Dutch or English word, a place or a
+    # name the knowledge base knows: "Florin" is a client, "Winter" and "April" stay months and seasons.
+    world_names = (
+        world_first_names()
+        - lexicon.ordinary
+        - lexicon.english_frequent
+        - lexicon.common
+        - lexicon.frequent
+        - places
+        - lexicon.kb_words
+        - lexicon.kb_names
+    )
+    lexicon.first_names |= world_names
+    lexicon.world_first_names = world_first_names()
+    lexicon.english -= world_names
     lexicon.municipalities |= lexicon.kb_gemeenten
     places |= lexicon.kb_gemeenten
     lexicon.places = {" ".join(p.split()) for p in places}

@@ -615,7 +615,8 @@ def _tokens(text: str, claimed: list[tuple[int, int]]) -> list[_Word]:
         t = m.group(0)
         kind = "word" if t[0].isalpha() or (t[0] == "'" and len(t) > 1) else "num" if t.isdigit() else "punct"
         w = _Word(m.start(), m.end(), t.rstrip("-") if kind == "word" else t, "", kind)
-        w.low = w.text.lower().replace("’", "'")
+        # The Turkish capital İ lower-cases to i with a combining dot: "DEMİR" is "demir".
+        w.low = w.text.lower().replace("’", "'").replace("\u0307", "")
         w.blocked = any(s < w.end and w.start < e for s, e in claimed)
         words.append(w)
     for k, w in enumerate(words):
@@ -940,7 +941,35 @@ class _Context:
             len(w.text) >= 4
             and any(0 <= k < len(words) and words[k].kind == "word" and name(words[k]) for k in (i - 1, i + 1))
             and not self.ordinary(w)
-        )
+        ) or self.shouted_pair(i)
+
+    def shouted_pair(self, i: int) -> bool:
+        """Word i is one of two words in capitals, no abbreviation or word of the knowledge base, at least one
+        of them unknown, that something only a person does or has follows: "HELEN TEKLE vraagt …", "GODSWILL
+        EZE godswill.eze@…", "BÜŞRA DEMİR (moeder)"."""
+        words = self.words
+
+        def shouted(x: _Word) -> bool:
+            return (
+                x.kind == "word"
+                and len(x.text) >= 3
+                and x.text.isupper()
+                and not x.place
+                and not x.blocked
+                and x.low not in self.lex.kb_words
+                and x.low not in self.lex.stop
+                and (not self.ordinary(x) or x.low in self.lex.first_names or x.low in self.lex.surnames)
+            )
+
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b + 1 >= len(words) or not (shouted(words[a]) and shouted(words[b])):
+                continue
+            if not any(len(x.text) >= 4 and self.unknown(x) for x in (words[a], words[b])):
+                continue
+            after = words[b + 1]
+            if after.blocked or after.text == "(" or after.low in _PERSON_VERBS:
+                return True
+        return False
 
     def month_as_name(self, i: int) -> bool:
         """Word i is a month with a capital in mid-sentence and no number beside it: Dutch writes months in
@@ -1972,7 +2001,7 @@ class _Context:
             return True  # also the "com" of "Bol.com"; "Russisch" says who people are
         if w.kind != "word" or not w.text[:1].isupper():
             return False
-        if self.listed(w) or w.low in self.lex.first_names:
+        if self.listed(w) or w.low in self.lex.first_names or w.low in self.lex.world_first_names:
             return False
         return (
             (len(w.text) > 1 and w.text.isupper() and not self.shouting)
@@ -2494,6 +2523,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                     and not ctx.excluded(w, in_name=True)
                     and w.low not in _CUES
                     and w.low not in lex.stop
+                    and not (w.low in _GREETINGS and ctx.sentence_initial(j))  # "Hoi, Ingrid hier"
                     and not ctx.brand(w)
                     and not ctx.org_word(w)
                     and (
@@ -2656,6 +2686,13 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             spans.append((words[i].start, words[i].end))  # what a child is called: "door iedereen Jojo genoemd"
         elif i > 1 and words[i - 1].low == "van" and words[i - 2].low in _EPONYMOUS:
             pass  # "de ziekte van Crohn", "het syndroom van Down": named after someone, no client
+        elif (
+            j > i
+            and words[j].text[:1].isupper()
+            and _PLACE_WORD.fullmatch(words[j].low)
+            and words[j].low not in lex.surnames  # "Dirk Verkade"
+        ):
+            pass  # "op de Johan de Wittstraat": a street named after someone (with a number it is an address)
         elif i == j and ctx.bare_word(i):
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
         elif i <= j and ctx.organisation(i, j) and not _coordinated_with_name(words, in_name, i, j):

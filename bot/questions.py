@@ -1071,9 +1071,12 @@ def _asks_one_instrument(text: str | None) -> bool:
     gebruiken?", "is daar een instrument voor?", "instrument?" (not "welke instrumenten zijn er?")."""
     norm = normalize(text or "")
     own = content_words(norm)
+    kind_words = [w for w in own if w in INSTRUMENT_WORDS]
+    # "welke instrumenten zijn er?" asks for the list; "welke vragenlijst?" for the one to use
+    plural = any(w.endswith(("en", "s")) for w in kind_words)
     return (
-        not re.search(r"\bwelke\b", norm)
-        and any(w in INSTRUMENT_WORDS for w in own)
+        not (re.search(r"\bwelke\b", norm) and plural)
+        and bool(kind_words)
         and all(w in INSTRUMENT_WORDS or w in STEERING or w in USING_WORDS for w in own)
     )
 
@@ -1389,7 +1392,11 @@ def second_opinion(kb: KnowledgeBase, q: Question, outcome: Outcome, kind_given:
         and not APPLYING.search(normalize(q.text))
     )
     alone = alone or _retrieve(kb, replace(q, need=None), None)
-    choice, hits = alone if unwanted_funds or why_not_which else _retrieve(kb, q, q.kind)
+    # The fund finder found nothing for a question that asks for no fund ("moeder vertelt dat ze haar
+    # rekeningen niet meer betaalt", taken for a fund question): the retrieval over every kind, not the
+    # funds' again.
+    no_fund_found = q.kind in ("fondsen", "aanvragen") and not lead
+    choice, hits = alone if unwanted_funds or why_not_which or no_fund_found else _retrieve(kb, q, q.kind)
     ranked = retrieval.best_per_record(hits)
     top = [h.unit.record for h in ranked[:3]]
     if not fund_ground:
@@ -1559,7 +1566,7 @@ ASKS_FOR = {
     ),
     "signaal": re.compile(
         r"\b(\w*signa(al|len)|signaleringslijst|kenmerken|risicogroep\w*|"
-        r"(verhoogd|groter|extra) risico|risico op|risicofactor\w*|(daar)?achter zitten|"
+        r"(verhoogd|groter|extra) risico|risico op|risicofactor\w*|(daar)?achter zitten|(iets )?achter zoeken|"
         r"zegt (dat|dit) (iets|wat)|wat zegt (dat|dit)|wijst (dat|dit)|duidt|rol (in )?spelen|"
         r"op letten|let ik op|teken van|aanwijzing|(bij|met) (geld\w*|armoede|geldzorgen) "
         r"(horen|te maken)|"
@@ -1637,9 +1644,19 @@ EXISTS = re.compile(r"\b(is|zijn) er\b|\bis daar\b|\bbestaa?t(en)? er\b")
 FILLED_IN_LIST = re.compile(r"\w*lijst\w*\b.*\b(vul\w* (\w+ ){0,4}in|invul\w*|ingevuld)\b")
 
 
+# "dat ze haar rekeningen niet meer betaalt": what a family does not pay, told; no question who pays.
+NOT_PAYING = re.compile(
+    r"\bniet (meer )?(kan |kunnen )?(betaalt|betalen)\b|\b(betaalt|betalen) (\w+ ){0,3}niet( meer)?\b"
+)
+
+
 def asked_kinds(text: str) -> set[str]:
     norm = normalize(asking_part(text))
-    found = {kind for kind, pattern in ASKS_FOR.items() if pattern.search(norm)}
+    found = {
+        kind
+        for kind, pattern in ASKS_FOR.items()
+        if pattern.search(NOT_PAYING.sub(" ", norm) if kind == "fonds" else norm)
+    }
     if FILLED_IN_LIST.search(norm):
         found = (found - {"signaal"}) | {"instrument"}
     if ASKS_HOW.search(norm):
@@ -2357,10 +2374,12 @@ def off_topic(kb: KnowledgeBase, text: str) -> Outcome | None:
         # "wat kost die opleiding bij Howie the Harp?": the record named, unless it lacks the figure asked.
         return _figure_not_given(kb, Question("wat_is", text=text), named)
     # "wat bedoelt de handreiking met een groei-mindset?": what is meant, found by what follows "met".
-    if DEFINED.search(normalize(text)):
+    defined = bool(DEFINED.search(normalize(text)))
+    if defined:
         text = DEFINED.sub("wat is ", normalize(text), count=1)
     size = len(content_words(text))
-    if size < (2 if is_question(text) else 3):
+    # "wat bedoelen ze met bufferen?" asks about one word
+    if size < (1 if defined else 2 if is_question(text) else 3):
         return None  # "welke programma's zijn er bij overgewicht?" is a question; "ben jij een mens?" too small
     if size < 5 and not (tells_about_a_family(text) and size >= 3):
         # A short message about no child or parent: only when one record matches it strongly, not a need
@@ -2575,5 +2594,10 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
     if previous.kind == "fondsen" and text and not changes.get("need") and kb.resolve_needs(text):
         q = replace(q, need=text)
     if previous.kind == "fondsen":
-        q = replace(q, text="")
+        # (no topic: "en bijles voor zijn zusje op de basisschool?" after what the sources say about a need
+        # no fund covers is a fund question again, not that record again)
+        # "En worden de tandartskosten van de ouders zelf ook vergoed?": for the parents, which only the
+        # text says (fondsen reads it there, and then not the NLU's "ouders zelf" as who applies)
+        themselves = bool(PARENT_THEMSELVES.search(normalize(text)))
+        q = replace(q, text=text if themselves else "", topic=None)
     return answer(kb, q, checked=False)

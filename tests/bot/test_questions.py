@@ -1932,3 +1932,57 @@ def test_how_to_discuss_it_with_the_parents_after_signals_is_how_to_discuss(kb_s
         kb_sqlite, "en hoe bespreek ik dit dan met de ouders?", "werkwijze", first.question.state(), first.reply.records
     )
     assert after.reply.records[0].startswith("hoe:bespreken-"), after.reply.records
+
+
+def test_a_family_that_does_not_pay_its_bills_asks_for_no_fund(kb_sqlite):
+    """ "dat ze haar rekeningen niet meer betaalt", taken for a fund question: no need the fund finder
+    knows and no one asked who pays, so not "Voor 'vertelt rekeningen' ken ik geen fonds" but what the
+    sources say about money trouble; "wie betaalt de zwemles?" still asks who pays."""
+    told = ask(kb_sqlite, "fondsen", "moeder van kinderen van 1 en 3 vertelt dat ze haar rekeningen niet meer betaalt")
+    assert told.reply.records and not told.reply.records[0].startswith("fonds:"), told.reply.text
+    assert "ken ik geen fonds" not in told.reply.text
+    assert "fonds" in questions.asked_kinds("wie betaalt de zwemles?")
+    assert "fonds" not in questions.asked_kinds("ze betaalt haar rekeningen niet meer")
+
+
+def test_what_is_meant_by_one_word_of_a_block_is_that_block(kb_sqlite):
+    """ "wat bedoelen ze met bufferen?" (small talk to the NLU): the block whose point says "bufferen"."""
+    found = questions.off_topic(kb_sqlite, "wat bedoelen ze met bufferen?")
+    assert found is not None and "hoe:steun-bij-ouderschap-positief-ouderschap" in found.reply.records[:3]
+    assert questions.off_topic(kb_sqlite, "ben jij een mens?") is None
+
+
+def test_which_questionnaire_without_a_moment_asks_the_moment(kb_sqlite):
+    """ "welke vragenlijst?" asks which one to use: that depends on the moment, so ask it; "welke
+    instrumenten zijn er?" asks for the list."""
+    one = ask(kb_sqlite, "instrumenten", "welke vragenlijst?")
+    assert not one.reply.records and one.reply.buttons, one.reply.text
+    listed = ask(kb_sqlite, "instrumenten", "welke instrumenten zijn er?")
+    assert listed.reply.records and listed.reply.records[0].startswith("instrument:")
+
+
+def test_a_new_need_after_what_the_sources_say_about_an_unfunded_one_is_a_fund_question(kb_sqlite):
+    """ "en bijles voor zijn zusje op de basisschool?" after "examentraining in havo 5" (no fund; the
+    Hoe-block on it): the funds for bijles at the basisschool, not that block again; "en worden de
+    tandartskosten van de ouders zelf ook vergoed?" after the child's dental cover is the parents' own."""
+    first = ask(kb_sqlite, "fondsen", "leerling uit 5 havo wil examentraining volgen, ouders kunnen het niet betalen")
+    assert first.reply.records and not first.reply.records[0].startswith("fonds:")
+    sister = questions.follow_up(
+        kb_sqlite, first.question.state(), {"text": "en bijles voor zijn zusje op de basisschool?", "need": "bijles"}, []
+    )
+    assert sister.reply.records[0] == "fonds:jeugdeducatiefonds", sister.reply.text
+    teeth = ask(kb_sqlite, "fondsen", "moeten ouders de tandarts voor hun kinderen zelf betalen?")
+    assert teeth.reply.records[0] == "fonds:tandartskosten-kinderen"
+    own = questions.follow_up(
+        kb_sqlite,
+        teeth.question.state(),
+        {"text": "En worden de tandartskosten van de ouders zelf ook vergoed?", "applicant": "ouders zelf"},
+        [],
+    )
+    assert "fonds:tandartskosten-kinderen" not in own.reply.records, own.reply.text
+
+
+def test_whether_to_look_behind_it_asks_for_signals(kb_sqlite):
+    """ "moet ik daar iets achter zoeken?" after what a child wears: the signals, not the clothing funds."""
+    text = "meisje loopt al weken in dezelfde te krappe broek en heeft nog geen winterjas. moet ik daar iets achter zoeken?"
+    assert "signaal" in questions.asked_kinds(text)
