@@ -303,6 +303,10 @@ def for_a_sibling(kb: KnowledgeBase, text: str, previous: Question, age: str | N
     rest = {w for w in content_words(SIBLING.sub(" ", norm)) if not w.isdigit() and not parse_age(w)}
     if not TOO.search(norm) and rest - FOLLOW_UP_WORDS - AGE_WORDS:
         return None
+    if kb.resolve_needs(text):
+        # "en voor haar zoon van 10, die heeft ook nauwelijks kleren die passen?" after rompers for the baby:
+        # what he needs, for his age
+        return answer(kb, Question("fondsen", text=text, age=age, gemeente=previous.gemeente), checked=False)
     return answer(kb, replace(previous, text=f"{previous.text} {text}", age=age, topic=None, offset=0))
 
 
@@ -331,6 +335,8 @@ def in_context(
         return figure
     if thing := what_that_thing_is(kb, text):
         return thing
+    if shown and (trained := training_for_professionals(kb, text, previous, shown[0])):
+        return trained  # "is daar een training voor?" after a way of working: its Voorwaarden
     if asks_wording(text) and not named_in_full(kb, text) and (worded := in_words(kb, previous, shown)):
         return worded  # "heb je een paar voorbeeldzinnen?" after a Hoe-block: its example sentences
     if previous.kind in SAME_KIND and elliptic(text):
@@ -427,6 +433,68 @@ def not_for_a_first_child(kb: KnowledgeBase, previous: Question, shown: list[str
     if choice.action == "nothing":
         return None
     return unit_outcome(kb, replace(previous, text=question, offset=0), choice)
+
+
+# "is daar een training voor?", "ik wil er meer over leren": training for the professional who asks.
+TRAINING_ASKED = re.compile(
+    r"\b(training|trainingen|scholing|nascholing|cursus|opleiding|bijscholing)\b|\bmeer over leren\b"
+)
+TRAINING_WORDS = {
+    "training", "trainingen", "scholing", "nascholing", "cursus", "opleiding", "bijscholing", "leren", "volgen",
+    "zelf", "onzeker", "organisatie", "werkgever", "biedt", "bieden", "vind", "vinden", "waar", "krijgen",
+}  # fmt: skip
+# For whom the training is, when it is not the professional: then it is a programme, not a Voorwaarde.
+FOR_CLIENTS = re.compile(
+    r"\b(voor|met) (de |die |deze |hun |haar |zijn )?"
+    r"(ouders?|moeders?|vaders?|kind|kinderen|jongeren?|gezinnen|zwangeren?)\b"
+)
+
+
+def training_for_professionals(kb: KnowledgeBase, text: str, previous: Question, key: str) -> Outcome | None:
+    """ "is daar een training voor?" after a Hoe-block or section of a werkwijze, about nothing else: the
+    training the handreiking asks organisations to offer professionals, in that werkwijze's Voorwaarden
+    (Bespreken: "een training in motiverende gespreksvoering …"). After an instrument or programme: the
+    training the sources name for it, else the Voorwaarden of the werkwijze that names it. None when those
+    say nothing of training, or the training is for parents or children ("is er een training voor ouders?")."""
+    norm = normalize(text)
+    if not TRAINING_ASKED.search(norm) or FOR_CLIENTS.search(norm):
+        return None
+    if set(content_words(text)) - TRAINING_WORDS - VAGUE_WORDS:
+        return None
+    kind, _, rid = key.partition(":")
+    if kind == "hoe":
+        block = kb.hoe_block(rid)
+        werkwijze_id = block.werkwijze_id if block else None
+    elif kind == "werkwijze":
+        werkwijze_id = rid.split("/", 1)[0]
+    else:
+        # an instrument or programme just shown: a training for it, if the sources name one ("Training
+        # vroegsignalering in de kraamperiode" after the checklist for the kraamtijd) …
+        shown = kb.record(kind, rid)
+        if shown is not None and (training := _training_for(kb, getattr(shown, "name", ""), key)):
+            reply = retrieval.unit_answer(kb, training, text)
+            if reply is not None:
+                return Outcome(reply, replace(previous, topic=training, offset=0))
+        # … else the werkwijze whose Hoe-block names it (GIZ: Herkennen)
+        werkwijze_id = next((b.werkwijze_id for b in kb.hoe_blocks(limit=1000) if key in named_by_block(kb, b)), None)
+    record = kb.record("werkwijze", werkwijze_id) if werkwijze_id else None
+    if record is None or not re.search(r"training|scholing", (record.voorwaarden or "").lower()):
+        return None
+    section = f"werkwijze:{werkwijze_id}/voorwaarden"
+    reply = retrieval.unit_answer(kb, section, text)
+    return Outcome(reply, replace(previous, topic=section, offset=0)) if reply is not None else None
+
+
+def _training_for(kb: KnowledgeBase, name: str, key: str) -> str | None:
+    """The training the sources name for what `name` names: an intervention with "training" (or scholing,
+    cursus) in its own name that shares a word of that name ("Checklist vroegsignalering in de kraamtijd" →
+    "Training vroegsignalering in de kraamperiode")."""
+    own = set(content_words(name)) - TRAINING_WORDS
+    for hit in kb.retriever.search(f"{name} training", only=("interventie",), limit=10):
+        title = getattr(kb.record("interventie", hit.unit.record_id), "name", "")
+        if hit.unit.record != key and TRAINING_ASKED.search(normalize(title)) and own & set(content_words(title)):
+            return hit.unit.record
+    return None
 
 
 def _record_text(kb: KnowledgeBase, key: str) -> str:

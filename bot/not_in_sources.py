@@ -188,11 +188,20 @@ _FIGURES = re.compile(r"\b(hoeveel|aantal|percentage|cijfers?)\b")
 _POVERTY = re.compile(r"\b(armoede|arm|arme|minima|minimuminkomen|laag inkomen|lage inkomens|schulden)\b")
 
 
+# "in onze gemeente", "bij ons in de wijk": the asker's own place, unnamed.
+_OWN_PLACE = re.compile(
+    r"\b(?:in|bij|voor|van) (?:ons in )?(?:onze|mijn|jullie|de eigen) (gemeente|wijk|stad|regio|buurt|dorp)\b"
+)
+
+
 def figures_of_a_place(text: str) -> str | None:
-    """The place (as written) whose own figures the question asks: the sources give national ones
-    only (no local record holds figures)."""
+    """The place (as written, or "jullie gemeente" for "onze gemeente") whose own figures the question
+    asks: the sources give national ones only (no local record holds figures)."""
     norm = normalize(text)
-    return _place_without_record({}, text) if _FIGURES.search(norm) and _POVERTY.search(norm) else None
+    if not (_FIGURES.search(norm) and _POVERTY.search(norm)):
+        return None
+    own = _OWN_PLACE.search(norm)
+    return _place_without_record({}, text) or (f"jullie {own.group(1)}" if own else None)
 
 
 def _place_without_record(known: dict[str, str], text: str) -> str | None:

@@ -938,10 +938,29 @@ class _Context:
         if k < i - 1 and w.text.isupper() and w.low in self.lex.surnames and entry(k):
             return True
         return (
-            len(w.text) >= 4
-            and any(0 <= k < len(words) and words[k].kind == "word" and name(words[k]) for k in (i - 1, i + 1))
-            and not self.ordinary(w)
-        ) or self.shouted_pair(i)
+            (
+                len(w.text) >= 4
+                and any(0 <= k < len(words) and words[k].kind == "word" and name(words[k]) for k in (i - 1, i + 1))
+                and not self.ordinary(w)
+            )
+            or self.shouted_pair(i)
+            or self.shouted_before_a_name(i)
+        )
+
+    def shouted_before_a_name(self, i: int) -> bool:
+        """An unknown word in capitals, then "en" and a name in capitals: "ZSUZSANNA en TIBOR NAGY"."""
+        words, w = self.words, self.words[i]
+        if not (i + 2 < len(words) and words[i + 1].low in ("en", "&") and w.text.isupper() and len(w.text) >= 4):
+            return False
+        other = words[i + 2]
+        first_name = (
+            other.kind == "word"
+            and other.text.isupper()
+            and other.low in self.lex.first_names
+            and other.low not in self.lex.common
+            and not self.ordinary(other)
+        )
+        return self.unknown(w) and not w.place and (first_name or self.shouted_pair(i + 2))
 
     def shouted_pair(self, i: int) -> bool:
         """Word i is one of two words in capitals, no abbreviation or word of the knowledge base, at least one
@@ -969,6 +988,8 @@ class _Context:
             after = words[b + 1]
             if after.blocked or after.text == "(" or after.low in _PERSON_VERBS:
                 return True
+            if after.low == "en" and b + 2 < len(words) and words[b + 2].low in ("haar", "zijn", "hun"):
+                return True  # "BAO NGOC en haar moeder slapen in de auto"
         return False
 
     def month_as_name(self, i: int) -> bool:
@@ -2395,11 +2416,33 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                             in_name[k] = True
     # Grow each name over its neighbours: capitalised words, particles leading into a name word, initials.
     changed = True
+    nicknames: set[int] = set()  # nicknames between brackets after a name: names whatever word they are
     while changed:
         changed = False
         for i in range(n):
             if not in_name[i]:
                 continue
+            # a nickname alone between brackets right after a name, made of that name ("Temitope Balogun
+            # (Tope)", "Kelly-Ann Doran (Kel)"), whatever word it is too
+            j = i + 2
+            if (
+                j + 1 < n
+                and words[i + 1].text == "("
+                and words[j + 1].text == ")"
+                and not in_name[j]
+                and words[j].kind == "word"
+                and ctx.capitalised(words[j])
+                and not ctx.excluded(words[j], in_name=True)
+                and len(words[j].low) >= 3
+                and any(
+                    words[j].low in words[k].low or words[j].low[:3] == words[k].low[:3]
+                    for k in range(max(0, i - 3), i + 1)
+                    if in_name[k] and words[k].kind == "word" and words[k].low not in _PARTICLES
+                )
+            ):
+                in_name[j] = True
+                nicknames.add(j)
+                changed = True
             # right
             j = i + 1
             if j < n and not in_name[j]:
@@ -2682,7 +2725,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             pass  # "Sophia Kinderziekenhuis", "Prins Bernhard Cultuurfonds", "Ulu Camii": an institution, no person
         elif ctx.listed_with_things(i, j) or ctx.bracketed_list_with_things(i, j):
             pass  # "Vattenfall of Eneco", "de Makro en Lidl": shops and places are listed together
-        elif i == j and (ctx.nicknamed(i) or ctx.called(i)):
+        elif i == j and (i in nicknames or ctx.nicknamed(i) or ctx.called(i)):
             spans.append((words[i].start, words[i].end))  # what a child is called: "door iedereen Jojo genoemd"
         elif i > 1 and words[i - 1].low == "van" and words[i - 2].low in _EPONYMOUS:
             pass  # "de ziekte van Crohn", "het syndroom van Down": named after someone, no client

@@ -2599,5 +2599,8 @@ def follow_up(kb: KnowledgeBase, state: dict | None, update: dict, shown_funds: 
         # "En worden de tandartskosten van de ouders zelf ook vergoed?": for the parents, which only the
         # text says (fondsen reads it there, and then not the NLU's "ouders zelf" as who applies)
         themselves = bool(PARENT_THEMSELVES.search(normalize(text)))
-        q = replace(q, text=text if themselves else "", topic=None)
+        # "en kleertjes als de baby groeit?": a need of its own, read from its own words as in a question of
+        # its own (with the age and gemeente remembered)
+        own_need = bool(kb.resolve_needs(text))
+        q = replace(q, text=text if themselves or own_need else "", topic=None)
     return answer(kb, q, checked=False)

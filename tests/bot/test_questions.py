@@ -1028,6 +1028,9 @@ def test_a_places_own_figures_are_not_in_the_sources_the_national_ones_are_offer
     assert any(payload.endswith('"feit:een-op-dertien"}') for _, payload in local.buttons), local.buttons
     national = ask(kb_sqlite, "feiten", "Hoeveel kinderen in Nederland groeien op in armoede?").reply
     assert national.records[:1] == ["feit:een-op-dertien"]
+    # the asker's own place, unnamed: "in onze gemeente"
+    own = ask(kb_sqlite, "feiten", "hoeveel kinderen groeien er in armoede op in onze gemeente?").reply
+    assert not own.records and "Cijfers voor jullie gemeente staan niet in de bronnen" in own.text, own.text
 
 
 def test_whether_something_exists_without_a_need_offers_programmes(kb_sqlite):
@@ -1968,7 +1971,10 @@ def test_a_new_need_after_what_the_sources_say_about_an_unfunded_one_is_a_fund_q
     first = ask(kb_sqlite, "fondsen", "leerling uit 5 havo wil examentraining volgen, ouders kunnen het niet betalen")
     assert first.reply.records and not first.reply.records[0].startswith("fonds:")
     sister = questions.follow_up(
-        kb_sqlite, first.question.state(), {"text": "en bijles voor zijn zusje op de basisschool?", "need": "bijles"}, []
+        kb_sqlite,
+        first.question.state(),
+        {"text": "en bijles voor zijn zusje op de basisschool?", "need": "bijles"},
+        [],
     )
     assert sister.reply.records[0] == "fonds:jeugdeducatiefonds", sister.reply.text
     teeth = ask(kb_sqlite, "fondsen", "moeten ouders de tandarts voor hun kinderen zelf betalen?")
@@ -1984,5 +1990,48 @@ def test_a_new_need_after_what_the_sources_say_about_an_unfunded_one_is_a_fund_q
 
 def test_whether_to_look_behind_it_asks_for_signals(kb_sqlite):
     """ "moet ik daar iets achter zoeken?" after what a child wears: the signals, not the clothing funds."""
-    text = "meisje loopt al weken in dezelfde te krappe broek en heeft nog geen winterjas. moet ik daar iets achter zoeken?"
+    text = "meisje loopt in dezelfde te krappe broek en heeft nog geen winterjas. moet ik daar iets achter zoeken?"
     assert "signaal" in questions.asked_kinds(text)
+
+
+def test_a_brother_or_sister_who_needs_something_gets_the_funds_for_it(kb_sqlite):
+    """ "en zijn zusje van 6 heeft ook geen winterjas" after a somber boy of 12: a need of her own, so the
+    funds for a coat at 6 (before: the psychological block again, for 6)."""
+    first = ask(kb_sqlite, "werkwijze", "jongen van 12 is somber en trekt zich terug, thuis is weinig geld")
+    text = "en zijn zusje van 6 heeft ook geen winterjas"
+    after = in_context(kb_sqlite, text, None, first.question.state(), list(first.reply.records), None)
+    assert after.reply.records and after.reply.records[0].startswith("fonds:"), after.reply.records
+    assert "(6 jaar)" in after.reply.text
+
+
+def test_baby_clothes_typed_as_a_diminutive_are_clothes(kb_sqlite):
+    """ "en kleertjes als de baby groeit?" after a pram and a cot: the clothing funds, not "Voor
+    'kleertjes' ken ik geen fonds"."""
+    reply = ask(kb_sqlite, "fondsen", "kleertjes voor een baby van 5 maanden").reply
+    assert reply.records and "ken ik geen fonds" not in reply.text, reply.text
+
+
+def test_a_training_for_the_professional_is_in_the_voorwaarden_of_that_way_of_working(kb_sqlite):
+    """ "is daar een training voor?" after how to discuss money worries: the Voorwaarden of Bespreken (a
+    training in motiverende gespreksvoering …); "ik wil er meer over leren" after the GIZ-methodiek: those
+    of Herkennen, whose Hoe-block names it. A training for parents is a programme, not this."""
+    first = ask(kb_sqlite, "werkwijze", "hoe bespreek ik geldzorgen met ouders?")
+    assert first.reply.records[0].startswith("hoe:bespreken")
+    state, shown = first.question.state(), list(first.reply.records)
+    trained = in_context(kb_sqlite, "is daar een training voor?", "wat_is", state, shown)
+    assert trained.reply.records[:1] == ["werkwijze:bespreken/voorwaarden"], trained.reply.records
+    giz = ask(kb_sqlite, "instrumenten", "Wat is de GIZ-methodiek?")
+    more = in_context(
+        kb_sqlite,
+        "ik wil er meer over leren, biedt mijn organisatie dat?",
+        "wat_is",
+        giz.question.state(),
+        ["instrument:giz-methodiek"],
+    )
+    assert more.reply.records[:1] == ["werkwijze:herkennen/voorwaarden"], more.reply.records
+    parents = in_context(kb_sqlite, "is daar een training voor ouders?", "wat_is", state, shown)
+    assert parents is None or not parents.reply.records[0].endswith("/voorwaarden")
+    # an instrument with a training of its own: that training
+    checklist = ["instrument:checklist-vroegsignalering-kraamtijd"]
+    own = in_context(kb_sqlite, "en is daar een training voor?", "wat_is", giz.question.state(), checklist)
+    assert own.reply.records[:1] == ["interventie:training-vroegsignalering-kraamperiode"], own.reply.records

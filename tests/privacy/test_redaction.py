@@ -1083,6 +1083,11 @@ def test_names_that_are_words_act_and_names_as_files_list_them(text, redacted, k
         ("GODSWILL EZE godswill.eze@yahoo.com vraagt om een Stadspas", "[NAAM] [E-MAIL] vraagt", ""),
         ("BÜŞRA DEMİR (moeder) vraagt of het fonds een laptop vergoedt.", "[NAAM] (moeder)", ""),
         ("De GGD JGZ vraagt of dat kan.", "", "De GGD JGZ vraagt"),
+        ("ZSUZSANNA en TIBOR NAGY wonen hier sinds mei.", "[NAAM] en [NAAM] wonen", ""),
+        ("Spoed!! BAO NGOC en haar moeder slapen vannacht in de auto.", "Spoed!! [NAAM] en haar moeder", ""),
+        # a nickname between brackets made of the name before it
+        ("Temitope Balogun (Tope) is verpleegkundige maar haar diploma telt hier niet.", "[NAAM] ([NAAM]) is", ""),
+        ("Fatima Bakkali (moeder) belde over de huur.", "[NAAM] (moeder) belde", ""),
         # a greeting before a name; a street and conditions named after someone; a surname on -kade
         ("Hoi, Ingrid hier van het CJG.", "Hoi, [NAAM] hier", ""),
         ("Het consultatiebureau zit op de Johan de Wittstraat, kan dat?", "", "op de Johan de Wittstraat,"),
