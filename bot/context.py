@@ -476,7 +476,7 @@ def training_for_professionals(kb: KnowledgeBase, text: str, previous: Question,
             if reply is not None:
                 return Outcome(reply, replace(previous, topic=training, offset=0))
         # … else the werkwijze whose Hoe-block names it (GIZ: Herkennen)
-        werkwijze_id = next((b.werkwijze_id for b in kb.hoe_blocks(limit=1000) if key in named_by_block(kb, b)), None)
+        werkwijze_id = next(iter(werkwijzen_naming(kb, key)), None)
     record = kb.record("werkwijze", werkwijze_id) if werkwijze_id else None
     if record is None or not re.search(r"training|scholing", (record.voorwaarden or "").lower()):
         return None
@@ -505,6 +505,12 @@ def _record_text(kb: KnowledgeBase, key: str) -> str:
     return " ".join(parts + list(getattr(record, "points", ()) or ()))
 
 
+def werkwijzen_naming(kb: KnowledgeBase, key: str) -> list[str]:
+    """The werkwijzen whose Hoe-blocks name this programme or instrument, in the order of their blocks."""
+    found = [block.werkwijze_id for block in kb.hoe_blocks(limit=1000) if key in named_by_block(kb, block)]
+    return list(dict.fromkeys(found))
+
+
 def who_pays(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome | None:
     """The Voorwaarden of the werkwijze whose Hoe-blocks name the programme just shown, when they say how
     such programmes are paid for (Steun bij ouderschap: "niet in het basispakket … als gemeenten deze
@@ -512,8 +518,8 @@ def who_pays(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome
     programme = next((key for key in shown if key.split(":", 1)[0] in ("interventie", "aanpak")), None)
     if programme is None:
         return None
-    for block in kb.hoe_blocks(limit=1000):
-        record = kb.record("werkwijze", block.werkwijze_id) if programme in named_by_block(kb, block) else None
+    for werkwijze_id in werkwijzen_naming(kb, programme):
+        record = kb.record("werkwijze", werkwijze_id)
         if record is not None and record.voorwaarden and FUNDING.search(normalize(record.voorwaarden)):
             topic = f"werkwijze:{record.id}/voorwaarden"
             return Outcome(
