@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +12,7 @@ from bot import answers, questions
 from bot.context import WHO_IS_BEHIND, asks_wording, points_back
 from bot.grounding import FIELDS, ungrounded
 from bot.kb.records import Citation
-from bot.kb.text import normalize
+from bot.kb.text import content_words, normalize
 from bot.kb.thesaurus import thesaurus
 
 from .common import (
@@ -38,13 +39,27 @@ TOPIC_BUTTONS = {
     "ask_voorbeelden": ("Lokale voorbeelden", "/ask_voorbeelden"),
 }
 DEFAULT_TOPICS = ["ask_fondsen", "ask_werkwijze", "ask_signalen"]
+# "en zo'n verwendag?", "en tweedehands spullen?": a message that continues the conversation.
+CONTINUATION = re.compile(r"^(en|maar|of|ook)\b")
 # Intents whose rule runs action_rephrase, with the reply they get when the sources do not answer.
 SMALL_TALK = {
     "out_of_scope": "utter_out_of_scope",
     "bot_challenge": "utter_iamabot",
     "goodbye": "utter_goodbye",
     "help": "utter_help",
+    "greet": "utter_greet",
 }
+# The small talk that a continuation after an answer is not, whatever the NLU made of it.
+NOT_A_CONTINUATION = {"greet", "out_of_scope", "bot_challenge"}
+
+
+def continues_the_answer(tracker: Tracker, text: str) -> bool:
+    """ "en zo'n verwendag?" after Mama's Garden: it starts as a continuation, there is an answer before it,
+    and it has a word the knowledge base knows."""
+    if not text or not CONTINUATION.match(normalize(text)) or not tracker.get_slot("laatste_vraag"):
+        return False
+    unknown = set(knowledge_base().retriever.unknown_words(text))
+    return bool(set(content_words(text)) - questions.FOLLOW_UP_WORDS - unknown)
 
 
 class ActionMore(Action):
@@ -164,6 +179,12 @@ class ActionRephrase(Action):
         def work():
             text = user_text(tracker)
             intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent in NOT_A_CONTINUATION and continues_the_answer(tracker, text):
+                # "en tweedehands spullen?" after funds for a cot is no "Daar kan ik je niet mee helpen"
+                return ActionFollowUp().run(dispatcher, tracker, domain)
+            if intent == "greet":
+                dispatcher.utter_message(response=SMALL_TALK[intent])
+                return []
             if intent == "help" and (in_context := answer_in_context(tracker, None)) is not None:
                 # "wat kan ik haar aanraden?" after an answer asks for help with that answer's subject.
                 return send(dispatcher, tracker, in_context.reply) + remember(in_context)

@@ -161,6 +161,27 @@ WHO_IS_BEHIND = re.compile(
     # "wie zitten erachter?", "bij wie kan ik terecht met vragen erover?"
     r"erachter|daarachter|achter|terecht)\b"
 )
+# "bij wie kan ik terecht met vragen of ervaringen?", "waar kan ik onze ervaringen kwijt?": whom to
+# contact, with no subject of its own besides these words: about what was just shown.
+CONTACT = re.compile(r"\b(bij wie|waar|wie)\b.*\b(terecht|kwijt|mailen|bellen|benaderen|contact)\b")
+CONTACT_WORDS = {"terecht", "kwijt", "vraag", "vragen", "ervaring", "ervaringen", "suggestie", "suggesties"}
+CONTACT_WORDS |= {"opmerkingen", "feedback", "mailen", "bellen", "benaderen", "contact", "opnemen"}
+
+
+def asks_contact(text: str) -> bool:
+    return bool(CONTACT.search(normalize(text))) and set(content_words(text)) <= CONTACT_WORDS | FOLLOW_UP_WORDS
+
+
+# "voor welke leeftijd?", "is het erkend?": what a programme or instrument is like, with no subject of
+# its own besides these words: the one just shown.
+THING_WORDS = {"leeftijd", "leeftijden", "doelgroep", "bedoeld", "erkend", "effectief", "bewezen", "onderbouwd"}
+
+
+def asks_about_the_thing(text: str) -> bool:
+    asked = set(content_words(text))
+    return bool(asked & THING_WORDS) and asked <= THING_WORDS | FOLLOW_UP_WORDS and len(normalize(text).split()) <= 7
+
+
 # "en als het haar tweede kindje is?", "en als het niet haar eerste kind is?": not a first child.
 NOT_FIRST_CHILD = re.compile(r"\b(tweede|derde|vierde|niet (haar|het|zijn|hun) eerste|geen eerste)\b")
 FIRST_CHILD = re.compile(r"\beerste (kind|kindje|baby|zwangerschap)\b")
@@ -193,7 +214,9 @@ def points_back(text: str) -> bool:
         # the follow-up that changes the age (questions.follow_up).
         return not parse_age(text) and parse_fase(text) in (None, "ouders")
     if "daar" in tokens and PREPOSITIONS & set(tokens[tokens.index("daar") + 1 :]):
-        return True  # "daar … voor", "daar … van": the split form of "daarvoor", "daarvan"
+        # "daar … voor", "daar … van": the split form of "daarvoor", "daarvan"; but in "ouders halen ons
+        # door elkaar met jeugdzorg, zegt de handreiking daar iets over?" it is the clause before it
+        return not _named_before_it(text, longest=7)
     such = SUCH.search(text.lower())
     if such and asked_kinds(text[such.end() :].split("?")[0][:40]):
         # "waar vind ik zo'n training?": such as the answer before named; not "wie vraagt zo'n
@@ -208,11 +231,11 @@ def points_back(text: str) -> bool:
     return False
 
 
-def _named_before_it(text: str) -> bool:
+def _named_before_it(text: str, longest: int = 4) -> bool:
     """ "ik las over een geldspreekuur in een gezondheidscentrum, waar was dat?": the last clause's "dat"
     is what the clause before it describes (two words of its own or more), not the answer before."""
     clause, comma, last = text.rpartition(",")
-    if not comma or len(normalize(last).split()) > 4:
+    if not comma or len(normalize(last).split()) > longest:
         return False
     own = set(content_words(clause)) - DOING_WORDS - FOLLOW_UP_WORDS - VAGUE_WORDS
     return len(own) >= 2
@@ -241,11 +264,23 @@ WHAT_IS_THAT_THING = re.compile(
     r"(?!voor\b)(?P<rest>[^?.!]+)[?.!]*$"
 )
 ONLY_POINTING = {"dan", "precies", "eigenlijk", "nou", "nu", "nog", "ook", "allemaal", "zo"}
+# "hoe werkt die giz dan?", "wat houdt die SamenStarten in?": how a thing the answer mentioned works.
+HOW_THAT_THING_WORKS = re.compile(
+    r"^(en |maar |ok |oke )?(hoe (werkt|werken)|wat (doet|doen|houdt|houden)) (dat|die|deze|dit) "
+    r"(?P<rest>[^?.!]+)[?.!]*$"
+)
 
 
 def what_that_thing_is(kb: KnowledgeBase, text: str) -> Outcome | None:
-    """ "wat is dat boomdiagram?" after an answer that mentioned it: asked as "wat is de boomdiagram?"."""
-    match = WHAT_IS_THAT_THING.match(normalize(text))
+    """ "wat is dat boomdiagram?" after an answer that mentioned it: asked as "wat is de boomdiagram?";
+    "hoe werkt die giz dan?": the record it names."""
+    norm = normalize(text)
+    if (how := HOW_THAT_THING_WORKS.match(norm)) is not None:
+        rest = " ".join(w for w in how["rest"].split() if w not in ONLY_POINTING | {"in"})
+        if rest and [key for key in kb.find_named(rest) if key[0] != "werkwijze"]:
+            return answer(kb, Question("wat_is", text=f"wat is de {rest}?"))
+        return None  # "hoe werkt dat fonds?": the fund just shown
+    match = WHAT_IS_THAT_THING.match(norm)
     if match is None or not content_words(match["rest"]) or set(match["rest"].split()) & ONLY_POINTING:
         return None  # "wat zijn die vijf stappen dan precies?" points back at the answer before it
     return answer(kb, Question("wat_is", text=f"wat is de {match['rest']}?"))
@@ -343,6 +378,12 @@ def in_context(
         return answer(kb, Question(previous.kind, text=text, age=age, gemeente=previous.gemeente), kind_given=True)
     if shown and LIKE_IT.search(normalize(text)) and (like := like_the_previous(kb, text, previous, shown[0])):
         return like
+    if shown and shown[0].split(":", 1)[0] in SINGLE_THINGS and asks_about_the_thing(text):
+        reply = retrieval.unit_answer(kb, shown[0], text)  # "voor welke leeftijd?" after a programme: its own
+        if reply is not None:
+            return Outcome(reply, replace(previous, topic=shown[0], offset=0))
+    if shown and asks_contact(text) and shown[0].split(":", 1)[0] in SINGLE_THINGS:
+        return contact_for(kb, text, previous, shown[0])
     if not refers or named_in_full(kb, text):
         return None  # "en berekenuwrecht, is dat hetzelfde?": a record by its name is a subject of its own
     if shown and WHO_IS_BEHIND.search(normalize(text)) and not shown[0].startswith("fonds:"):
@@ -403,13 +444,30 @@ def who_is_behind(kb: KnowledgeBase, text: str, previous: Question, key: str) ->
     reply = retrieval.unit_answer(kb, key, text)
     if reply is None:
         return None
-    organisations = [rid for kind, rid in kb.find_named(reply.text) if kind == "organisatie"][:3]
+    named = kb.find_named(reply.text)
+    organisations = [rid for kind, rid in named if kind == "organisatie" and f"{kind}:{rid}" != key][:3]
     for rid in organisations:
         entry = kb.entry("organisatie", rid)
         if entry is not None:
             reply.buttons.append((entry.name[:60], answers.topic_payload(f"organisatie:{rid}")))
             reply.records = list(reply.records) + [f"organisatie:{rid}"]
     return Outcome(reply, replace(previous, topic=key, offset=0))
+
+
+# How the sources say to reach an organisation: "… kun je mailen naar …".
+REACH = re.compile(r"\b(mailen|mail naar|e-mail\w*|contact opnemen|contactpersoon)\b")
+
+
+def contact_for(kb: KnowledgeBase, text: str, previous: Question, key: str) -> Outcome | None:
+    """ "bij wie kan ik terecht met vragen of ervaringen?" after a record: the organisation it names whose
+    record says how to reach it (Divosa, for the Stappenplan lokale aanpak); otherwise the record again,
+    which says who offers or made it, with the organisations it names."""
+    for kind, rid in kb.find_named(_record_text(kb, key)):
+        if kind == "organisatie" and f"{kind}:{rid}" != key and REACH.search(_record_text(kb, f"{kind}:{rid}")):
+            reply = retrieval.unit_answer(kb, f"{kind}:{rid}", text)
+            if reply is not None:
+                return Outcome(reply, replace(previous, topic=f"{kind}:{rid}", offset=0))
+    return who_is_behind(kb, text, previous, key)
 
 
 def not_for_a_first_child(kb: KnowledgeBase, previous: Question, shown: list[str]) -> Outcome | None:
@@ -419,7 +477,12 @@ def not_for_a_first_child(kb: KnowledgeBase, previous: Question, shown: list[str
     first_only = {key for key in shown if FIRST_CHILD.search(normalize(_record_text(kb, key)))}
     if not first_only or not previous.text:
         return None
-    question = FIRST_CHILD.sub(" ", normalize(previous.text))
+    asked = previous.text
+    if shown[0] in {f"{kind}:{rid}" for kind, rid in kb.find_named(previous.text)}:
+        # "voor wie is voorzorg bedoeld?" asked about VoorZorg by name: what it is, not its name, finds the others
+        record = kb.record(*shown[0].split(":", 1))
+        asked = getattr(record, "summary", "") or asked
+    question = FIRST_CHILD.sub(" ", normalize(asked))
     kind = shown[0].split(":", 1)[0]
     kind = "interventie" if kind in ("hoe", "werkwijze") else kind  # a block names the programmes asked for
     hits = [
@@ -544,6 +607,11 @@ def in_previous_werkwijze(kb: KnowledgeBase, text: str, previous: Question, show
     werkwijze_id = previous_werkwijze(kb, shown)
     if werkwijze_id is None:
         return None
+    named = {w.id for w in kb.werkwijzen() if kb.retriever.asks_about(w.name, text)}
+    if named and werkwijze_id not in named:
+        if len(named) > 1:
+            return None
+        werkwijze_id = next(iter(named))  # "en hoe begin ik erover?" after Herkennen: how to bring it up, Bespreken
     section = retrieval.asked_section(text)
     if section in answers.SECTION_LABELS:
         record = kb.record("werkwijze", werkwijze_id)

@@ -118,6 +118,10 @@ _QUESTION_WORDS = {
 }
 # A part of a place after its name ("Amsterdam Zuidoost", "Den Haag Centrum"): that place, no surname.
 _DISTRICTS = DIRECTIONS | {"centrum"}
+# A team or part of a town named after where it works: "wijkteam Bijlmer", "stadsdeel Zuidoost".
+_AREA_TEAMS = {"wijkteam", "buurtteam", "stadsdeel", "stadsdeelkantoor", "wijkcentrum"}
+# English nouns by their suffix ("Empowerment", "Mindfulness"): no first name or surname ends like this.
+_ENGLISH_NOUN = re.compile(r"[a-z]{5,}(ment|ness|ship|tion|ity)")
 _HOLIDAYS = {
     "kerst",
     "kerstmis",
@@ -548,6 +552,8 @@ _DOES_AS_PERSON = _PERSON_VERBS - {"is", "was", "wordt", "werd", "gaat", "ging",
 _WORKS_WITH_A_TITLE = {"lied", "liedje", "boek", "boekje", "prentenboek", "kinderboek", "film", "serie", "toneelstuk",
                        "voorstelling", "webinar", "scholing", "training", "cursus", "workshop", "programma",
                        "project", "campagne", "podcast", "spel", "thema", "folder", "brochure"}  # fmt: skip
+# Works whose title may follow without quotes: "het boek Schaarste", "de film Kapsalon".
+_TITLED_WORKS = {"boek", "boekje", "prentenboek", "kinderboek", "lied", "liedje", "film", "serie", "toneelstuk"}
 # The verbs of saying in the perfect, after "heeft" or "had": "Bloem heeft vandaag gezegd".
 _SAID = {"gezegd", "verteld", "gevraagd", "gebeld", "geappt", "gemaild", "gemeld"}
 # Words before a child's name with its bare age: "met aarav 3", "jongste esi 4", "van semhar 5".
@@ -670,6 +676,28 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 w.place = w.place or "gemeente"
             i = max(j, i + 1)
             continue
+        if (
+            words[i].low in _TITLED_WORKS
+            and i >= 1
+            and words[i - 1].low in _ARTICLES | {"dat", "die"}
+            and i + 1 < n
+            and words[i + 1].kind == "word"
+            and words[i + 1].text[:1].isupper()
+            and words[i + 1].low in lex.ordinary
+        ):
+            words[i + 1].place = words[i + 1].place or "kb"  # "het boek Schaarste van …": a title, no name
+            i += 2
+            continue
+        if (
+            words[i].low in _AREA_TEAMS
+            and i + 1 < n
+            and words[i + 1].kind == "word"
+            and words[i + 1].text[:1].isupper()
+            and words[i + 1].low not in lex.stop
+        ):
+            words[i + 1].place = words[i + 1].place or "place"  # "wijkteam Bijlmer", "stadsdeel Nieuw-West"
+            i += 2
+            continue
         matched = 0
         for length in range(min(lex.max_phrase, n - i), 0, -1):
             span = words[i : i + length]
@@ -706,6 +734,14 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
                 and phrase.rsplit("-", 1)[-1] not in _PARTICLES
             ):
                 kind = "gemeente" if phrase.split("-")[0] in lex.municipalities else "place"  # "Amsterdam-Noord"
+            elif (
+                length == 1
+                and "-" in phrase
+                and words[i].text[:1].isupper()
+                and phrase.rsplit("-", 1)[-1] in _DISTRICTS
+                and words[i].text.rsplit("-", 1)[-1][:1].isupper()
+            ):
+                kind = "place"  # "Woensel-West", "Overvecht-Noord": a part of a town the lists lack
             elif length == 1 and phrase in lex.kb_words and phrase not in _PARTICLES:
                 kind = "kb"
             elif (
@@ -895,6 +931,25 @@ class _Context:
                 and not self.capitalised_name(w)
             )
             or len(w.text.strip("'")) < 2
+            # "Faith-based", "Kerst-actie": a lower-case word after the hyphen makes it a compound, no name
+            or self.lower_case_compound(w)
+            or (_ENGLISH_NOUN.fullmatch(low) is not None and low not in self.lex.first_names | self.lex.surnames)
+        )
+
+    def lower_case_compound(self, w: _Word) -> bool:
+        """ "Faith-based", "Kerst-actie": a capitalised word joined to an ordinary word in lower case is a
+        compound, no name; not "Tjoa-van der Kroef", "Anna-lena" (a name's part after the hyphen)."""
+        first, _, last = w.text.rpartition("-")
+        lex = self.lex
+        return (
+            first[:1].isupper()
+            and last.islower()
+            and len(last) >= 4
+            and last not in _PARTICLES
+            and last not in lex.first_names
+            and last not in lex.world_first_names
+            and last not in lex.surnames
+            and (last in lex.ordinary or self.english_word(last))
         )
 
     def capitalised_name(self, w: _Word) -> bool:

@@ -1700,7 +1700,8 @@ def tells_about_a_family(text: str) -> bool:
 
 # "is dat een signaal?", "wat zegt dat?": asks whether something is a signal.
 SIGNAL_ASKED = re.compile(
-    r"\b(is (dat|dit|het) (een |ook een )?(\w+ )?\w*signaal|signaal van|(daar)?achter zitten|"
+    r"\b(is (dat|dit|het) (een |ook een )?(\w+ )?\w*signaal|signaal van|(daar)?achter zitten|(iets )?achter zoeken|"
+    r"(zijn|zouden) (dat|dit|deze|die) (\w+ )?signalen|"
     r"zegt (dat|dit) (iets|wat)|wat zegt|wijst|wijzen|duidt|rol (in )?spelen|valt (dat|dit) onder|"
     r"welke (\w+ )?signalen|wat (zijn|voor) (de )?signalen|"
     r"(hoort|horen) (dat|dit) bij|risico|(bij|met) (geld\w*|armoede|geldzorgen) (horen|te maken))"
@@ -2416,6 +2417,10 @@ def more(
     own = [w for w in content_words(text) if w not in MORE_WORDS] if text and not text.startswith("/") else []
     named = {f"{kind}:{rid}" for kind, rid in kb.find_named(text)} if own and shown_records else set()
     if len(named & set(shown_records or [])) == 1:
+        return wat_is(kb, Question("wat_is", text=text))
+    records = {key for key in named if not key.startswith("werkwijze:")}
+    if len(own) == 1 and len(records) == 1 and not (set(shown_records or []) & named):
+        # "vertel eens meer over meppel" after a list without it: the one record that name finds
         return wat_is(kb, Question("wat_is", text=text))
     if len(own) >= 2:
         if state and state.get("kind") in HANDLERS:

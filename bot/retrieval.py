@@ -105,6 +105,9 @@ UNSTATED_DETAIL = re.compile(
     r"(eisen|regels) (stelt|stellen) de wet|de wet (kinderopvang|op de jeugdzorg|maatschappelijke ondersteuning)|"
     # the income limit of one scheme in figures: the sources name none ("de inkomensnorm van de voedselbank")
     r"inkomensnorm\w*|tot welk( \w+)? inkomen|welk( \w+)? inkomen (mag|mogen)|"
+    r"inkomensgrens( \w+){0,8} in aanmerking|in aanmerking( \w+){0,6} inkomensgrens|"
+    # the compensation of the toeslagenaffaire, the amount of a benefit: the sources give neither
+    r"hoeveel (compensatie|schadevergoeding|vergoeding|kinderbijslag|uitkering)|"
     # what a landlord or creditor may do ("wanneer mag de verhuurder ze uit huis zetten?")
     r"(mag|mogen) (de |een |hun |haar |zijn )?(verhuurder|woningcorporatie|deurwaarder|schuldeiser|incassobureau)s?)\b"
 )

@@ -476,6 +476,13 @@ class Index:
             return True
         return any(i in self.postings.get(k, ()) for k in self._content_keys(text))
 
+    def asks_about(self, phrase: str, text: str) -> bool:
+        """Whether the question names every content word of the phrase (a werkwijze's name, "Bespreken"),
+        in its own words or through a thesaurus concept ("hoe begin ik erover?" names bespreken)."""
+        wanted = content_words(phrase)
+        asked = self._content_keys(text)
+        return bool(wanted) and all(keys(w) & asked for w in wanted)
+
     def mentions(self, unit_key: str, phrase: str) -> bool:
         """Whether the unit's own text has every content word of the phrase ("huiswerkbegeleiding",
         "uitstapje met de klas"), in any of its forms."""

@@ -281,8 +281,11 @@ def test_independent_corpus_tuning_half():
     # and a wethouder by name; streets, schools and conditions named after people) added 48 before any
     # tuning, 38 of them persons; a greeting before a name ("Hoi, Ingrid hier"), a street named after
     # someone ("op de Johan de Wittstraat") and conditions (Duchenne, Prader-Willi, Osgood-Schlatter) are
-    # no names: 11.0 % (364/3310), 1.4 % without persons.
-    assert f.false_positive_rate <= 0.110, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
+    # no names: 11.0 % (364/3310), 1.4 % without persons. Thirty-sixth session: the thirty-second writer's
+    # 126 ordinary questions (titles, places, English terms, authors and colleagues by name) added 35 before
+    # any tuning, 26 of them persons; "Empowerment", "Faith-based", "Woensel-West", "wijkteam Bijlmer" and
+    # "het boek Schaarste" are no names: 11.5 % (395/3436), 1.4 % without persons.
+    assert f.false_positive_rate <= 0.115, f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     assert f.non_person_false_positive_rate <= 0.014, (
         f.line("afstemmen") + "\n" + "\n".join(map(str, result.false_positives))
     )
@@ -1094,6 +1097,16 @@ def test_names_that_are_words_act_and_names_as_files_list_them(text, redacted, k
         ("Duchenne vraagt veel aanpassingen, wie betaalt een rolstoel?", "", "Duchenne vraagt"),
         ("Prader-Willi syndroom en voeding, zijn er fondsen?", "", "Prader-Willi syndroom"),
         ("vader Dirk Verkade zei dat het na de kerst komt", "vader [NAAM] zei", ""),
+        # English nouns, compounds with a lower-case word, parts of a town, a title after "het boek"
+        ("Empowerment bij ouders: welke interventies passen?", "", "Empowerment bij"),
+        ("Faith-based organisaties zoals kerken, hoe werk ik daarmee samen?", "", "Faith-based"),
+        ("moeder Anouk Brouwer-Hamdi en Kelly-Ann belden", "moeder [NAAM] en [NAAM] belden", ""),
+        ("Woensel-West in Eindhoven, wat is daar voor gezinnen?", "", "Woensel-West in"),
+        ("Mvg, Karin (wijkteam Bijlmer)", "Mvg, [NAAM] (wijkteam Bijlmer)", ""),
+        ("Ik heb het boek Schaarste van Mullainathan gelezen.", "het boek Schaarste [NAAM] gelezen", ""),
+        # a mobile number with its 06 in brackets or a long dash after it
+        ("Tel.nr. van de vader: (06) 27 37 47 57.", "vader: [TELEFOON].", ""),
+        ("E. Monteiro 06–44 12 98 76 wacht nog.", "[TELEFOON] wacht", ""),
     ],
 )
 def test_lists_kin_between_brackets_places_as_surnames_and_data_in_other_forms(text, redacted, kept):
