@@ -1191,7 +1191,10 @@ def names_a_fund(kb: KnowledgeBase, text: str) -> bool:
 def voorbeelden(kb: KnowledgeBase, q: Question) -> Outcome:
     if names_a_fund(kb, q.text):
         return wat_is(kb, q)
-    if q.gemeente:
+    # A gemeente remembered from before counts for "en daar?", not for "is er ook een voorbeeld met een
+    # financieel spreekuur?" after Helmond's example: that names a subject of its own.
+    own = set(content_words(q.text)) - EXAMPLE_WORDS if q.text else set()
+    if q.gemeente and (set(words(q.gemeente)) <= set(words(q.text)) or not (own and _new_subject(" ".join(own)))):
         found = kb.entries(kind="voorbeeld", gemeente=q.gemeente)
         if found:
             return Outcome(answers.entries_answer(found, f"Voorbeelden uit {q.gemeente}:"), q)
@@ -1206,6 +1209,10 @@ def voorbeelden(kb: KnowledgeBase, q: Question) -> Outcome:
     else:
         lead = "Voorbeelden uit de praktijk:"
     return Outcome(answers.entries_answer(found, lead), q)
+
+
+# Words that ask for an example without saying about what.
+EXAMPLE_WORDS = {"voorbeeld", "voorbeelden", "praktijkvoorbeeld", "praktijkvoorbeelden", "lokaal", "lokale"}
 
 
 def _ranked_examples(kb: KnowledgeBase, text: str) -> list:

@@ -187,7 +187,16 @@ POLICY = re.compile(
 # How a question asks for one section of a werkwijze; the gemeente as the one who arranges first.
 SECTION_WORDS = [
     ("voorwaarden", POLICY),
-    ("waarom", re.compile(r"\b(waarom|waarvoor is|wat is het nut|wat levert .* op|hoe komt het dat)\b")),
+    # not "moet ik uitleggen waarom ik dat vraag?", "ouders vragen waarom ik dat wil weten": how to explain
+    # it (the Hoe-blocks), not why the werkwijze matters
+    (
+        "waarom",
+        re.compile(
+            r"\b((?<!uitleggen )(?<!vertellen )(?<!zeggen )(?<!aangeven )(?<!uitleg )(?<!uit )(?<!vragen )"
+            r"(?<!vraagt )(?<!vroeg )(?<!vroegen )waarom|waarvoor is|"
+            r"wat is het nut|wat levert .* op|hoe komt het dat)\b"
+        ),
+    ),
     (
         "samenwerken",
         # also the split verb: "hoe werk je daarin samen?"

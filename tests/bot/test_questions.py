@@ -2111,3 +2111,14 @@ def test_a_follow_up_that_names_another_werkwijze_leaves_the_previous_one(kb_sql
     assert begin.reply.records[0].startswith("hoe:bespreken"), begin.reply.records
     how = in_context(kb_sqlite, "hoe doe je dat dan?", "werkwijze", state, shown)
     assert how.reply.records[0].startswith("hoe:herkennen"), how.reply.records
+
+
+def test_a_remembered_gemeente_does_not_answer_an_example_question_with_a_subject_of_its_own(kb_sqlite):
+    """ "is er ook een voorbeeld met een financieel spreekuur?" after Helmond's example (the gemeente slot
+    still says Helmond): the examples with a financial consultation hour, not Helmond's again; "zijn er
+    voorbeelden?" keeps the gemeente."""
+    asked = "is er ook een voorbeeld met een financieel spreekuur"
+    spreekuur = ask(kb_sqlite, "voorbeelden", asked, gemeente="Helmond").reply.records
+    assert spreekuur[:1] == ["voorbeeld:financieel-spreekuur-lelystad"], spreekuur
+    local = ask(kb_sqlite, "voorbeelden", "zijn er voorbeelden?", gemeente="Helmond").reply.records
+    assert local[:1] == ["voorbeeld:op-eigen-kracht-helmond"], local

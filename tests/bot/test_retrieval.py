@@ -104,6 +104,10 @@ def test_a_why_question_wants_the_waarom_section_over_a_hoe_block(kb_sqlite):
         # two questions in one: the first one asked
         ("bij sociale steun, met wie werk ik samen en waarom is die warme overdracht zo belangrijk", "samenwerken"),
         ("waarom is samenwerken met school belangrijk?", "waarom"),
+        # explaining why, or parents who ask why: how to say it, not why the werkwijze matters
+        ("moet ik uitleggen waarom ik dat vraag?", None),
+        ("ouders vragen waarom ik zoveel wil weten over hun inkomen", None),
+        ("hoe leg ik uit waarom ik naar geld vraag?", "hoe"),
     ],
 )
 def test_the_gemeente_arranging_asks_for_the_voorwaarden(text, section):
