@@ -39,7 +39,7 @@ TOPIC_BUTTONS = {
     "ask_voorbeelden": ("Lokale voorbeelden", "/ask_voorbeelden"),
 }
 DEFAULT_TOPICS = ["ask_fondsen", "ask_werkwijze", "ask_signalen"]
-# "en zo'n verwendag?", "en tweedehands spullen?": a message that continues the conversation.
+# "en tweedehands spullen?", "en zo'n verwendag?": a message that continues the conversation.
 CONTINUATION = re.compile(r"^(en|maar|of|ook)\b")
 # Intents whose rule runs action_rephrase, with the reply they get when the sources do not answer.
 SMALL_TALK = {
@@ -47,15 +47,15 @@ SMALL_TALK = {
     "bot_challenge": "utter_iamabot",
     "goodbye": "utter_goodbye",
     "help": "utter_help",
-    "greet": "utter_greet",
 }
-# The small talk that a continuation after an answer is not, whatever the NLU made of it.
-NOT_A_CONTINUATION = {"greet", "out_of_scope", "bot_challenge"}
+# The small talk that a continuation after an answer is not, whatever the NLU made of it. (A greeting
+# keeps its own rule, utter_greet without the action server: it must answer when that server is down.)
+NOT_A_CONTINUATION = {"out_of_scope", "bot_challenge"}
 
 
 def continues_the_answer(tracker: Tracker, text: str) -> bool:
-    """ "en zo'n verwendag?" after Mama's Garden: it starts as a continuation, there is an answer before it,
-    and it has a word the knowledge base knows."""
+    """ "en tweedehands spullen?" after the funds for a cot: it starts as a continuation, there is an answer
+    before it, and it has a word the knowledge base knows."""
     if not text or not CONTINUATION.match(normalize(text)) or not tracker.get_slot("laatste_vraag"):
         return False
     unknown = set(knowledge_base().retriever.unknown_words(text))
@@ -182,9 +182,6 @@ class ActionRephrase(Action):
             if intent in NOT_A_CONTINUATION and continues_the_answer(tracker, text):
                 # "en tweedehands spullen?" after funds for a cot is no "Daar kan ik je niet mee helpen"
                 return ActionFollowUp().run(dispatcher, tracker, domain)
-            if intent == "greet":
-                dispatcher.utter_message(response=SMALL_TALK[intent])
-                return []
             if intent == "help" and (in_context := answer_in_context(tracker, None)) is not None:
                 # "wat kan ik haar aanraden?" after an answer asks for help with that answer's subject.
                 return send(dispatcher, tracker, in_context.reply) + remember(in_context)

@@ -246,7 +246,9 @@ def asks_figure(text: str) -> bool:
 # What something costs: "wat kost …", "hoeveel moeten ze betalen", "is het gratis?".
 # An amount of money is a price too: "hoeveel is dat eenmalige bedrag?" is not answered by an age limit.
 _ASKS_PRICE = re.compile(
-    r"\b(kost|kosten|betalen|betaal|betaalt|prijs|tarief|gratis|eigen bijdrage|\w*bedrag(en)?|euros?|hoeveel geld)\b"
+    r"\b(kost|kosten|betalen|betaal|betaalt|prijs|tarief|gratis|eigen bijdrage|\w*bedrag(en)?|euros?|hoeveel geld|"
+    # pay is money too: "wat verdient een ervaringswerker?" is not answered by a share of the social minimum
+    r"verdient|verdienen|salaris|loon|cao)\b"
 )
 
 

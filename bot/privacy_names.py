@@ -2472,6 +2472,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
     # Grow each name over its neighbours: capitalised words, particles leading into a name word, initials.
     changed = True
     nicknames: set[int] = set()  # nicknames between brackets after a name: names whatever word they are
+    after_nicknames: set[int] = set()  # the surname after them: a name, though alone it looks like a word
     while changed:
         changed = False
         for i in range(n):
@@ -2498,6 +2499,27 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
                 in_name[j] = True
                 nicknames.add(j)
                 changed = True
+            # the surname after a name and its nickname between brackets: "Jeremiah (Jerry) Pinas",
+            # "Anna (Annie) Bakker", though a surname list calls it a word too
+            j = i + 2
+            if (
+                i >= 2
+                and words[i - 1].text == "("
+                and in_name[i - 2]
+                and j < n
+                and words[i + 1].text == ")"
+                and j not in after_nicknames
+                and words[j].kind == "word"
+                and ctx.capitalised(words[j])
+                and not ctx.excluded(words[j], in_name=True)
+                and (words[j].low in lex.surnames or not ctx.ordinary(words[j]))
+                and not ctx.org_word(words[j])
+                and not ctx.brand(words[j])
+            ):
+                after_nicknames.add(j)
+                if not in_name[j]:
+                    in_name[j] = True
+                    changed = True
             # right
             j = i + 1
             if j < n and not in_name[j]:
@@ -2791,7 +2813,7 @@ def _find_names(text: str, claimed: list[tuple[int, int]]) -> list[tuple[int, in
             and words[j].low not in lex.surnames  # "Dirk Verkade"
         ):
             pass  # "op de Johan de Wittstraat": a street named after someone (with a number it is an address)
-        elif i == j and ctx.bare_word(i):
+        elif i == j and ctx.bare_word(i) and i not in after_nicknames:
             pass  # "Gezin zonder Stroom": an ordinary word that is also a surname, alone, is the word
         elif i <= j and ctx.organisation(i, j) and not _coordinated_with_name(words, in_name, i, j):
             pass  # "Cruyff Court", "Back to School", "Zomerkamp Pieter Pan", "Edith Stein college"

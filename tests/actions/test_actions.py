@@ -797,22 +797,19 @@ def test_who_is_behind_what_was_just_shown_is_no_question_about_the_bot():
     assert [m.get("response") for m in chat.messages] == ["utter_iamabot"]
 
 
-def test_a_continuation_taken_for_a_greeting_or_small_talk_follows_up_the_answer_before():
-    """ "en zo'n verwendag?" after Mama's Garden, which the NLU took for a greeting, and "en tweedehands
-    spullen?" after the funds for a cot, taken for out of scope: follow-ups, not "Hallo!" or "Daar kan ik je
-    niet mee helpen". A greeting on its own, or before any answer, stays a greeting."""
-    chat = Conversation()
-    chat.run(ActionWatIs(), "mama's garden, wat is dat", "ask_wat_is")
-    assert chat.slots["getoonde_records"][:1] == ["interventie:mamas-garden"]
-    answer = chat.run(ActionRephrase(), "en zo'n verwendag?", "greet")
-    assert chat.slots["getoonde_records"][:1] == ["interventie:verwendag-jonge-moeders"], answer
+def test_a_continuation_taken_for_small_talk_follows_up_the_answer_before():
+    """ "en tweedehands spullen?" after the funds for a cot, taken for out of scope, and "en zo'n verwendag?"
+    after Mama's Garden, taken for a question about the bot: follow-ups, not "Daar kan ik je niet mee
+    helpen". The same message before any answer stays what the NLU made of it."""
     chat = Conversation()
     chat.run(ActionFondsen(), "zwangere, geen geld voor een wiegje", "ask_fondsen", [("behoefte", "wiegje")])
     answer = chat.run(ActionRephrase(), "en tweedehands spullen?", "out_of_scope")
     assert "fonds:kringloopwinkels-en-weggeefhoeken" in chat.slots["getoonde_records"][:3], answer
-    for before, text in [(True, "hallo"), (False, "en zo'n verwendag?")]:
-        chat = Conversation()
-        if before:
-            chat.run(ActionWatIs(), "mama's garden, wat is dat", "ask_wat_is")
-        chat.run(ActionRephrase(), text, "greet")
-        assert [m.get("response") for m in chat.messages] == ["utter_greet"], text
+    chat = Conversation()
+    chat.run(ActionWatIs(), "mama's garden, wat is dat", "ask_wat_is")
+    assert chat.slots["getoonde_records"][:1] == ["interventie:mamas-garden"]
+    answer = chat.run(ActionRephrase(), "en zo'n verwendag?", "bot_challenge")
+    assert chat.slots["getoonde_records"][:1] == ["interventie:verwendag-jonge-moeders"], answer
+    alone = Conversation()
+    alone.run(ActionRephrase(), "en tweedehands spullen?", "out_of_scope")
+    assert [m.get("response") for m in alone.messages] == ["utter_out_of_scope"]

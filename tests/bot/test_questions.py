@@ -1485,6 +1485,8 @@ def test_what_a_short_form_stands_for_is_that_record(kb_sqlite, text, record):
     [
         "wat kost een GIZ-training per medewerker?",
         "Wat verdient een ervaringsdeskundige?",
+        # a share of the social minimum is a figure, but no pay
+        "wat verdient een ervaringswerker, valt die onder de cao sociaal werk?",
         "Hoe lang duurt een traject bij Schuldhulpmaatje?",
         "hoeveel vrijwilligers heeft Home-Start?",
     ],

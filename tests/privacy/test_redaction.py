@@ -1091,6 +1091,9 @@ def test_names_that_are_words_act_and_names_as_files_list_them(text, redacted, k
         # a nickname between brackets made of the name before it
         ("Temitope Balogun (Tope) is verpleegkundige maar haar diploma telt hier niet.", "[NAAM] ([NAAM]) is", ""),
         ("Fatima Bakkali (moeder) belde over de huur.", "[NAAM] (moeder) belde", ""),
+        # the surname after the nickname, though a surname list calls it a word too
+        ("Kind: Jeremiah (Jerry) Pinas, 12 jaar.", "[NAAM] ([NAAM]) [NAAM], 12 jaar", ""),
+        ("moeder Anna (Annie) Bakker belde", "moeder [NAAM] ([NAAM]) [NAAM] belde", ""),
         # a greeting before a name; a street and conditions named after someone; a surname on -kade
         ("Hoi, Ingrid hier van het CJG.", "Hoi, [NAAM] hier", ""),
         ("Het consultatiebureau zit op de Johan de Wittstraat, kan dat?", "", "op de Johan de Wittstraat,"),
