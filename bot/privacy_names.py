@@ -686,7 +686,7 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
             and words[i + 1].low in lex.ordinary
         ):
             words[i + 1].place = words[i + 1].place or "kb"  # "het boek Schaarste van …": a title, no name
-            i += 2
+            i += 1
             continue
         if (
             words[i].low in _AREA_TEAMS
@@ -695,8 +695,9 @@ def _protect(words: list[_Word], lex: Lexicon) -> None:
             and words[i + 1].text[:1].isupper()
             and words[i + 1].low not in lex.stop
         ):
-            words[i + 1].place = words[i + 1].place or "place"  # "wijkteam Bijlmer", "stadsdeel Nieuw-West"
-            i += 2
+            # "wijkteam Bijlmer": a place; the word itself is still matched below ("wijkteam Utrecht" is a gemeente)
+            words[i + 1].place = words[i + 1].place or "place"
+            i += 1
             continue
         matched = 0
         for length in range(min(lex.max_phrase, n - i), 0, -1):
@@ -933,7 +934,11 @@ class _Context:
             or len(w.text.strip("'")) < 2
             # "Faith-based", "Kerst-actie": a lower-case word after the hyphen makes it a compound, no name
             or self.lower_case_compound(w)
-            or (_ENGLISH_NOUN.fullmatch(low) is not None and low not in self.lex.first_names | self.lex.surnames)
+            or (
+                _ENGLISH_NOUN.fullmatch(low) is not None
+                and low not in self.lex.first_names
+                and low not in self.lex.surnames
+            )
         )
 
     def lower_case_compound(self, w: _Word) -> bool:
